@@ -1,0 +1,8 @@
+// drf/core.hpp — ids, UTC datetimes, the injectable clock and the JSON type the whole library shares.
+#pragma once
+
+#include <drf/core/clock.hpp>
+#include <drf/core/datetime.hpp>
+#include <drf/core/fixed_string.hpp>
+#include <drf/core/json.hpp>
+#include <drf/core/uuid.hpp>

@@ -1,0 +1,149 @@
+// drf/core/datetime.hpp — drf::DateTime (a UTC Boost.date_time ptime with microseconds): DRF's ISO 8601
+// rendering and Django's parsing. Rendering and parsing are hand-rolled because they sit on every
+// serialized row; Boost's iostream facets are slow and cannot read UTC offsets.
+#pragma once
+
+#include <boost/date_time/posix_time/posix_time_types.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace drf {
+
+// Always UTC; microsecond resolution. Default-constructed values are "not a date time".
+using DateTime = boost::posix_time::ptime;
+using Duration = boost::posix_time::time_duration;
+
+inline const DateTime& unix_epoch() {
+    static const DateTime epoch(boost::gregorian::date(1970, 1, 1));
+    return epoch;
+}
+
+// Microseconds since 1970-01-01T00:00:00Z: the compact form the database layer stores and sorts.
+inline std::int64_t to_unix_micros(const DateTime& t) { return (t - unix_epoch()).total_microseconds(); }
+inline DateTime from_unix_micros(std::int64_t us) { return unix_epoch() + boost::posix_time::microseconds(us); }
+
+// Appends DRF's rendering: "2026-11-23T19:43:37.727356Z", or "2026-11-23T19:43:37Z" when the fraction is zero.
+inline void append_datetime(std::string& out, const DateTime& t) {
+    const auto ymd = t.date().year_month_day();
+    const auto tod = t.time_of_day();
+    const auto frac = static_cast<long>(tod.fractional_seconds());
+    char buf[32];
+    auto put = [&buf](std::size_t at, long value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            buf[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        }
+    };
+    put(0, static_cast<long>(ymd.year), 4);
+    buf[4] = '-';
+    put(5, static_cast<long>(ymd.month.as_number()), 2);
+    buf[7] = '-';
+    put(8, static_cast<long>(ymd.day.as_number()), 2);
+    buf[10] = 'T';
+    put(11, static_cast<long>(tod.hours()), 2);
+    buf[13] = ':';
+    put(14, static_cast<long>(tod.minutes()), 2);
+    buf[16] = ':';
+    put(17, static_cast<long>(tod.seconds()), 2);
+    std::size_t len = 19;
+    if (frac != 0) {
+        buf[19] = '.';
+        put(20, frac, 6);
+        len = 26;
+    }
+    buf[len++] = 'Z';
+    out.append(buf, len);
+}
+
+inline std::string to_iso8601(const DateTime& t) {
+    std::string out;
+    out.reserve(27);
+    append_datetime(out, t);
+    return out;
+}
+
+namespace detail {
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// Reads 1..max_digits digits at pos (Django's \d{1,2} style); returns count read (0 = none).
+constexpr int read_digits(std::string_view s, std::size_t& pos, int min_digits, int max_digits, int& value) noexcept {
+    int n = 0;
+    value = 0;
+    while (pos < s.size() && n < max_digits && is_digit(s[pos])) {
+        value = value * 10 + (s[pos] - '0');
+        ++pos;
+        ++n;
+    }
+    return n >= min_digits ? n : 0;
+}
+}  // namespace detail
+
+// Parses ISO 8601 as Django's parse_datetime does (the DRF DateTimeField input rule):
+//   YYYY-MM-DD[T ]hh:mm[:ss[.ffffff]][Z|±HH[:MM]]   (the fraction may have up to 12 digits; 7th+ ignored,
+//   ',' may replace '.', whitespace may precede the zone). A time without a zone is taken as UTC.
+// Returns nullopt on a wrong shape or an impossible date/time (month 13, hour 25, ...).
+inline std::optional<DateTime> parse_datetime(std::string_view s) noexcept {
+    using detail::read_digits;
+    std::size_t p = 0;
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, micro = 0;
+    if (!read_digits(s, p, 4, 4, year) || p >= s.size() || s[p++] != '-') return std::nullopt;
+    if (!read_digits(s, p, 1, 2, month) || p >= s.size() || s[p++] != '-') return std::nullopt;
+    if (!read_digits(s, p, 1, 2, day) || p >= s.size() || (s[p] != 'T' && s[p] != ' ')) return std::nullopt;
+    ++p;
+    if (!read_digits(s, p, 1, 2, hour) || p >= s.size() || s[p++] != ':') return std::nullopt;
+    if (!read_digits(s, p, 1, 2, minute)) return std::nullopt;
+    if (p < s.size() && s[p] == ':') {
+        ++p;
+        if (!read_digits(s, p, 1, 2, second)) return std::nullopt;
+        if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
+            ++p;
+            int digits = 0;
+            while (p < s.size() && detail::is_digit(s[p]) && digits < 12) {
+                if (digits < 6) micro = micro * 10 + (s[p] - '0');
+                ++digits;
+                ++p;
+            }
+            if (digits == 0) return std::nullopt;
+            for (int d = digits; d < 6; ++d) micro *= 10;
+        }
+    }
+    while (p < s.size() && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r' || s[p] == '\f' || s[p] == '\v')) ++p;
+    long offset_minutes = 0;
+    if (p < s.size()) {
+        if (s[p] == 'Z') {
+            ++p;
+        } else if (s[p] == '+' || s[p] == '-') {
+            const int sign = s[p] == '-' ? -1 : 1;
+            ++p;
+            int oh = 0, om = 0;
+            if (!read_digits(s, p, 2, 2, oh)) return std::nullopt;
+            const bool colon = p < s.size() && s[p] == ':';
+            if (colon) ++p;
+            if (colon || p < s.size()) {
+                if (!read_digits(s, p, 2, 2, om)) return std::nullopt;
+            }
+            offset_minutes = sign * (oh * 60L + om);
+            if (offset_minutes <= -24 * 60 || offset_minutes >= 24 * 60) return std::nullopt;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (p + 1 == s.size() && s[p] == '\n') ++p;  // Python's `$` also matches before a final newline
+    if (p != s.size()) return std::nullopt;
+    if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return std::nullopt;
+    // Gregorian month lengths; Boost would throw, and we promise noexcept.
+    constexpr int days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    const int max_day = month == 2 && leap ? 29 : days_in_month[month - 1];
+    if (day < 1 || day > max_day || year < 1400) return std::nullopt;  // Boost.date_time's range starts in 1400
+    const DateTime local(boost::gregorian::date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+                                                static_cast<unsigned short>(day)),
+                         boost::posix_time::hours(hour) + boost::posix_time::minutes(minute) +
+                             boost::posix_time::seconds(second) + boost::posix_time::microseconds(micro));
+    return local - boost::posix_time::minutes(offset_minutes);
+}
+
+}  // namespace drf

@@ -1,0 +1,88 @@
+// drf/core/uuid.hpp — drf::Uuid (Boost.uuid): random v4 ids, canonical text, and parsing as DRF's UUIDField accepts it.
+#pragma once
+
+#include <boost/uuid/random_generator.hpp>
+#include <boost/uuid/uuid.hpp>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace drf {
+
+using Uuid = boost::uuids::uuid;
+
+// A random (version 4) UUID from the operating system's random source, as Python's uuid.uuid4().
+// The generator is per thread so no lock is taken and the entropy source is opened once per thread.
+inline Uuid uuid4() {
+    thread_local boost::uuids::random_generator generator;
+    return generator();
+}
+
+// The nil UUID (all zero bits).
+constexpr Uuid nil_uuid() noexcept { return Uuid{}; }
+
+// Canonical lowercase hyphenated form, 36 characters: "5f0e…-…" (DRF's 'hex_verbose').
+inline void append_uuid(std::string& out, const Uuid& u) {
+    constexpr char digits[] = "0123456789abcdef";
+    std::array<char, 36> buf{};
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) buf[pos++] = '-';
+        buf[pos++] = digits[u.data[i] >> 4];
+        buf[pos++] = digits[u.data[i] & 0x0f];
+    }
+    out.append(buf.data(), buf.size());
+}
+
+inline std::string to_string(const Uuid& u) {
+    std::string out;
+    out.reserve(36);
+    append_uuid(out, u);
+    return out;
+}
+
+namespace detail {
+constexpr int hex_value(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+}  // namespace detail
+
+// Parses what Python's uuid.UUID(hex=...) accepts, which is what DRF's UUIDField accepts:
+// 32 hex digits with any hyphens, optionally inside braces and/or after "urn:uuid:", any case.
+// Returns nullopt for anything else.
+constexpr std::optional<Uuid> parse_uuid(std::string_view text) noexcept {
+    if (text.size() >= 9) {
+        constexpr std::string_view urn = "urn:uuid:";
+        bool is_urn = true;
+        for (std::size_t i = 0; i < urn.size(); ++i) {
+            char c = text[i];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if (c != urn[i]) { is_urn = false; break; }
+        }
+        if (is_urn) text.remove_prefix(urn.size());
+    }
+    // Python strips braces with str.strip('{}'): any number at either end.
+    while (!text.empty() && (text.front() == '{' || text.front() == '}')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == '{' || text.back() == '}')) text.remove_suffix(1);
+    Uuid u{};
+    std::size_t nibbles = 0;
+    for (char c : text) {
+        if (c == '-') continue;
+        const int v = detail::hex_value(c);
+        if (v < 0 || nibbles == 32) return std::nullopt;
+        if (nibbles % 2 == 0)
+            u.data[nibbles / 2] = static_cast<std::uint8_t>(v << 4);
+        else
+            u.data[nibbles / 2] = static_cast<std::uint8_t>(u.data[nibbles / 2] | v);
+        ++nibbles;
+    }
+    if (nibbles != 32) return std::nullopt;
+    return u;
+}
+
+}  // namespace drf

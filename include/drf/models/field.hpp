@@ -1,0 +1,109 @@
+// drf/models/field.hpp — a model field: a column name bound to a member pointer, with the few
+// options the database layer and migrations need (unique, index, max_length, foreign key).
+#pragma once
+
+#include <drf/core/datetime.hpp>
+#include <drf/core/uuid.hpp>
+
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace drf::models {
+
+namespace detail {
+template <class M>
+struct is_optional : std::false_type {};
+template <class M>
+struct is_optional<std::optional<M>> : std::true_type {};
+
+template <class M>
+struct unwrap_optional {
+    using type = M;
+};
+template <class M>
+struct unwrap_optional<std::optional<M>> {
+    using type = M;
+};
+
+template <class M>
+inline constexpr bool is_scalar_column =
+    std::same_as<M, bool> || (std::integral<M> && !std::same_as<M, char>) || std::floating_point<M> ||
+    std::is_enum_v<M> || std::same_as<M, std::string> || std::same_as<M, Uuid> || std::same_as<M, DateTime>;
+
+// Identifiers become column and table names; allow what every SQL dialect accepts unquoted.
+constexpr bool is_identifier(std::string_view s) {
+    if (s.empty() || s.size() > 63) return false;
+    if (!(s[0] == '_' || (s[0] >= 'a' && s[0] <= 'z'))) return false;
+    for (char c : s)
+        if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+    return true;
+}
+
+// Called only when a check fails during constant evaluation: the compiler's error then names it.
+inline void drf_error_model_field_name_must_be_a_lowercase_identifier() {}
+inline void drf_error_model_has_two_fields_with_the_same_name() {}
+}  // namespace detail
+
+// The member types a model field may have: bool, integers, floating point, enums, std::string, Uuid,
+// DateTime, or std::optional of one of them (a nullable column).
+template <class M>
+concept FieldType = detail::is_scalar_column<typename detail::unwrap_optional<M>::type>;
+
+// A table name provider for foreign keys, so a field can name its target model without the target
+// being complete yet.
+using TableNameFn = std::string_view (*)();
+
+template <class T, class M>
+struct Field {
+    using owner_type = T;
+    using value_type = M;
+
+    std::string_view name;
+    M T::*member;
+    bool is_unique = false;
+    bool is_indexed = false;
+    std::size_t max_length_ = 0;  // 0: unbounded text
+    TableNameFn references_ = nullptr;
+
+    constexpr Field unique() const { Field f = *this; f.is_unique = true; return f; }
+    constexpr Field db_index() const { Field f = *this; f.is_indexed = true; return f; }
+    constexpr Field max_length(std::size_t n) const
+        requires std::same_as<typename detail::unwrap_optional<M>::type, std::string>
+    {
+        Field f = *this;
+        f.max_length_ = n;
+        return f;
+    }
+    // A foreign key to Target's id (the column must hold a Uuid). Deletion rules are the database's
+    // default (restrict) unless a migration says otherwise.
+    template <class Target>
+    constexpr Field references() const
+        requires std::same_as<typename detail::unwrap_optional<M>::type, Uuid>
+    {
+        Field f = *this;
+        f.references_ = +[]() -> std::string_view { return Target::meta.table; };
+        return f;
+    }
+
+    constexpr bool nullable() const { return detail::is_optional<M>::value; }
+
+    constexpr const M& get(const T& obj) const { return obj.*member; }
+    constexpr M& get(T& obj) const { return obj.*member; }
+};
+
+// field("name", &Project::name): the column "name" holds Project::name.
+template <class C, class M>
+constexpr Field<C, M> field(std::string_view name, M C::*member) {
+    static_assert(FieldType<M>,
+                  "drf::models::field: unsupported member type; use bool, an integer, a floating point type, an "
+                  "enum, std::string, drf::Uuid, drf::DateTime, or std::optional of one of them");
+    if (!detail::is_identifier(name)) detail::drf_error_model_field_name_must_be_a_lowercase_identifier();
+    return Field<C, M>{name, member};
+}
+
+}  // namespace drf::models

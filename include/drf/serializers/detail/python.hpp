@@ -1,0 +1,194 @@
+// drf/serializers/detail/python.hpp — the few bits of Python's behaviour DRF's messages and coercions
+// depend on: type names, str()/repr() of values, float repr, str.strip() and len() of Unicode text.
+#pragma once
+
+#include <drf/core/json.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace drf::serializers::detail {
+
+// type(x).__name__ of the Python value a JSON value parses to.
+inline std::string_view python_type_name(const Json& v) {
+    switch (v.type()) {
+        case Json::value_t::null: return "NoneType";
+        case Json::value_t::boolean: return "bool";
+        case Json::value_t::number_integer:
+        case Json::value_t::number_unsigned: return "int";
+        case Json::value_t::number_float: return "float";
+        case Json::value_t::string: return "str";
+        case Json::value_t::array: return "list";
+        case Json::value_t::object: return "dict";
+        default: return "bytes";
+    }
+}
+
+// Python's repr(float): the shortest digits that round-trip, positional between 1e-4 and 1e16,
+// otherwise d.ddde+XX; always with a '.0' when integral.
+inline void append_python_float(std::string& out, double x) {
+    if (std::isnan(x)) { out += "nan"; return; }
+    if (std::isinf(x)) { out += x < 0 ? "-inf" : "inf"; return; }
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
+    std::string_view sci(buf, static_cast<std::size_t>(res.ptr - buf));
+    // sci looks like "-1.2345e+17" or "5e-05"
+    bool negative = false;
+    if (!sci.empty() && sci[0] == '-') { negative = true; sci.remove_prefix(1); }
+    const auto e_pos = sci.find('e');
+    std::string digits;
+    for (char c : sci.substr(0, e_pos))
+        if (c != '.') digits += c;
+    int exponent = 0;
+    std::from_chars(sci.data() + e_pos + 1 + (sci[e_pos + 1] == '+' ? 1 : 0), sci.data() + sci.size(), exponent);
+    if (negative) out += '-';
+    const int decpt = exponent + 1;  // position of the decimal point relative to the digits
+    if (decpt > -4 && decpt <= 16) {
+        if (decpt <= 0) {
+            out += "0.";
+            out.append(static_cast<std::size_t>(-decpt), '0');
+            out += digits;
+        } else if (static_cast<std::size_t>(decpt) >= digits.size()) {
+            out += digits;
+            out.append(static_cast<std::size_t>(decpt) - digits.size(), '0');
+            out += ".0";
+        } else {
+            out.append(digits, 0, static_cast<std::size_t>(decpt));
+            out += '.';
+            out.append(digits, static_cast<std::size_t>(decpt));
+        }
+    } else {
+        out += digits[0];
+        if (digits.size() > 1) {
+            out += '.';
+            out.append(digits, 1);
+        }
+        out += 'e';
+        out += exponent < 0 ? '-' : '+';
+        const int a = exponent < 0 ? -exponent : exponent;
+        if (a < 10) out += '0';
+        out += std::to_string(a);
+    }
+}
+
+inline std::string python_float(double x) {
+    std::string s;
+    append_python_float(s, x);
+    return s;
+}
+
+inline void append_python_repr_string(std::string& out, const std::string& s) {
+    // repr(str) prefers single quotes, switching to double quotes if the text has ' but no ".
+    const bool use_double = s.find('\'') != std::string::npos && s.find('"') == std::string::npos;
+    const char q = use_double ? '"' : '\'';
+    out += q;
+    for (unsigned char c : s) {
+        if (c == static_cast<unsigned char>(q) || c == '\\') { out += '\\'; out += static_cast<char>(c); }
+        else if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (c < 0x20 || c == 0x7f) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02x", c);
+            out += hex;
+        } else out += static_cast<char>(c);
+    }
+    out += q;
+}
+
+// str(x) (repr = false) or repr(x) (repr = true) of the Python value a JSON value parses to.
+inline void append_python_str(std::string& out, const Json& v, bool repr) {
+    switch (v.type()) {
+        case Json::value_t::null: out += "None"; break;
+        case Json::value_t::boolean: out += v.get<bool>() ? "True" : "False"; break;
+        case Json::value_t::number_integer: out += std::to_string(v.get<std::int64_t>()); break;
+        case Json::value_t::number_unsigned: out += std::to_string(v.get<std::uint64_t>()); break;
+        case Json::value_t::number_float: append_python_float(out, v.get<double>()); break;
+        case Json::value_t::string:
+            if (repr) append_python_repr_string(out, v.get_ref<const std::string&>());
+            else out += v.get_ref<const std::string&>();
+            break;
+        case Json::value_t::array: {
+            out += '[';
+            bool first = true;
+            for (const auto& item : v) {
+                if (!first) out += ", ";
+                first = false;
+                append_python_str(out, item, true);
+            }
+            out += ']';
+            break;
+        }
+        case Json::value_t::object: {
+            out += '{';
+            bool first = true;
+            for (const auto& [key, item] : v.items()) {
+                if (!first) out += ", ";
+                first = false;
+                append_python_repr_string(out, key);
+                out += ": ";
+                append_python_str(out, item, true);
+            }
+            out += '}';
+            break;
+        }
+        default: break;
+    }
+}
+
+inline std::string python_str(const Json& v) {
+    std::string s;
+    append_python_str(s, v, false);
+    return s;
+}
+
+// len(s) of a UTF-8 string: code points, not bytes.
+inline std::size_t utf8_length(std::string_view s) noexcept {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// Length in bytes of the Unicode whitespace character (as Python's str.isspace() sees it) that starts
+// at s[i], or 0.
+inline std::size_t whitespace_at(std::string_view s, std::size_t i) noexcept {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    if (c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f)) return 1;
+    if (c == 0xC2 && i + 1 < s.size() && (b(i + 1) == 0x85 || b(i + 1) == 0xA0)) return 2;
+    if (i + 2 < s.size()) {
+        const unsigned c1 = b(i + 1), c2 = b(i + 2);
+        if (c == 0xE1 && c1 == 0x9A && c2 == 0x80) return 3;                 // U+1680
+        if (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF)) return 3;  // U+2000..200A, 2028, 2029, 202F
+        if (c == 0xE2 && c1 == 0x81 && c2 == 0x9F) return 3;                 // U+205F
+        if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return 3;                 // U+3000
+    }
+    return 0;
+}
+
+// Python's str.strip() with no arguments, on UTF-8.
+inline std::string_view python_strip(std::string_view s) noexcept {
+    std::size_t begin = 0;
+    while (begin < s.size()) {
+        const std::size_t w = whitespace_at(s, begin);
+        if (w == 0) break;
+        begin += w;
+    }
+    std::size_t end = s.size();
+    while (end > begin) {
+        // step back to the start of the last code point
+        std::size_t start = end - 1;
+        while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+        const std::size_t w = whitespace_at(s, start);
+        if (w == 0 || start + w != end) break;
+        end = start;
+    }
+    return s.substr(begin, end - begin);
+}
+
+}  // namespace drf::serializers::detail

@@ -1,0 +1,98 @@
+// drf/serializers/errors.hpp — ValidationError and the error tree a serializer builds: DRF's
+// `serializer.errors` (messages) and `get_full_details()` (messages with their codes).
+#pragma once
+
+#include <drf/core/json.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace drf::serializers {
+
+// Key under which object-level errors are reported, as DRF's api_settings.NON_FIELD_ERRORS_KEY.
+inline constexpr std::string_view non_field_errors_key = "non_field_errors";
+
+namespace detail {
+// An error detail is stored as {"message": "...", "code": "..."} (DRF's full-details form); field
+// error lists are arrays of those and nested errors are objects or arrays of such trees.
+inline Json make_detail(std::string message, std::string code) {
+    Json d = Json::object();
+    d["message"] = std::move(message);
+    d["code"] = std::move(code);
+    return d;
+}
+
+inline bool is_detail(const Json& j) {
+    if (!j.is_object() || j.size() != 2) return false;
+    auto m = j.find("message");
+    auto c = j.find("code");
+    return m != j.end() && c != j.end() && m->is_string() && c->is_string();
+}
+
+// The messages-only view of a full-details tree.
+inline Json messages_of(const Json& tree) {
+    if (is_detail(tree)) return tree["message"];
+    if (tree.is_array()) {
+        Json out = Json::array();
+        for (const auto& item : tree) out.push_back(messages_of(item));
+        return out;
+    }
+    if (tree.is_object()) {
+        Json out = Json::object();
+        for (const auto& [key, item] : tree.items()) out[key] = messages_of(item);
+        return out;
+    }
+    return tree;
+}
+
+// Normalises what a user passes to ValidationError into a full-details tree, as DRF's
+// _get_error_details does: a string becomes [detail], a dict's string values become [detail].
+inline Json to_details(const Json& value, std::string_view code) {
+    if (is_detail(value)) return value;
+    if (value.is_string()) return make_detail(value.get<std::string>(), std::string(code));
+    if (value.is_array()) {
+        Json out = Json::array();
+        for (const auto& item : value) out.push_back(to_details(item, code));
+        return out;
+    }
+    if (value.is_object()) {
+        Json out = Json::object();
+        for (const auto& [key, item] : value.items()) {
+            Json d = to_details(item, code);
+            if (is_detail(d)) d = Json::array({d});
+            out[key] = std::move(d);
+        }
+        return out;
+    }
+    return make_detail(value.dump(), std::string(code));
+}
+}  // namespace detail
+
+// DRF's rest_framework.exceptions.ValidationError: raised by validators and by `is_valid(true)`.
+// The HTTP layer turns it into a 400 whose body is detail().
+class ValidationError : public std::runtime_error {
+public:
+    // A single message: becomes ["message"] under the field, or under non_field_errors at object level.
+    explicit ValidationError(std::string message, std::string code = "invalid")
+        : std::runtime_error(message), tree_(Json::array({detail::make_detail(std::move(message), std::move(code))})) {}
+
+    // A dict of field -> message(s), e.g. {{"name", "Already taken."}}, or a full error tree.
+    explicit ValidationError(const Json& detail, std::string_view code = "invalid")
+        : std::runtime_error("validation failed"), tree_(normalise(detail, code)) {}
+
+    // Messages only: {"name": ["This field is required."]} or ["message"].
+    Json detail() const { return detail::messages_of(tree_); }
+    // With codes: {"name": [{"message": "This field is required.", "code": "required"}]}.
+    const Json& full_details() const noexcept { return tree_; }
+
+private:
+    static Json normalise(const Json& value, std::string_view code) {
+        Json d = detail::to_details(value, code);
+        return detail::is_detail(d) ? Json::array({d}) : d;
+    }
+    Json tree_;
+};
+
+}  // namespace drf::serializers
