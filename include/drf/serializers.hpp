@@ -6,4 +6,5 @@
 #include <drf/serializers/errors.hpp>
 #include <drf/serializers/field.hpp>
 #include <drf/serializers/kinds.hpp>
+#include <drf/serializers/model.hpp>
 #include <drf/serializers/serializer.hpp>

@@ -82,8 +82,9 @@ constexpr int read_digits(std::string_view s, std::size_t& pos, int min_digits, 
 }  // namespace detail
 
 // Parses ISO 8601 as Django's parse_datetime does (the DRF DateTimeField input rule):
-//   YYYY-MM-DD[T ]hh:mm[:ss[.ffffff]][Z|±HH[:MM]]   (the fraction may have up to 12 digits; 7th+ ignored,
-//   ',' may replace '.', whitespace may precede the zone). A time without a zone is taken as UTC.
+//   YYYY-MM-DD[T ]hh:mm[:ss[.ffffff]][Z|±HH[[:]MM]]   (the fraction may have up to 12 digits, the 7th on
+//   ignored; ',' may replace '.'). A time without a zone is taken as UTC. Years before 1400 are refused
+//   (Boost.date_time's range); Django would accept them.
 // Returns nullopt on a wrong shape or an impossible date/time (month 13, hour 25, ...).
 inline std::optional<DateTime> parse_datetime(std::string_view s) noexcept {
     using detail::read_digits;
@@ -110,7 +111,6 @@ inline std::optional<DateTime> parse_datetime(std::string_view s) noexcept {
             for (int d = digits; d < 6; ++d) micro *= 10;
         }
     }
-    while (p < s.size() && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r' || s[p] == '\f' || s[p] == '\v')) ++p;
     long offset_minutes = 0;
     if (p < s.size()) {
         if (s[p] == 'Z') {

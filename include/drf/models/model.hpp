@@ -23,11 +23,10 @@ struct Model {
     DateTime created_at = drf::now();
     DateTime updated_at = created_at;
 
-    friend bool operator==(const Model&, const Model&) = default;
-
-protected:
     Model() = default;
     explicit Model(no_init_t) : id(), created_at(), updated_at() {}
+
+    friend bool operator==(const Model&, const Model&) = default;
 };
 
 }  // namespace drf::models

@@ -87,6 +87,8 @@ struct serializer_traits {
     static auto pick() {
         if constexpr (requires { typename S::object_type; })
             return std::type_identity<typename S::object_type>{};
+        else if constexpr (requires { typename field_list::object_type; })
+            return std::type_identity<typename field_list::object_type>{};
         else
             return std::type_identity<typename owners<field_list>::type>{};
     }

@@ -78,6 +78,9 @@ public:
     explicit ValidationError(std::string message, std::string code = "invalid")
         : std::runtime_error(message), tree_(Json::array({detail::make_detail(std::move(message), std::move(code))})) {}
 
+    explicit ValidationError(const char* message, std::string code = "invalid")
+        : ValidationError(std::string(message), std::move(code)) {}
+
     // A dict of field -> message(s), e.g. {{"name", "Already taken."}}, or a full error tree.
     explicit ValidationError(const Json& detail, std::string_view code = "invalid")
         : std::runtime_error("validation failed"), tree_(normalise(detail, code)) {}

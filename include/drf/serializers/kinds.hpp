@@ -447,10 +447,10 @@ constexpr Choice<V> choice(std::string_view key, V value) {
     return {key, value};
 }
 
-template <class V, std::size_t N>
+template <class V, std::size_t N, class Stored = V>
 struct ChoiceKind {
     using value_type = V;
-    std::array<Choice<V>, N> choices;
+    std::array<Choice<Stored>, N> choices;
     bool allow_blank = false;
 
     constexpr ChoiceKind with_allow_blank(bool b) const { ChoiceKind k = *this; k.allow_blank = b; return k; }
@@ -475,7 +475,7 @@ struct ChoiceKind {
     static void check(const V&, Json&) {}
     void to_representation(const V& v, Json& out) const {
         for (const auto& c : choices) {
-            if (V(c.value) == v) {
+            if (c.value == v) {
                 out = std::string(c.key);
                 return;
             }
@@ -589,7 +589,8 @@ constexpr auto choice_field(std::string_view name, A access, std::array<Choice<V
         static_assert(std::is_same_v<M, std::string>,
                       "drf::serializers::choice_field: choices(\"a\", \"b\") needs a std::string member; use "
                       "choices(choice(\"a\", value), ...) for other member types");
-        return make_field<ChoiceKind<std::string_view, N>>(name, access, ChoiceKind<std::string_view, N>{allowed});
+        using Kind = ChoiceKind<std::string, N, std::string_view>;
+        return make_field<Kind>(name, access, Kind{allowed});
     } else {
         static_assert(std::is_same_v<M, V>,
                       "drf::serializers::choice_field: the choices' values must have the member's type");

@@ -1,0 +1,98 @@
+// tests/core/core_test.cpp — ids, datetimes and the injectable clock.
+#include <drf/core.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using drf::DateTime;
+
+namespace {
+DateTime at(const char* iso) { return *drf::parse_datetime(iso); }
+}  // namespace
+
+TEST_CASE("uuid4 gives a random version 4 UUID each time", "[core]") {
+    std::set<std::string> seen;
+    for (int i = 0; i < 100; ++i) {
+        const drf::Uuid u = drf::uuid4();
+        CHECK(u.version() == boost::uuids::uuid::version_random_number_based);
+        CHECK(u.variant() == boost::uuids::uuid::variant_rfc_4122);
+        seen.insert(drf::to_string(u));
+    }
+    CHECK(seen.size() == 100);
+}
+
+TEST_CASE("A UUID renders as 36 lowercase hex characters with hyphens", "[core]") {
+    const auto u = drf::parse_uuid("A1B2C3D4-E5F6-4789-ABCD-EF0123456789");
+    REQUIRE(u);
+    CHECK(drf::to_string(*u) == "a1b2c3d4-e5f6-4789-abcd-ef0123456789");
+}
+
+TEST_CASE("parse_uuid accepts what Python's uuid.UUID(hex=...) accepts", "[core]") {
+    const std::string canonical = "a1b2c3d4-e5f6-4789-abcd-ef0123456789";
+    for (const char* text : {"a1b2c3d4-e5f6-4789-abcd-ef0123456789", "a1b2c3d4e5f64789abcdef0123456789",
+                             "{a1b2c3d4-e5f6-4789-abcd-ef0123456789}", "urn:uuid:a1b2c3d4-e5f6-4789-abcd-ef0123456789",
+                             "a1b2-c3d4-e5f6-4789-abcd-ef01-2345-6789"}) {
+        INFO(text);
+        const auto u = drf::parse_uuid(text);
+        REQUIRE(u);
+        CHECK(drf::to_string(*u) == canonical);
+    }
+    for (const char* bad : {"", "not-a-uuid", " a1b2c3d4-e5f6-4789-abcd-ef0123456789 ",
+                            "a1b2c3d4-e5f6-4789-abcd-ef012345678", "a1b2c3d4-e5f6-4789-abcd-ef01234567890"}) {
+        INFO(bad);
+        CHECK_FALSE(drf::parse_uuid(bad));
+    }
+}
+
+TEST_CASE("A datetime renders as DRF does: UTC, microseconds, Z; no fraction when it is zero", "[core]") {
+    CHECK(drf::to_iso8601(at("2026-11-23T19:43:37.727356Z")) == "2026-11-23T19:43:37.727356Z");
+    CHECK(drf::to_iso8601(at("2026-11-23T19:43:37Z")) == "2026-11-23T19:43:37Z");
+    CHECK(drf::to_iso8601(at("2026-11-23T19:43:37.005Z")) == "2026-11-23T19:43:37.005000Z");
+}
+
+TEST_CASE("parse_datetime reads ISO 8601 with any offset and converts it to UTC", "[core]") {
+    CHECK(drf::to_iso8601(at("2026-11-23T19:43:37+02:00")) == "2026-11-23T17:43:37Z");
+    CHECK(drf::to_iso8601(at("2026-11-23T19:43:37+0530")) == "2026-11-23T14:13:37Z");
+    CHECK(drf::to_iso8601(at("2026-11-23T19:43:37+05")) == "2026-11-23T14:43:37Z");
+    CHECK(drf::to_iso8601(at("2026-11-23T19:43:37-00:00")) == "2026-11-23T19:43:37Z");
+    CHECK(drf::to_iso8601(at("2026-11-23T19:43:37,5Z")) == "2026-11-23T19:43:37.500000Z");
+    CHECK(drf::to_iso8601(at("2026-11-23 19:43")) == "2026-11-23T19:43:00Z");
+    CHECK(drf::to_iso8601(at("2026-11-23T19:43:37")) == "2026-11-23T19:43:37Z");  // naive: taken as UTC
+    CHECK(drf::to_iso8601(at("2026-11-23T19:43:37.1234567Z")) == "2026-11-23T19:43:37.123456Z");
+    CHECK(drf::to_iso8601(at("2026-1-3T1:2:3Z")) == "2026-01-03T01:02:03Z");
+    CHECK(drf::to_iso8601(at("2026-11-23T01:00:00+02:00")) == "2026-11-22T23:00:00Z");
+}
+
+TEST_CASE("parse_datetime rejects what Django's parse_datetime rejects", "[core]") {
+    for (const char* bad : {"2026-11-23", "2026-13-01T00:00:00Z", "2026-02-29T00:00:00Z", "2026-11-23T24:00:00Z",
+                            "2026-11-23T19:60:00Z", "2026-11-23T19:43:60Z", "garbage", "", "2026-11-23T19:43:37z",
+                            "2026-11-23t19:43:37Z", " 2026-11-23T19:43:37Z", "2026-11-23T19:43:37Z ",
+                            "26-11-23T19:43:37Z", "2026-11-23T19:43:37 Z", "2026-11-23T19:43:37+99:00",
+                            "2026-11-23T19:43:37.1234567890123Z", "2026-11-23T19:43:37+05:"}) {
+        INFO(bad);
+        CHECK_FALSE(drf::parse_datetime(bad));
+    }
+    CHECK(drf::parse_datetime("2028-02-29T00:00:00Z"));  // a leap day
+}
+
+TEST_CASE("Datetimes round-trip through microseconds since the Unix epoch", "[core]") {
+    const DateTime t = at("2026-11-23T19:43:37.727356Z");
+    CHECK(drf::to_unix_micros(t) == 1795463017727356);
+    CHECK(drf::from_unix_micros(drf::to_unix_micros(t)) == t);
+}
+
+TEST_CASE("A FrozenClock freezes drf::now() until it is advanced", "[core]") {
+    drf::FrozenClock clock(at("2026-01-01T00:00:00Z"));
+    {
+        drf::ClockOverride use(clock);
+        CHECK(drf::now() == at("2026-01-01T00:00:00Z"));
+        CHECK(drf::now() == drf::now());
+        clock.advance(boost::posix_time::seconds(90));
+        CHECK(drf::to_iso8601(drf::now()) == "2026-01-01T00:01:30Z");
+        clock.set(at("2030-05-05T05:05:05.5Z"));
+        CHECK(drf::to_iso8601(drf::now()) == "2030-05-05T05:05:05.500000Z");
+    }
+    // Outside the override the system clock is back.
+    CHECK(drf::now() > at("2026-01-01T00:00:00Z"));
+}

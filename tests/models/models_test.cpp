@@ -1,0 +1,104 @@
+// tests/models/models_test.cpp — the base model and its compile-time field list.
+#include <drf/models.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Project : drf::models::Model<Project> {
+    std::string name;
+    std::string description;
+    drf::Uuid owner_id;
+    bool archived = false;
+    std::optional<drf::DateTime> archived_at;
+    static constexpr auto meta = drf::models::meta<Project>(
+        "projects", drf::models::field("name", &Project::name).max_length(200),
+        drf::models::field("description", &Project::description),
+        drf::models::field("owner_id", &Project::owner_id).db_index(),
+        drf::models::field("archived", &Project::archived),
+        drf::models::field("archived_at", &Project::archived_at));
+};
+
+}  // namespace
+
+TEST_CASE("Every model gets id, created_at and updated_at first in its field list", "[models]") {
+    STATIC_REQUIRE(drf::models::ModelType<Project>);
+    STATIC_REQUIRE(Project::meta.field_count == 8);
+    constexpr auto names = Project::meta.names();
+    STATIC_REQUIRE(names[0] == "id");
+    STATIC_REQUIRE(names[1] == "created_at");
+    STATIC_REQUIRE(names[2] == "updated_at");
+    STATIC_REQUIRE(names[3] == "name");
+    STATIC_REQUIRE(Project::meta.table == "projects");
+}
+
+TEST_CASE("A new model instance has a random id and both timestamps set from the clock", "[models]") {
+    drf::FrozenClock clock(*drf::parse_datetime("2026-11-23T19:43:37.727356Z"));
+    drf::ClockOverride use(clock);
+    Project a;
+    Project b;
+    CHECK(a.id != b.id);
+    CHECK(a.id.version() == boost::uuids::uuid::version_random_number_based);
+    CHECK(drf::to_iso8601(a.created_at) == "2026-11-23T19:43:37.727356Z");
+    CHECK(a.updated_at == a.created_at);
+}
+
+TEST_CASE("A model built with no_init skips the random id and the clock", "[models]") {
+    struct Row : drf::models::Model<Row> {
+        Row() : Model(drf::models::no_init) {}
+    };
+    Row r;
+    CHECK(r.id.is_nil());
+    CHECK(r.created_at.is_not_a_date_time());
+}
+
+TEST_CASE("Fields are found by name at compile time and read through their member pointer", "[models]") {
+    STATIC_REQUIRE(Project::meta.index_of("owner_id") == 5);
+    STATIC_REQUIRE(Project::meta.has_field("archived"));
+    STATIC_REQUIRE_FALSE(Project::meta.has_field("nme"));
+    Project p;
+    p.name = "Apollo";
+    CHECK(drf::models::field_named<Project, "name">().get(p) == "Apollo");
+    CHECK(drf::models::field_named<Project, "id">().get(p) == p.id);
+}
+
+TEST_CASE("Field options record what the database needs: max_length, index, nullability", "[models]") {
+    constexpr auto& name = drf::models::field_named<Project, "name">();
+    constexpr auto& owner = drf::models::field_named<Project, "owner_id">();
+    constexpr auto& archived_at = drf::models::field_named<Project, "archived_at">();
+    STATIC_REQUIRE(name.max_length_ == 200);
+    STATIC_REQUIRE(owner.is_indexed);
+    STATIC_REQUIRE(archived_at.nullable());
+    STATIC_REQUIRE_FALSE(name.nullable());
+    STATIC_REQUIRE(drf::models::field_named<Project, "id">().is_unique);
+}
+
+TEST_CASE("The default ordering is newest first: -created_at", "[models]") {
+    const auto& term = std::get<0>(Project::meta.ordering_terms);
+    CHECK(term.descending);
+    Project p;
+    CHECK(&(p.*term.member) == &p.created_at);
+}
+
+TEST_CASE("for_each_field visits the fields in declaration order", "[models]") {
+    std::vector<std::string> seen;
+    Project::meta.for_each_field([&](const auto& f) { seen.emplace_back(f.name); });
+    CHECK(seen == std::vector<std::string>{"id", "created_at", "updated_at", "name", "description", "owner_id",
+                                           "archived", "archived_at"});
+}
+
+TEST_CASE("Only supported member types can be model fields", "[models]") {
+    STATIC_REQUIRE(drf::models::FieldType<std::string>);
+    STATIC_REQUIRE(drf::models::FieldType<std::int64_t>);
+    STATIC_REQUIRE(drf::models::FieldType<double>);
+    STATIC_REQUIRE(drf::models::FieldType<bool>);
+    STATIC_REQUIRE(drf::models::FieldType<drf::Uuid>);
+    STATIC_REQUIRE(drf::models::FieldType<drf::DateTime>);
+    STATIC_REQUIRE(drf::models::FieldType<std::optional<std::string>>);
+    STATIC_REQUIRE_FALSE(drf::models::FieldType<std::vector<int>>);
+    STATIC_REQUIRE_FALSE(drf::models::FieldType<const char*>);
+}
