@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace {
+namespace models_test {
 
 struct Project : drf::models::Model<Project> {
     std::string name;
@@ -23,7 +23,8 @@ struct Project : drf::models::Model<Project> {
         drf::models::field("archived_at", &Project::archived_at));
 };
 
-}  // namespace
+}  // namespace models_test
+using namespace models_test;
 
 TEST_CASE("Every model gets id, created_at and updated_at first in its field list", "[models]") {
     STATIC_REQUIRE(drf::models::ModelType<Project>);

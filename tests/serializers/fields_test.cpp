@@ -12,7 +12,7 @@
 namespace s = drf::serializers;
 using drf::Json;
 
-namespace {
+namespace fields_test {
 
 // Errors for `body` under serializer S, as DRF's serializer.errors renders them.
 template <class S>
@@ -107,7 +107,8 @@ struct Email {
     static constexpr auto fields = s::fields(s::email_field("f", &Email::f));
 };
 
-}  // namespace
+}  // namespace fields_test
+using namespace fields_test;
 
 // --- char ----------------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@
 namespace s = drf::serializers;
 using drf::Json;
 
-namespace {
+namespace serializer_test {
 
 template <class S>
 std::string errors(const char* body, s::ValidateOptions options = {}) {
@@ -184,7 +184,8 @@ struct ProjectModelOutput {
     static constexpr auto fields = s::model_fields<Project, "id", "name", "archived", "created_at">();
 };
 
-}  // namespace
+}  // namespace serializer_test
+using namespace serializer_test;
 
 // --- errors --------------------------------------------------------------------------------------
 

@@ -52,6 +52,13 @@ inline void add_errors(Json& slot, const ValidationError& e) {
     }
 }
 
+template <class P>
+struct member_of;
+template <class C, class M>
+struct member_of<M C::*> {
+    using type = M;
+};
+
 template <class F>
 struct Hook {
     F fn;
@@ -126,7 +133,7 @@ struct PathAccess<M C::*, Rest...> {
         }
     }
 
-    using member_type = std::remove_cvref_t<decltype(*std::declval<PathAccess>().find(std::declval<const C&>()))>;
+    using member_type = typename detail::member_of<std::tuple_element_t<sizeof...(Rest), std::tuple<M C::*, Rest...>>>::type;
 };
 
 // source(&Project::owner, &User::username): the path owner.username.
