@@ -9,6 +9,7 @@
 #include <iterator>
 #include <optional>
 #include <ranges>
+#include <span>
 #include <stdexcept>
 #include <string_view>
 #include <utility>
@@ -59,7 +60,12 @@ public:
     }
 
     // Names of the fields that were present in the input and set (for partial updates' update_fields).
-    const std::vector<std::string_view>& fields_set() const noexcept { return fields_set_; }
+    std::vector<std::string_view> fields_set() const {
+        std::vector<std::string_view> names;
+        for (std::size_t i = 0; i < field_names_.size(); ++i)
+            if (present_ & (detail::FieldMask{1} << i)) names.push_back(field_names_[i]);
+        return names;
+    }
 
 private:
     template <class S>
@@ -69,8 +75,14 @@ private:
 
     std::optional<T> value_;
     Json details_;
-    std::vector<std::string_view> fields_set_;
+    detail::FieldMask present_ = 0;
+    std::span<const std::string_view> field_names_;
 };
+
+namespace detail {
+template <class S>
+inline constexpr auto field_names = S::fields.names();
+}  // namespace detail
 
 // Validates `data` into a copy of `instance` (DRF's Serializer(instance, data=...)): fields absent from
 // the input keep the instance's values; with `partial`, required fields may be absent too.
@@ -83,9 +95,8 @@ Validated<object_type_t<S>> validate(const Json& data, object_type_t<S> instance
         result.details_ = detail::non_field("No data provided", "null");
     } else if (detail::validate_object<S>(data, instance, result.details_, ctx, present)) {
         result.value_.emplace(std::move(instance));
-        const auto names = S::fields.names();
-        for (std::size_t i = 0; i < names.size(); ++i)
-            if (present & (detail::FieldMask{1} << i)) result.fields_set_.push_back(names[i]);
+        result.present_ = present;
+        result.field_names_ = detail::field_names<S>;
     }
     return result;
 }
@@ -167,7 +178,7 @@ public:
         require_checked("validated_data");
         return std::move(result_).value();
     }
-    const std::vector<std::string_view>& fields_set() const noexcept { return result_.fields_set(); }
+    std::vector<std::string_view> fields_set() const { return result_.fields_set(); }
 
     // The validated object rendered back (DRF's serializer.data after is_valid()).
     Json data() const { return render<S>(validated_data()); }
