@@ -1,0 +1,106 @@
+// drf/db/backend.hpp — the backend-neutral database interface: connection, prepared statement, dialect
+// and the errors every backend raises. Nothing above this file knows which database it talks to.
+#pragma once
+
+#include <drf/core/datetime.hpp>
+#include <drf/core/uuid.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace drf::db {
+
+// Django's django.db.Error family.
+class DatabaseError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+// A constraint was violated: unique, not null, foreign key, check.
+class IntegrityError : public DatabaseError {
+public:
+    using DatabaseError::DatabaseError;
+};
+// The database is busy or locked beyond the busy timeout; retrying later may succeed.
+class OperationalError : public DatabaseError {
+public:
+    using DatabaseError::DatabaseError;
+};
+
+// What a column holds, independent of the backend's own type names.
+enum class ColumnKind { boolean, integer, real, text, uuid, datetime };
+
+// The SQL a backend speaks where dialects differ. Queries are built with `?` placeholders and
+// rewritten by the dialect when prepared, so the query builder never needs to know which one runs.
+class Dialect {
+public:
+    virtual ~Dialect() = default;
+    virtual std::string_view name() const = 0;                     // "sqlite", "postgresql"
+    virtual std::string placeholders(std::string_view sql) const = 0;  // `?` → the backend's own
+    virtual std::string column_type(ColumnKind kind) const = 0;
+    // A case-sensitive substring test and a case-insensitive one, with the needle bound as a parameter.
+    virtual std::string contains(std::string_view column) const = 0;
+    virtual std::string icontains(std::string_view column) const = 0;
+    virtual std::string quote(std::string_view identifier) const { return '"' + std::string(identifier) + '"'; }
+    // Opens the outermost transaction (SQLite takes the write lock at once, so two writers never
+    // deadlock upgrading a read lock).
+    virtual std::string_view begin() const { return "BEGIN"; }
+};
+
+// A prepared statement: bind parameters (1-based), step through rows, read columns (0-based).
+// Text is bound and read with its length, so embedded NULs survive.
+class Statement {
+public:
+    virtual ~Statement() = default;
+    virtual void bind_null(int index) = 0;
+    virtual void bind_int(int index, std::int64_t value) = 0;
+    virtual void bind_double(int index, double value) = 0;
+    virtual void bind_text(int index, std::string_view value) = 0;
+    // UUIDs and datetimes have native types on some backends; the defaults store canonical text and
+    // microseconds since the Unix epoch.
+    virtual void bind_uuid(int index, const Uuid& value) { bind_text(index, to_string(value)); }
+    virtual void bind_datetime(int index, const DateTime& value) { bind_int(index, to_unix_micros(value)); }
+    virtual Uuid column_uuid(int column) const {
+        const auto text = column_text(column);
+        if (auto u = parse_uuid(text)) return *u;
+        throw DatabaseError("column " + std::to_string(column) + " does not hold a UUID: \"" + std::string(text) + "\"");
+    }
+    virtual DateTime column_datetime(int column) const { return from_unix_micros(column_int(column)); }
+    // Runs until the next row (true) or the end (false).
+    virtual bool step() = 0;
+    virtual bool is_null(int column) const = 0;
+    virtual std::int64_t column_int(int column) const = 0;
+    virtual double column_double(int column) const = 0;
+    virtual std::string_view column_text(int column) const = 0;
+    virtual int column_count() const = 0;
+    // Ready for new bindings and a new run.
+    virtual void reset() = 0;
+};
+
+// A column as the database reports it, for checking a migrated schema against the models.
+struct ColumnInfo {
+    std::string name;
+    std::string type;
+    bool not_null = false;
+    bool primary_key = false;
+};
+
+class Connection {
+public:
+    virtual ~Connection() = default;
+    virtual const Dialect& dialect() const = 0;
+    // Prepares `sql` (with `?` placeholders). The connection keeps the statement and hands out the same
+    // one for the same text, so callers must reset() it before use and not hold it across calls.
+    virtual Statement& prepare(std::string_view sql) = 0;
+    // Runs one or more statements without parameters (DDL, transaction control).
+    virtual void execute(std::string_view sql) = 0;
+    // Rows changed by the last INSERT, UPDATE or DELETE.
+    virtual std::int64_t changes() const = 0;
+    // The columns of `table` in declaration order; empty when there is no such table.
+    virtual std::vector<ColumnInfo> table_columns(std::string_view table) = 0;
+};
+
+}  // namespace drf::db

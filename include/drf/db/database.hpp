@@ -1,0 +1,90 @@
+// drf/db/database.hpp — Database: one connection to one database, with Django's transaction.atomic
+// (nested atomic blocks become savepoints). A Database is used by one thread at a time; a server keeps
+// one per worker thread.
+#pragma once
+
+#include <drf/db/backend.hpp>
+
+#include <exception>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace drf::db {
+
+class Database {
+public:
+    explicit Database(std::unique_ptr<Connection> connection) : connection_(std::move(connection)) {}
+
+    Connection& connection() noexcept { return *connection_; }
+    const Dialect& dialect() const noexcept { return connection_->dialect(); }
+
+    // Runs f inside a transaction (or, when already inside one, a savepoint) and commits when f
+    // returns. If f throws, everything it wrote is rolled back and the exception propagates:
+    // nothing is ever half-written.
+    template <class F>
+    decltype(auto) atomic(F&& f) {
+        Block block(*this);
+        if constexpr (std::is_void_v<std::invoke_result_t<F&>>) {
+            f();
+            block.commit();
+        } else {
+            decltype(auto) result = f();
+            block.commit();
+            return result;
+        }
+    }
+
+    bool in_atomic_block() const noexcept { return depth_ > 0; }
+
+private:
+    // One level of atomic(): BEGIN or SAVEPOINT on entry; RELEASE/COMMIT on commit(); rollback on
+    // destruction without commit (an exception is on its way out).
+    class Block {
+    public:
+        explicit Block(Database& db) : db_(db), level_(db.depth_) {
+            db_.connection_->execute(level_ == 0 ? std::string(db_.dialect().begin()) : "SAVEPOINT " + name());
+            ++db_.depth_;
+        }
+        void commit() {
+            --db_.depth_;
+            done_ = true;
+            try {
+                db_.connection_->execute(level_ == 0 ? std::string("COMMIT") : "RELEASE SAVEPOINT " + name());
+            } catch (...) {
+                rollback();
+                throw;
+            }
+        }
+        ~Block() {
+            if (!done_) {
+                --db_.depth_;
+                rollback();
+            }
+        }
+        Block(const Block&) = delete;
+        Block& operator=(const Block&) = delete;
+
+    private:
+        std::string name() const { return "drf_sp_" + std::to_string(level_); }
+        void rollback() noexcept {
+            try {
+                if (level_ == 0)
+                    db_.connection_->execute("ROLLBACK");
+                else
+                    db_.connection_->execute("ROLLBACK TO SAVEPOINT " + name() + "; RELEASE SAVEPOINT " + name());
+            } catch (...) {
+                // The connection is unusable if even a rollback fails; the original error is the one to report.
+            }
+        }
+        Database& db_;
+        int level_;
+        bool done_ = false;
+    };
+
+    std::unique_ptr<Connection> connection_;
+    int depth_ = 0;
+};
+
+}  // namespace drf::db

@@ -1,0 +1,214 @@
+// drf/db/query.hpp — typed query predicates on member pointers, compiled to parameterized SQL:
+//     filter(lt(&User::last_login, cutoff) && eq(&User::is_active, true))
+// Values never enter the SQL text; they travel as bound parameters. A value of the wrong type for
+// the field does not compile.
+#pragma once
+
+#include <drf/db/value.hpp>
+#include <drf/models/meta.hpp>
+
+#include <concepts>
+#include <cstddef>
+#include <initializer_list>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace drf::db {
+
+// A member pointer that is not one of the model's meta fields (Django's FieldError).
+class FieldError : public std::logic_error {
+public:
+    using std::logic_error::logic_error;
+};
+
+namespace detail {
+template <class C>
+struct model_of {
+    using type = C;
+};
+template <class T>
+struct model_of<models::Model<T>> {
+    using type = T;
+};
+// The model a member pointer belongs to: &User::id points into Model<User>, which is User's.
+template <class C>
+using model_of_t = typename model_of<C>::type;
+
+// The column name of `member` in T's meta. Member pointers are compared, so the lookup is exact.
+template <class T, class C, class M>
+std::string_view column_of(M C::*member) {
+    std::string_view name;
+    T::meta.for_each_field([&](const auto& f) {
+        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(f.member)>, M C::*>) {
+            if (name.empty() && f.member == member) name = f.name;
+        }
+    });
+    if (name.empty())
+        throw FieldError("drf::db: the member is not a field of " + std::string(T::meta.table) +
+                         "'s meta, so it has no column");
+    return name;
+}
+
+template <class V, class M>
+concept comparable_to = std::constructible_from<models::detail::unwrap_optional<M>, V> ||
+                        std::constructible_from<typename models::detail::unwrap_optional<M>::type, V>;
+}  // namespace detail
+
+// A WHERE clause for model T: SQL with `?` placeholders and the values bound to them, in order.
+template <class T>
+struct Condition {
+    std::string sql;
+    std::vector<Value> params;
+
+    friend Condition operator&&(Condition a, Condition b) {
+        a.sql = "(" + a.sql + " AND " + b.sql + ")";
+        for (auto& p : b.params) a.params.push_back(std::move(p));
+        return a;
+    }
+    friend Condition operator||(Condition a, Condition b) {
+        a.sql = "(" + a.sql + " OR " + b.sql + ")";
+        for (auto& p : b.params) a.params.push_back(std::move(p));
+        return a;
+    }
+    friend Condition operator!(Condition a) {
+        a.sql = "NOT " + a.sql;
+        return a;
+    }
+};
+
+namespace detail {
+template <class C, class M, class V>
+auto compare(M C::*member, const char* op, V&& value) {
+    using T = model_of_t<C>;
+    using Plain = typename models::detail::unwrap_optional<M>::type;
+    static_assert(std::is_constructible_v<Plain, V&&>,
+                  "drf::db: the value's type does not match the field's type");
+    Condition<T> c;
+    c.sql = std::string(column_of<T>(member)) + " " + op + " ?";
+    c.params.push_back(ColumnTraits<Plain>::value(Plain(std::forward<V>(value))));
+    return c;
+}
+
+// Escapes LIKE's wildcards so a user's text matches literally.
+inline std::string like_pattern(std::string_view text) {
+    std::string out = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    out += '%';
+    return out;
+}
+}  // namespace detail
+
+// field = value (Django's field=value / field__exact)
+template <class C, class M, class V>
+auto eq(M C::*member, V&& value) { return detail::compare(member, "=", std::forward<V>(value)); }
+// field != value
+template <class C, class M, class V>
+auto ne(M C::*member, V&& value) { return detail::compare(member, "<>", std::forward<V>(value)); }
+// field__lt, __lte, __gt, __gte
+template <class C, class M, class V>
+auto lt(M C::*member, V&& value) { return detail::compare(member, "<", std::forward<V>(value)); }
+template <class C, class M, class V>
+auto le(M C::*member, V&& value) { return detail::compare(member, "<=", std::forward<V>(value)); }
+template <class C, class M, class V>
+auto gt(M C::*member, V&& value) { return detail::compare(member, ">", std::forward<V>(value)); }
+template <class C, class M, class V>
+auto ge(M C::*member, V&& value) { return detail::compare(member, ">=", std::forward<V>(value)); }
+
+// field__in=[...]; an empty list matches nothing.
+template <class C, class M, class Range>
+auto in(M C::*member, const Range& values) {
+    using T = detail::model_of_t<C>;
+    using Plain = typename models::detail::unwrap_optional<M>::type;
+    Condition<T> c;
+    std::string list;
+    for (const auto& v : values) {
+        static_assert(std::is_constructible_v<Plain, decltype(v)>,
+                      "drf::db::in: the values' type does not match the field's type");
+        list += list.empty() ? "?" : ", ?";
+        c.params.push_back(ColumnTraits<Plain>::value(Plain(v)));
+    }
+    c.sql = list.empty() ? std::string("1 = 0") : std::string(detail::column_of<T>(member)) + " IN (" + list + ")";
+    return c;
+}
+template <class C, class M, class V>
+auto in(M C::*member, std::initializer_list<V> values) {
+    return in<C, M, std::initializer_list<V>>(member, values);
+}
+
+// field__isnull=True/False
+template <class C, class M>
+auto is_null(M C::*member, bool null = true) {
+    static_assert(models::detail::is_optional<M>::value, "drf::db::is_null: the field is not nullable (not a std::optional)");
+    using T = detail::model_of_t<C>;
+    return Condition<T>{std::string(detail::column_of<T>(member)) + (null ? " IS NULL" : " IS NOT NULL"), {}};
+}
+
+// Substring tests on text fields, case-sensitive (contains) or not (icontains, ASCII case folding).
+// The SQL differs per dialect, so the condition holds a {contains:column} token that the query
+// compiler expands with the dialect; the text itself is always a bound parameter.
+template <class C, class M>
+auto contains(M C::*member, std::string text) {
+    static_assert(std::is_same_v<typename models::detail::unwrap_optional<M>::type, std::string>,
+                  "drf::db::contains: the field is not text");
+    using T = detail::model_of_t<C>;
+    return Condition<T>{"{contains:" + std::string(detail::column_of<T>(member)) + "}", {Value(std::move(text))}};
+}
+template <class C, class M>
+auto icontains(M C::*member, std::string text) {
+    static_assert(std::is_same_v<typename models::detail::unwrap_optional<M>::type, std::string>,
+                  "drf::db::icontains: the field is not text");
+    using T = detail::model_of_t<C>;
+    return Condition<T>{"{icontains:" + std::string(detail::column_of<T>(member)) + "}",
+                        {Value(detail::like_pattern(text))}};
+}
+
+namespace detail {
+// Expands the dialect tokens of a condition's SQL ({contains:col}, {icontains:col}).
+inline std::string expand(const Dialect& dialect, std::string_view sql) {
+    std::string out;
+    out.reserve(sql.size());
+    std::size_t pos = 0;
+    while (true) {
+        const auto open = sql.find('{', pos);
+        if (open == std::string_view::npos) break;
+        const auto close = sql.find('}', open);
+        out.append(sql.substr(pos, open - pos));
+        const std::string_view token = sql.substr(open + 1, close - open - 1);
+        const auto colon = token.find(':');
+        const std::string_view kind = token.substr(0, colon);
+        const std::string_view column = token.substr(colon + 1);
+        out += kind == "contains" ? dialect.contains(column) : dialect.icontains(column);
+        pos = close + 1;
+    }
+    out.append(sql.substr(pos));
+    return out;
+}
+}  // namespace detail
+
+// set(&User::is_active, false): one assignment of a bulk update().
+template <class T>
+struct Assignment {
+    std::string_view column;
+    Value value;
+};
+template <class C, class M, class V>
+auto set(M C::*member, V&& value) {
+    using T = detail::model_of_t<C>;
+    static_assert(std::is_constructible_v<M, V&&>, "drf::db::set: the value's type does not match the field's type");
+    return Assignment<T>{detail::column_of<T>(member), ColumnTraits<M>::value(M(std::forward<V>(value)))};
+}
+
+// One ORDER BY term, resolved to its column.
+struct Ordering {
+    std::string_view column;
+    bool descending = false;
+};
+
+}  // namespace drf::db

@@ -1,0 +1,427 @@
+// drf/db/queryset.hpp — Django's Model.objects and QuerySet, typed: a Manager<T> creates, saves, gets
+// and deletes single objects (sending the model signals), and a QuerySet<T> filters, orders, slices,
+// counts, bulk-updates and bulk-deletes with one parameterized statement each.
+#pragma once
+
+#include <drf/db/database.hpp>
+#include <drf/db/detail/rows.hpp>
+#include <drf/db/query.hpp>
+#include <drf/db/value.hpp>
+#include <drf/models/meta.hpp>
+#include <drf/signals/model_signals.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace drf::db {
+
+// Django's Model.DoesNotExist: "Project matching query does not exist."
+class DoesNotExist : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+// Django's MultipleObjectsReturned, from get() with a condition that matches several rows.
+class MultipleObjectsReturned : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+namespace detail {
+template <class T>
+std::string model_name() {
+    return std::string(signals::detail::type_name<T>());
+}
+
+inline void bind_params(Statement& s, const std::vector<Value>& params, int first = 1) {
+    int i = first;
+    for (const auto& p : params) bind_value(s, i++, p);
+}
+
+template <class T>
+std::vector<Ordering> default_ordering() {
+    std::vector<Ordering> out;
+    std::apply([&](const auto&... term) { (out.push_back({column_of<T>(term.member), term.descending}), ...); },
+               T::meta.ordering_terms);
+    return out;
+}
+}  // namespace detail
+
+template <class T>
+class QuerySet {
+public:
+    explicit QuerySet(Database& db) : db_(&db) {}
+
+    // Rows matching all conditions so far and this one (Django's filter()).
+    QuerySet filter(Condition<T> condition) const {
+        QuerySet q = *this;
+        q.where_ = where_ ? std::optional(std::move(*where_) && std::move(condition)) : std::optional(std::move(condition));
+        return q;
+    }
+    // Rows not matching `condition` (Django's exclude()).
+    QuerySet exclude(Condition<T> condition) const { return filter(!std::move(condition)); }
+
+    // order_by(desc(&T::created_at), asc(&T::name)); replaces any earlier ordering. The id is appended as
+    // the final tie-breaker unless already there, so every ordering is total.
+    template <class... Terms>
+    QuerySet order_by(Terms... terms) const {
+        QuerySet q = *this;
+        q.order_.clear();
+        (q.order_.push_back({detail::column_of<T>(terms.member), terms.descending}), ...);
+        return q;
+    }
+    QuerySet limit(std::size_t n) const {
+        QuerySet q = *this;
+        q.limit_ = n;
+        return q;
+    }
+    QuerySet offset(std::size_t n) const {
+        QuerySet q = *this;
+        q.offset_ = n;
+        return q;
+    }
+
+    // Keyset pagination: rows strictly after `key` in this queryset's ordering, where key holds the
+    // values of the ordering columns followed by the id (see ordering() and key_of()).
+    QuerySet after(std::vector<Value> key) const { return seek(std::move(key), false); }
+    // Rows strictly before `key`, nearest first in the query but returned in this queryset's order.
+    QuerySet before(std::vector<Value> key) const { return seek(std::move(key), true); }
+
+    // The total ordering used: the explicit or default (-created_at) terms, then id.
+    std::vector<Ordering> ordering() const {
+        std::vector<Ordering> terms = order_.empty() ? detail::default_ordering<T>() : order_;
+        const bool has_id = std::any_of(terms.begin(), terms.end(), [](const Ordering& o) { return o.column == "id"; });
+        if (!has_id) terms.push_back({"id", terms.empty() ? false : terms.back().descending});
+        return terms;
+    }
+
+    // The keyset of a row for this ordering: its ordering columns' values, then its id.
+    std::vector<Value> key_of(const T& row) const {
+        std::vector<Value> key;
+        for (const auto& term : ordering()) {
+            T::meta.for_each_field([&](const auto& f) {
+                using M = typename std::remove_cvref_t<decltype(f)>::value_type;
+                if (f.name == term.column) key.push_back(ColumnTraits<M>::value(row.*f.member));
+            });
+        }
+        return key;
+    }
+
+    std::vector<T> all() const {
+        std::vector<Value> params;
+        const std::string sql = select_sql(params);
+        detail::StatementScope s(prepare(sql));
+        detail::bind_params(*s, params);
+        std::vector<T> rows;
+        while (s->step()) {
+            rows.push_back(detail::blank<T>());
+            detail::read_all(*s, rows.back());
+        }
+        if (reversed_) std::reverse(rows.begin(), rows.end());
+        return rows;
+    }
+
+    std::optional<T> first() const {
+        auto rows = limit(1).all();
+        if (rows.empty()) return std::nullopt;
+        return std::move(rows.front());
+    }
+
+    // Exactly one row: DoesNotExist or MultipleObjectsReturned otherwise (Django's get()).
+    T get() const {
+        auto rows = limit(2).all();
+        if (rows.empty()) throw DoesNotExist(detail::model_name<T>() + " matching query does not exist.");
+        if (rows.size() > 1)
+            throw MultipleObjectsReturned("get() returned more than one " + detail::model_name<T>() + ".");
+        return std::move(rows.front());
+    }
+
+    std::int64_t count() const {
+        std::vector<Value> params;
+        std::string sql;
+        if (limit_ || offset_) {
+            sql = "SELECT COUNT(*) FROM (" + select_sql(params) + ")";
+        } else {
+            sql = "SELECT COUNT(*) FROM " + std::string(T::meta.table) + where_sql(params);
+        }
+        detail::StatementScope s(prepare(sql));
+        detail::bind_params(*s, params);
+        s->step();
+        return s->column_int(0);
+    }
+
+    bool exists() const {
+        std::vector<Value> params;
+        const std::string sql = "SELECT 1 FROM " + std::string(T::meta.table) + where_sql(params) + " LIMIT 1";
+        detail::StatementScope s(prepare(sql));
+        detail::bind_params(*s, params);
+        return s->step();
+    }
+
+    // Bulk UPDATE in one statement; returns the number of rows matched. As in Django, no signals are
+    // sent and updated_at is not touched unless assigned here.
+    template <class... A>
+    std::int64_t update(Assignment<T> first, A... rest) const {
+        require_unsliced("update");
+        std::vector<Assignment<T>> assignments{std::move(first), std::move(rest)...};
+        std::string sql = "UPDATE " + std::string(T::meta.table) + " SET ";
+        std::vector<Value> params;
+        for (std::size_t i = 0; i < assignments.size(); ++i) {
+            sql += (i ? ", " : "") + std::string(assignments[i].column) + " = ?";
+            params.push_back(std::move(assignments[i].value));
+        }
+        sql += where_sql(params);
+        detail::StatementScope s(prepare(sql));
+        detail::bind_params(*s, params);
+        s->step();
+        return db_->connection().changes();
+    }
+
+    // Bulk DELETE in one statement; returns the number of rows deleted. No signals, as in Django's
+    // QuerySet.delete() on the fast path.
+    std::int64_t delete_() const {
+        require_unsliced("delete");
+        std::vector<Value> params;
+        const std::string sql = "DELETE FROM " + std::string(T::meta.table) + where_sql(params);
+        detail::StatementScope s(prepare(sql));
+        detail::bind_params(*s, params);
+        s->step();
+        return db_->connection().changes();
+    }
+
+    // The SELECT this queryset runs, with `?` placeholders (for EXPLAIN and debugging).
+    std::string sql() const {
+        std::vector<Value> params;
+        return select_sql(params);
+    }
+    std::vector<Value> params() const {
+        std::vector<Value> params;
+        select_sql(params);
+        return params;
+    }
+
+private:
+    Statement& prepare(const std::string& sql) const {
+        return db_->connection().prepare(db_->dialect().placeholders(sql));
+    }
+
+    void require_unsliced(const char* what) const {
+        if (limit_ || offset_)
+            throw std::logic_error(std::string("Cannot ") + what + " a query once a slice has been taken.");
+    }
+
+    std::string where_sql(std::vector<Value>& params) const {
+        if (!where_) return {};
+        for (const auto& p : where_->params) params.push_back(p);
+        return " WHERE " + detail::expand(db_->dialect(), where_->sql);
+    }
+
+    std::string select_sql(std::vector<Value>& params) const {
+        std::string sql = "SELECT " + detail::column_list<T>() + " FROM " + std::string(T::meta.table) + where_sql(params);
+        const auto terms = ordering();
+        sql += " ORDER BY ";
+        for (std::size_t i = 0; i < terms.size(); ++i) {
+            const bool desc = terms[i].descending != reversed_;
+            sql += (i ? ", " : "") + std::string(terms[i].column) + (desc ? " DESC" : " ASC");
+        }
+        if (limit_ || offset_) {
+            sql += " LIMIT ?";
+            params.push_back(limit_ ? static_cast<std::int64_t>(*limit_) : std::int64_t{-1});
+        }
+        if (offset_) {
+            sql += " OFFSET ?";
+            params.push_back(static_cast<std::int64_t>(*offset_));
+        }
+        return sql;
+    }
+
+    QuerySet seek(std::vector<Value> key, bool before) const {
+        const auto terms = ordering();
+        if (key.size() != terms.size())
+            throw std::invalid_argument("drf::db::QuerySet: a keyset needs " + std::to_string(terms.size()) +
+                                        " values (the ordering columns, then id), got " + std::to_string(key.size()));
+        // Strictly after in ascending order is '>'; a descending term, or seeking backwards, flips it.
+        auto op = [&](const Ordering& o) { return (o.descending != before) ? std::string(" < ") : std::string(" > "); };
+        const bool uniform = std::all_of(terms.begin(), terms.end(),
+                                         [&](const Ordering& o) { return o.descending == terms.front().descending; });
+        Condition<T> c;
+        if (uniform && terms.size() > 1) {
+            // A row-value comparison, which SQLite and PostgreSQL both serve from an index on the columns.
+            std::string lhs, rhs;
+            for (std::size_t i = 0; i < terms.size(); ++i) {
+                lhs += (i ? ", " : "") + std::string(terms[i].column);
+                rhs += i ? ", ?" : "?";
+            }
+            c.sql = "(" + lhs + ")" + op(terms.front()) + "(" + rhs + ")";
+            c.params = std::move(key);
+        } else {
+            // (a > ?) OR (a = ? AND b < ?) OR ...: mixed directions cannot use one row value.
+            for (std::size_t i = 0; i < terms.size(); ++i) {
+                std::string clause;
+                for (std::size_t j = 0; j < i; ++j) {
+                    clause += std::string(terms[j].column) + " = ? AND ";
+                    c.params.push_back(key[j]);
+                }
+                clause += std::string(terms[i].column) + op(terms[i]) + "?";
+                c.params.push_back(key[i]);
+                c.sql += (i ? " OR (" : "(") + clause + ")";
+            }
+            c.sql = "(" + c.sql + ")";
+        }
+        QuerySet q = filter(std::move(c));
+        q.order_ = terms;
+        q.reversed_ = before;
+        return q;
+    }
+
+    Database* db_;
+    std::optional<Condition<T>> where_;
+    std::vector<Ordering> order_;
+    std::optional<std::size_t> limit_;
+    std::optional<std::size_t> offset_;
+    bool reversed_ = false;  // fetch in reverse order and flip the result (before())
+};
+
+struct SaveOptions {
+    // Write only these fields (plus updated_at); the row must exist. Empty: insert or update everything.
+    std::vector<std::string_view> update_fields;
+};
+
+// Django's Model.objects for T, bound to a database: objects<Project>(db).filter(...).
+template <class T>
+class Manager {
+public:
+    static_assert(models::ModelType<T>, "drf::db::Manager<T>: T must be a model (derive from drf::models::Model<T> "
+                                        "and declare `static constexpr auto meta = drf::models::meta<T>(...)`)");
+
+    explicit Manager(Database& db) : db_(&db) {}
+
+    QuerySet<T> all() const { return QuerySet<T>(*db_); }
+    QuerySet<T> filter(Condition<T> c) const { return all().filter(std::move(c)); }
+    QuerySet<T> exclude(Condition<T> c) const { return all().exclude(std::move(c)); }
+    template <class... Terms>
+    QuerySet<T> order_by(Terms... terms) const {
+        return all().order_by(terms...);
+    }
+    std::int64_t count() const { return all().count(); }
+
+    // Inserts obj as a new row (created_at and updated_at set to now) and returns it, sending
+    // pre_save and post_save with created = true.
+    T create(T obj) const {
+        obj.created_at = obj.updated_at = drf::now();
+        const signals::SaveInfo info{.created = true};
+        signals::pre_save<T>.send(signals::sender_of<T>(), obj, info);
+        insert(obj);
+        signals::post_save<T>.send(signals::sender_of<T>(), obj, info);
+        return obj;
+    }
+
+    // Django's save(): updates the row with obj's id, or inserts it if there is none; sets updated_at
+    // (and created_at on insert). With update_fields, writes only those fields and updated_at, and the
+    // row must exist.
+    void save(T& obj, SaveOptions options = {}) const {
+        const auto now = drf::now();
+        std::vector<std::string_view> fields = std::move(options.update_fields);
+        const bool only_some = !fields.empty();
+        if (only_some) {
+            for (auto name : fields)
+                if (!T::meta.has_field(name) || name == "id")
+                    throw FieldError("The following fields do not exist in this model, or are m2m fields, or are "
+                                     "non-concrete fields: " + std::string(name));
+            if (std::find(fields.begin(), fields.end(), "updated_at") == fields.end()) fields.push_back("updated_at");
+        }
+        const bool created = fields.empty() && !row_exists(obj.id);
+        if (created) obj.created_at = now;
+        obj.updated_at = now;
+        const signals::SaveInfo info{.created = created,
+                                     .update_fields = only_some ? std::span<const std::string_view>(fields)
+                                                                : std::span<const std::string_view>{}};
+        signals::pre_save<T>.send(signals::sender_of<T>(), obj, info);
+        if (created) {
+            insert(obj);
+        } else if (!update(obj, fields)) {
+            if (!fields.empty()) throw DatabaseError("Save with update_fields did not affect any rows.");
+            insert(obj);  // deleted between the check and the update
+        }
+        signals::post_save<T>.send(signals::sender_of<T>(), obj, info);
+    }
+
+    // The object with this id; DoesNotExist when there is none.
+    T get(const Uuid& id) const {
+        if (auto obj = get_or_none(id)) return std::move(*obj);
+        throw DoesNotExist(detail::model_name<T>() + " matching query does not exist.");
+    }
+    // Exactly one object matching `c`.
+    T get(Condition<T> c) const { return filter(std::move(c)).get(); }
+
+    std::optional<T> get_or_none(const Uuid& id) const {
+        detail::StatementScope s(prepare(detail::select_by_id_sql<T>()));
+        ColumnTraits<Uuid>::bind(*s, 1, id);
+        if (!s->step()) return std::nullopt;
+        T obj = detail::blank<T>();
+        detail::read_all(*s, obj);
+        return obj;
+    }
+
+    // Deletes obj's row, sending pre_delete and post_delete; returns the number of rows deleted (0 or 1).
+    std::int64_t delete_(const T& obj) const {
+        signals::pre_delete<T>.send(signals::sender_of<T>(), obj);
+        std::int64_t n = 0;
+        {
+            detail::StatementScope s(prepare(detail::delete_by_id_sql<T>()));
+            ColumnTraits<Uuid>::bind(*s, 1, obj.id);
+            s->step();
+            n = db_->connection().changes();
+        }
+        signals::post_delete<T>.send(signals::sender_of<T>(), obj);
+        return n;
+    }
+
+private:
+    Statement& prepare(const std::string& sql) const {
+        return db_->connection().prepare(db_->dialect().placeholders(sql));
+    }
+    bool row_exists(const Uuid& id) const {
+        detail::StatementScope s(prepare(detail::exists_by_id_sql<T>()));
+        ColumnTraits<Uuid>::bind(*s, 1, id);
+        return s->step();
+    }
+    void insert(const T& obj) const {
+        detail::StatementScope s(prepare(detail::insert_sql<T>()));
+        detail::bind_all(*s, obj);
+        s->step();
+    }
+    bool update(const T& obj, const std::vector<std::string_view>& fields) const {
+        std::string custom;
+        if (!fields.empty()) {
+            // Columns in meta order, so the bind order below matches.
+            T::meta.for_each_field([&](const auto& f) {
+                if (std::find(fields.begin(), fields.end(), f.name) == fields.end()) return;
+                custom += (custom.empty() ? "" : ", ") + std::string(f.name) + " = ?";
+            });
+            custom = "UPDATE " + std::string(T::meta.table) + " SET " + custom + " WHERE id = ?";
+        }
+        detail::StatementScope s(prepare(fields.empty() ? detail::update_all_sql<T>() : custom));
+        const int next = detail::bind_updated(*s, obj, fields);
+        ColumnTraits<Uuid>::bind(*s, next, obj.id);
+        s->step();
+        return db_->connection().changes() > 0;
+    }
+
+    Database* db_;
+};
+
+// objects<Project>(db): the manager for Project on db.
+template <class T>
+Manager<T> objects(Database& db) {
+    return Manager<T>(db);
+}
+
+}  // namespace drf::db

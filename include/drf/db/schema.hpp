@@ -1,0 +1,113 @@
+// drf/db/schema.hpp — DDL derived from a model's meta: CREATE TABLE with the column types the dialect
+// chooses, NOT NULL for every non-optional field, UNIQUE, foreign keys, and the indexes the model
+// needs (its default ordering plus id, for keyset pagination; each db_index field).
+#pragma once
+
+#include <drf/db/backend.hpp>
+#include <drf/db/value.hpp>
+#include <drf/models/meta.hpp>
+
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <vector>
+
+namespace drf::db {
+
+namespace detail {
+template <class F>
+std::string column_definition(const Dialect& dialect, const F& f) {
+    using M = typename F::value_type;
+    std::string def = std::string(f.name) + " " + dialect.column_type(ColumnTraits<M>::kind);
+    if (f.name == "id") return def + " NOT NULL PRIMARY KEY";
+    if (!f.nullable()) def += " NOT NULL";
+    if (f.is_unique) def += " UNIQUE";
+    if (f.references_ != nullptr) def += " REFERENCES " + std::string(f.references_()) + " (id)";
+    return def;
+}
+}  // namespace detail
+
+// The columns a field list produces, for CREATE TABLE and ALTER TABLE ADD COLUMN.
+template <class T>
+std::string column_definition(const Dialect& dialect, std::string_view field) {
+    std::string out;
+    T::meta.for_each_field([&](const auto& f) {
+        if (f.name == field) out = detail::column_definition(dialect, f);
+    });
+    return out;
+}
+
+// CREATE TABLE for T with the given fields (all of T's when `fields` is empty; id, created_at and
+// updated_at always), then its indexes. One statement per element.
+template <class T>
+std::vector<std::string> create_table_sql(const Dialect& dialect, const std::vector<std::string_view>& fields = {}) {
+    const std::string table(T::meta.table);
+    std::string columns;
+    T::meta.for_each_field([&](const auto& f) {
+        const bool base = f.name == "id" || f.name == "created_at" || f.name == "updated_at";
+        bool wanted = fields.empty() || base;
+        for (auto name : fields) wanted = wanted || name == f.name;
+        if (!wanted) return;
+        columns += (columns.empty() ? "\n    " : ",\n    ") + detail::column_definition(dialect, f);
+    });
+    std::vector<std::string> statements{"CREATE TABLE " + table + " (" + columns + "\n)"};
+    // The default ordering's columns then id: what keyset pages over the default ordering seek on.
+    std::string ordering_columns, ordering_name;
+    std::apply(
+        [&](const auto&... term) {
+            auto add = [&](const auto& t) {
+                T::meta.for_each_field([&](const auto& f) {
+                    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(f.member)>, std::remove_cvref_t<decltype(t.member)>>) {
+                        if (f.member == t.member) {
+                            ordering_columns += std::string(f.name) + ", ";
+                            ordering_name += std::string(f.name) + "_";
+                        }
+                    }
+                });
+            };
+            (add(term), ...);
+        },
+        T::meta.ordering_terms);
+    if (!ordering_columns.empty())
+        statements.push_back("CREATE INDEX " + table + "_" + ordering_name + "id ON " + table + " (" + ordering_columns + "id)");
+    T::meta.for_each_field([&](const auto& f) {
+        bool wanted = fields.empty();
+        for (auto name : fields) wanted = wanted || name == f.name;
+        if (wanted && (f.is_indexed || f.references_ != nullptr) && !f.is_unique)
+            statements.push_back("CREATE INDEX " + table + "_" + std::string(f.name) + " ON " + table + " (" +
+                                 std::string(f.name) + ")");
+    });
+    return statements;
+}
+
+// What differs between T's meta and the table the database holds; empty when they agree.
+template <class T>
+std::vector<std::string> schema_differences(Connection& connection) {
+    std::vector<std::string> problems;
+    const std::string table(T::meta.table);
+    const auto columns = connection.table_columns(table);
+    if (columns.empty()) return {"table " + table + " does not exist"};
+    std::vector<bool> seen(columns.size(), false);
+    T::meta.for_each_field([&](const auto& f) {
+        using M = typename std::remove_cvref_t<decltype(f)>::value_type;
+        const std::string expected_type = connection.dialect().column_type(ColumnTraits<M>::kind);
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            if (columns[i].name != f.name) continue;
+            seen[i] = true;
+            if (columns[i].type != expected_type)
+                problems.push_back(table + "." + std::string(f.name) + " is " + columns[i].type + ", the model says " +
+                                   expected_type);
+            if (columns[i].not_null == f.nullable() && !columns[i].primary_key)
+                problems.push_back(table + "." + std::string(f.name) +
+                                   (f.nullable() ? " is NOT NULL, the model says nullable" : " is nullable, the model says NOT NULL"));
+            return;
+        }
+        problems.push_back(table + "." + std::string(f.name) + " is missing");
+    });
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (!seen[i]) problems.push_back(table + "." + columns[i].name + " is not in the model");
+    return problems;
+}
+
+}  // namespace drf::db

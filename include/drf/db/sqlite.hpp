@@ -1,0 +1,177 @@
+// drf/db/sqlite.hpp — the SQLite backend: a file (or ":memory:") opened in WAL mode with a busy
+// timeout and foreign keys on, and a cache of prepared statements. The only header that includes
+// <sqlite3.h>; link drf::sqlite.
+#pragma once
+
+#include <drf/db/backend.hpp>
+#include <drf/db/database.hpp>
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace drf::db::sqlite {
+
+class SqliteDialect final : public Dialect {
+public:
+    std::string_view name() const override { return "sqlite"; }
+    std::string placeholders(std::string_view sql) const override { return std::string(sql); }
+    std::string column_type(ColumnKind kind) const override {
+        switch (kind) {
+            case ColumnKind::boolean:
+            case ColumnKind::integer:
+            case ColumnKind::datetime: return "INTEGER";  // datetimes: microseconds since the Unix epoch, UTC
+            case ColumnKind::real: return "REAL";
+            case ColumnKind::uuid:
+            case ColumnKind::text: return "TEXT";
+        }
+        return "TEXT";
+    }
+    // LIKE is case-insensitive for ASCII in SQLite, so the case-sensitive test uses instr().
+    std::string contains(std::string_view column) const override { return "instr(" + std::string(column) + ", ?) > 0"; }
+    std::string icontains(std::string_view column) const override {
+        return std::string(column) + " LIKE ? ESCAPE '\\'";
+    }
+    std::string_view begin() const override { return "BEGIN IMMEDIATE"; }
+};
+
+namespace detail {
+[[noreturn]] inline void raise(sqlite3* db, int code, std::string_view what) {
+    std::string message = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+    const int primary = code & 0xff;
+    if (primary == SQLITE_CONSTRAINT) throw IntegrityError(message);
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) throw OperationalError(message);
+    throw DatabaseError(message);
+}
+}  // namespace detail
+
+class SqliteStatement final : public Statement {
+public:
+    SqliteStatement(sqlite3* db, std::string_view sql) : db_(db) {
+        const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                          &stmt_, nullptr);
+        if (rc != SQLITE_OK) detail::raise(db, rc, "cannot prepare \"" + std::string(sql) + "\"");
+    }
+    ~SqliteStatement() override { sqlite3_finalize(stmt_); }
+    SqliteStatement(const SqliteStatement&) = delete;
+    SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+    void bind_null(int index) override { check(sqlite3_bind_null(stmt_, index)); }
+    void bind_int(int index, std::int64_t value) override { check(sqlite3_bind_int64(stmt_, index, value)); }
+    void bind_double(int index, double value) override { check(sqlite3_bind_double(stmt_, index, value)); }
+    void bind_text(int index, std::string_view value) override {
+        check(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+    }
+    bool step() override {
+        const int rc = sqlite3_step(stmt_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        sqlite3_reset(stmt_);
+        detail::raise(db_, rc, "cannot run \"" + std::string(sqlite3_sql(stmt_)) + "\"");
+    }
+    bool is_null(int column) const override { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+    std::int64_t column_int(int column) const override { return sqlite3_column_int64(stmt_, column); }
+    double column_double(int column) const override { return sqlite3_column_double(stmt_, column); }
+    std::string_view column_text(int column) const override {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+        const int size = sqlite3_column_bytes(stmt_, column);
+        return text ? std::string_view(text, static_cast<std::size_t>(size)) : std::string_view();
+    }
+    int column_count() const override { return sqlite3_column_count(stmt_); }
+    void reset() override {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+    }
+
+private:
+    void check(int rc) const {
+        if (rc != SQLITE_OK) detail::raise(db_, rc, "cannot bind a parameter");
+    }
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+struct Options {
+    std::chrono::milliseconds busy_timeout{5000};
+    bool wal = true;  // ignored for ":memory:", which has no journal file
+};
+
+class SqliteConnection final : public Connection {
+public:
+    explicit SqliteConnection(const std::string& path, Options options = {}) {
+        const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+        const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+        if (rc != SQLITE_OK) {
+            std::string message = "cannot open database \"" + path + "\": " + (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+            sqlite3_close(db_);
+            throw OperationalError(message);
+        }
+        sqlite3_extended_result_codes(db_, 1);
+        sqlite3_busy_timeout(db_, static_cast<int>(options.busy_timeout.count()));
+        execute("PRAGMA foreign_keys = ON");
+        if (options.wal && path != ":memory:") execute("PRAGMA journal_mode = WAL");
+        execute("PRAGMA synchronous = NORMAL");  // safe with WAL: a crash loses at most the last commits, never corrupts
+    }
+    ~SqliteConnection() override {
+        statements_.clear();
+        sqlite3_close(db_);
+    }
+    SqliteConnection(const SqliteConnection&) = delete;
+    SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+    const Dialect& dialect() const override {
+        static const SqliteDialect dialect;
+        return dialect;
+    }
+    Statement& prepare(std::string_view sql) override {
+        auto it = statements_.find(sql);
+        if (it == statements_.end())
+            it = statements_.emplace(std::string(sql), std::make_unique<SqliteStatement>(db_, sql)).first;
+        return *it->second;
+    }
+    void execute(std::string_view sql) override {
+        char* error = nullptr;
+        const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &error);
+        if (rc != SQLITE_OK) {
+            std::string message = error ? error : sqlite3_errstr(rc);
+            sqlite3_free(error);
+            detail::raise(nullptr, rc, message);
+        }
+    }
+    std::int64_t changes() const override { return sqlite3_changes64(db_); }
+
+    std::vector<ColumnInfo> table_columns(std::string_view table) override {
+        Statement& s = prepare("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)");
+        s.reset();
+        s.bind_text(1, table);
+        std::vector<ColumnInfo> columns;
+        while (s.step())
+            columns.push_back({std::string(s.column_text(0)), std::string(s.column_text(1)), s.column_int(2) != 0,
+                               s.column_int(3) != 0});
+        s.reset();
+        return columns;
+    }
+
+    sqlite3* handle() const noexcept { return db_; }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    sqlite3* db_ = nullptr;
+    std::unordered_map<std::string, std::unique_ptr<SqliteStatement>, Hash, std::equal_to<>> statements_;
+};
+
+// Opens (creating if needed) the SQLite database at `path`, or a private in-memory one for ":memory:".
+inline Database open(const std::string& path, Options options = {}) {
+    return Database(std::make_unique<SqliteConnection>(path, options));
+}
+
+}  // namespace drf::db::sqlite

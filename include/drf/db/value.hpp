@@ -1,0 +1,117 @@
+// drf/db/value.hpp — how C++ member types map to columns: the column kind, binding a value as a
+// parameter and reading it back. A query parameter is a Value; a model field binds directly.
+#pragma once
+
+#include <drf/core/datetime.hpp>
+#include <drf/core/uuid.hpp>
+#include <drf/db/backend.hpp>
+#include <drf/models/field.hpp>
+
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <variant>
+
+namespace drf::db {
+
+// A bound query parameter.
+using Value = std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, Uuid, DateTime>;
+
+template <class M>
+struct ColumnTraits;
+
+template <>
+struct ColumnTraits<bool> {
+    static constexpr ColumnKind kind = ColumnKind::boolean;
+    static void bind(Statement& s, int i, bool v) { s.bind_int(i, v ? 1 : 0); }
+    static bool read(const Statement& s, int c) { return s.column_int(c) != 0; }
+    static Value value(bool v) { return v; }
+};
+
+template <class I>
+    requires(std::integral<I> && !std::same_as<I, bool>)
+struct ColumnTraits<I> {
+    static_assert(sizeof(I) < 8 || std::is_signed_v<I>,
+                  "drf::db: 64-bit unsigned integers do not fit the databases' signed 64-bit integer columns");
+    static constexpr ColumnKind kind = ColumnKind::integer;
+    static void bind(Statement& s, int i, I v) { s.bind_int(i, static_cast<std::int64_t>(v)); }
+    static I read(const Statement& s, int c) { return static_cast<I>(s.column_int(c)); }
+    static Value value(I v) { return static_cast<std::int64_t>(v); }
+};
+
+template <class F>
+    requires std::floating_point<F>
+struct ColumnTraits<F> {
+    static constexpr ColumnKind kind = ColumnKind::real;
+    static void bind(Statement& s, int i, F v) { s.bind_double(i, static_cast<double>(v)); }
+    static F read(const Statement& s, int c) { return static_cast<F>(s.column_double(c)); }
+    static Value value(F v) { return static_cast<double>(v); }
+};
+
+template <class E>
+    requires std::is_enum_v<E>
+struct ColumnTraits<E> {
+    static constexpr ColumnKind kind = ColumnKind::integer;
+    static void bind(Statement& s, int i, E v) { s.bind_int(i, static_cast<std::int64_t>(v)); }
+    static E read(const Statement& s, int c) { return static_cast<E>(s.column_int(c)); }
+    static Value value(E v) { return static_cast<std::int64_t>(v); }
+};
+
+template <>
+struct ColumnTraits<std::string> {
+    static constexpr ColumnKind kind = ColumnKind::text;
+    static void bind(Statement& s, int i, const std::string& v) { s.bind_text(i, v); }
+    static std::string read(const Statement& s, int c) { return std::string(s.column_text(c)); }
+    static Value value(std::string v) { return v; }
+};
+
+template <>
+struct ColumnTraits<Uuid> {
+    static constexpr ColumnKind kind = ColumnKind::uuid;
+    static void bind(Statement& s, int i, const Uuid& v) { s.bind_uuid(i, v); }
+    static Uuid read(const Statement& s, int c) { return s.column_uuid(c); }
+    static Value value(const Uuid& v) { return v; }
+};
+
+template <>
+struct ColumnTraits<DateTime> {
+    static constexpr ColumnKind kind = ColumnKind::datetime;
+    static void bind(Statement& s, int i, const DateTime& v) { s.bind_datetime(i, v); }
+    static DateTime read(const Statement& s, int c) { return s.column_datetime(c); }
+    static Value value(const DateTime& v) { return v; }
+};
+
+template <class M>
+struct ColumnTraits<std::optional<M>> {
+    static constexpr ColumnKind kind = ColumnTraits<M>::kind;
+    static void bind(Statement& s, int i, const std::optional<M>& v) {
+        if (v)
+            ColumnTraits<M>::bind(s, i, *v);
+        else
+            s.bind_null(i);
+    }
+    static std::optional<M> read(const Statement& s, int c) {
+        if (s.is_null(c)) return std::nullopt;
+        return ColumnTraits<M>::read(s, c);
+    }
+    static Value value(const std::optional<M>& v) {
+        if (v) return ColumnTraits<M>::value(*v);
+        return nullptr;
+    }
+};
+
+inline void bind_value(Statement& s, int i, const Value& v) {
+    std::visit(
+        [&](const auto& x) {
+            using X = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<X, std::nullptr_t>)
+                s.bind_null(i);
+            else
+                ColumnTraits<X>::bind(s, i, x);
+        },
+        v);
+}
+
+}  // namespace drf::db

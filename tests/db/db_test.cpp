@@ -1,0 +1,410 @@
+// tests/db/db_test.cpp — the SQLite backend, typed managers and querysets, transactions and model signals.
+#include "models.hpp"
+
+#include <drf/db.hpp>
+#include <drf/db/sqlite.hpp>
+#include <drf/signals.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <limits>
+#include <set>
+#include <thread>
+
+using namespace db_test;
+namespace db = drf::db;
+using boost::posix_time::hours;
+using boost::posix_time::microseconds;
+
+namespace db_test {
+
+void create_tables(db::Database& database) {
+    for (const auto& s : db::create_table_sql<User>(database.dialect())) database.connection().execute(s);
+    for (const auto& s : db::create_table_sql<Project>(database.dialect())) database.connection().execute(s);
+}
+
+db::Database fresh() {
+    auto database = db::sqlite::open(":memory:");
+    create_tables(database);
+    return database;
+}
+
+User user_named(const std::string& name) {
+    User u;
+    u.username = name;
+    return u;
+}
+
+// A database file in a fresh temporary directory, removed afterwards.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        path = std::filesystem::temp_directory_path() / ("drf-db-test-" + drf::to_string(drf::uuid4()));
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+};
+
+}  // namespace db_test
+
+TEST_CASE("create, get and get_or_none round-trip a model through SQLite", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    const User alice = users.create(user_named("alice"));
+    const User loaded = users.get(alice.id);
+    CHECK(loaded.username == "alice");
+    CHECK(loaded.id == alice.id);
+    CHECK(loaded.created_at == alice.created_at);
+    CHECK_FALSE(users.get_or_none(drf::uuid4()).has_value());
+}
+
+TEST_CASE("get of a missing id raises DoesNotExist with Django's message", "[db]") {
+    auto database = fresh();
+    CHECK_THROWS_AS(db::objects<User>(database).get(drf::uuid4()), db::DoesNotExist);
+    CHECK_THROWS_WITH(db::objects<User>(database).get(drf::uuid4()), "User matching query does not exist.");
+}
+
+TEST_CASE("Values round-trip exactly: UUIDs, microsecond datetimes, booleans, 64-bit ints, doubles, any text, NULL", "[db]") {
+    auto database = fresh();
+    const User owner = db::objects<User>(database).create(user_named("o"));
+    Project p;
+    p.owner_id = owner.id;
+    p.name = std::string("z\xc3\xa9ro \xf0\x9f\x9a\x80 with a NUL \0 inside", 30);
+    p.description = "line\nbreak 'quote' \"dq\" ; DROP TABLE projects; --";
+    p.archived = true;
+    p.stars = std::numeric_limits<std::int64_t>::min();
+    p.score = 0.1 + 0.2;
+    p.note = std::nullopt;
+    drf::FrozenClock clock(*drf::parse_datetime("2026-11-23T19:43:37.727356Z"));
+    drf::ClockOverride use(clock);
+    db::objects<Project>(database).create(p);
+    const Project back = db::objects<Project>(database).get(p.id);
+    CHECK(back.name == p.name);
+    CHECK(back.name.size() == 30);
+    CHECK(back.description == p.description);
+    CHECK(back.archived);
+    CHECK(back.stars == std::numeric_limits<std::int64_t>::min());
+    CHECK(back.score == p.score);
+    CHECK_FALSE(back.note.has_value());
+    CHECK(back.owner_id == owner.id);
+    CHECK(drf::to_iso8601(back.created_at) == "2026-11-23T19:43:37.727356Z");
+    p.note = "";
+    p.stars = std::numeric_limits<std::int64_t>::max();
+    db::objects<Project>(database).save(p);
+    const Project again = db::objects<Project>(database).get(p.id);
+    REQUIRE(again.note.has_value());
+    CHECK(again.note->empty());
+    CHECK(again.stars == std::numeric_limits<std::int64_t>::max());
+}
+
+TEST_CASE("save inserts a new object and updates an existing one; created_at is set once, updated_at every time", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    drf::FrozenClock clock(*drf::parse_datetime("2026-01-01T00:00:00Z"));
+    drf::ClockOverride use(clock);
+    User u = user_named("alice");
+    users.save(u);
+    const auto created = u.created_at;
+    clock.advance(hours(1));
+    u.username = "alicia";
+    users.save(u);
+    const User back = users.get(u.id);
+    CHECK(back.username == "alicia");
+    CHECK(back.created_at == created);
+    CHECK(back.updated_at == created + hours(1));
+    CHECK(users.count() == 1);
+}
+
+TEST_CASE("save with update_fields writes only those fields and updated_at", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    User u = users.create(user_named("alice"));
+    User stale = u;
+    u.is_staff = true;
+    users.save(u);
+    stale.username = "renamed";
+    stale.is_staff = false;  // not written: only username is
+    users.save(stale, {.update_fields = {"username"}});
+    const User back = users.get(u.id);
+    CHECK(back.username == "renamed");
+    CHECK(back.is_staff);
+    User ghost = user_named("ghost");
+    CHECK_THROWS_WITH(users.save(ghost, {.update_fields = {"username"}}), "Save with update_fields did not affect any rows.");
+    CHECK_THROWS_AS(users.save(ghost, {.update_fields = {"nope"}}), db::FieldError);
+}
+
+TEST_CASE("A unique constraint violation is an IntegrityError and writes nothing", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    users.create(user_named("alice"));
+    CHECK_THROWS_AS(users.create(user_named("alice")), db::IntegrityError);
+    CHECK(users.count() == 1);
+}
+
+TEST_CASE("Foreign keys are enforced", "[db]") {
+    auto database = fresh();
+    Project p;
+    p.owner_id = drf::uuid4();  // no such user
+    CHECK_THROWS_AS(db::objects<Project>(database).create(p), db::IntegrityError);
+}
+
+TEST_CASE("filter with typed predicates: eq, ne, lt, le, gt, ge, in, is_null, contains, icontains, and/or/not", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    drf::FrozenClock clock(*drf::parse_datetime("2026-06-01T00:00:00Z"));
+    drf::ClockOverride use(clock);
+    for (const char* name : {"alice", "bob", "carol", "dave", "Alicia"}) {
+        User u = user_named(name);
+        u.is_staff = std::string(name) == "carol";
+        if (std::string(name) != "dave") u.last_login = drf::now() - hours(24 * (std::string(name) == "bob" ? 100 : 1));
+        users.create(u);
+    }
+    auto count = [&](db::Condition<User> c) { return users.filter(std::move(c)).count(); };
+    CHECK(count(db::eq(&User::username, "bob")) == 1);
+    CHECK(count(db::ne(&User::username, "bob")) == 4);
+    const auto cutoff = drf::now() - hours(24 * 90);
+    CHECK(count(db::lt(&User::last_login, cutoff)) == 1);
+    CHECK(count(db::le(&User::last_login, cutoff)) == 1);
+    CHECK(count(db::gt(&User::last_login, cutoff)) == 3);
+    CHECK(count(db::ge(&User::last_login, drf::now() - hours(24))) == 3);
+    CHECK(count(db::in(&User::username, {"alice", "bob", "zed"})) == 2);
+    CHECK(count(db::in(&User::username, std::vector<std::string>{})) == 0);
+    CHECK(count(db::is_null(&User::last_login)) == 1);
+    CHECK(count(db::is_null(&User::last_login, false)) == 4);
+    CHECK(count(db::contains(&User::username, "lic")) == 2);
+    CHECK(count(db::contains(&User::username, "ALI")) == 0);
+    CHECK(count(db::icontains(&User::username, "ALI")) == 2);
+    CHECK(count(db::icontains(&User::username, "%")) == 0);  // wildcards in the text match literally
+    CHECK(count(db::eq(&User::is_staff, true) || db::eq(&User::username, "bob")) == 2);
+    CHECK(count(db::eq(&User::is_active, true) && !db::eq(&User::username, "bob")) == 4);
+    CHECK(users.exclude(db::eq(&User::username, "bob")).count() == 4);
+    CHECK(users.filter(db::eq(&User::is_staff, true)).exists());
+    CHECK_FALSE(users.filter(db::eq(&User::username, "zed")).exists());
+    CHECK(users.get(db::eq(&User::username, "carol")).is_staff);
+    CHECK_THROWS_AS(users.get(db::eq(&User::is_active, true)), db::MultipleObjectsReturned);
+}
+
+TEST_CASE("Queries bind values as parameters; SQL text never contains them", "[db]") {
+    auto database = fresh();
+    auto q = db::objects<User>(database).filter(db::eq(&User::username, "x'); DROP TABLE users; --"));
+    CHECK(q.sql().find("DROP") == std::string::npos);
+    CHECK(q.count() == 0);
+    CHECK(database.connection().table_columns("users").size() == 7);
+}
+
+namespace db_test {
+struct Extra : drf::models::Model<Extra> {
+    std::string kept;
+    std::string not_persisted;  // a plain member the database does not store
+    static constexpr auto meta = drf::models::meta<Extra>("extras", drf::models::field("kept", &Extra::kept));
+};
+}  // namespace db_test
+
+TEST_CASE("A member that is not in the model's meta is a FieldError", "[db]") {    CHECK_THROWS_AS(db::eq(&Extra::not_persisted, "x"), db::FieldError);
+    CHECK_NOTHROW(db::eq(&Extra::kept, "x"));
+}
+
+TEST_CASE("order_by sorts by several fields in either direction, then by id; limit and offset slice", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    for (const char* name : {"b", "a", "d", "c"}) {
+        User u = user_named(name);
+        u.is_staff = std::string(name) < "c";
+        users.create(u);
+    }
+    auto names = [](const std::vector<User>& v) {
+        std::string s;
+        for (const auto& u : v) s += u.username;
+        return s;
+    };
+    CHECK(names(users.order_by(drf::models::asc(&User::username)).all()) == "abcd");
+    CHECK(names(users.order_by(drf::models::desc(&User::is_staff), drf::models::desc(&User::username)).all()) == "badc");
+    CHECK(names(users.order_by(drf::models::asc(&User::username)).limit(2).offset(1).all()) == "bc");
+    CHECK(users.order_by(drf::models::asc(&User::username)).limit(2).count() == 2);
+    CHECK(users.order_by(drf::models::asc(&User::username)).first()->username == "a");
+}
+
+TEST_CASE("The default ordering is newest first, with id breaking ties between equal timestamps", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    drf::FrozenClock clock(*drf::parse_datetime("2026-01-01T00:00:00Z"));
+    drf::ClockOverride use(clock);
+    std::vector<User> made;
+    for (int i = 0; i < 6; ++i) {
+        made.push_back(users.create(user_named("u" + std::to_string(i))));
+        if (i % 2 == 1) clock.advance(microseconds(1));  // pairs share a timestamp
+    }
+    const auto rows = users.all().all();
+    REQUIRE(rows.size() == 6);
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const bool ordered = rows[i - 1].created_at > rows[i].created_at ||
+                             (rows[i - 1].created_at == rows[i].created_at && rows[i - 1].id > rows[i].id);
+        CHECK(ordered);
+    }
+}
+
+TEST_CASE("Bulk update and delete change every matching row in one statement and send no signals", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    drf::FrozenClock clock(*drf::parse_datetime("2026-06-01T00:00:00Z"));
+    drf::ClockOverride use(clock);
+    for (int i = 0; i < 5; ++i) {
+        User u = user_named("u" + std::to_string(i));
+        u.last_login = drf::now() - hours(24 * (i < 3 ? 100 : 1));
+        users.create(u);
+    }
+    int signals_seen = 0;
+    drf::signals::ScopedConnection c1 = drf::signals::post_save<User>.connect([&](const User&, const drf::signals::SaveInfo&) { ++signals_seen; });
+    drf::signals::ScopedConnection c2 = drf::signals::post_delete<User>.connect([&](const User&) { ++signals_seen; });
+    const auto stale = users.filter(db::lt(&User::last_login, drf::now() - hours(24 * 90)) && db::eq(&User::is_active, true));
+    CHECK(stale.count() == 3);
+    CHECK(stale.update(db::set(&User::is_active, false)) == 3);
+    CHECK(stale.count() == 0);
+    CHECK(users.filter(db::eq(&User::is_active, false)).count() == 3);
+    CHECK(users.filter(db::eq(&User::is_active, false)).delete_() == 3);
+    CHECK(users.count() == 2);
+    CHECK(signals_seen == 0);
+    CHECK_THROWS_AS(users.all().limit(1).delete_(), std::logic_error);
+}
+
+TEST_CASE("Saving and deleting send pre_save, post_save (created, update_fields), pre_delete and post_delete", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    std::vector<std::string> log;
+    drf::signals::ScopedConnection a = drf::signals::pre_save<User>.connect([&](User& u, const drf::signals::SaveInfo& info) {
+        log.push_back("pre_save " + u.username + (info.created ? " created" : ""));
+        u.username += "!";  // a pre_save receiver may change what is written
+    });
+    drf::signals::ScopedConnection b = drf::signals::post_save<User>.connect([&](const User& u, const drf::signals::SaveInfo& info) {
+        std::string fields;
+        for (auto f : info.update_fields) fields += " " + std::string(f);
+        log.push_back("post_save " + u.username + (info.created ? " created" : "") + fields);
+    });
+    drf::signals::ScopedConnection c = drf::signals::pre_delete<User>.connect([&](const User& u) { log.push_back("pre_delete " + u.username); });
+    drf::signals::ScopedConnection d = drf::signals::post_delete<User>.connect([&](const User& u) { log.push_back("post_delete " + u.username); });
+    User u = users.create(user_named("a"));
+    users.save(u);
+    users.save(u, {.update_fields = {"is_staff"}});
+    users.delete_(u);
+    CHECK(log == std::vector<std::string>{"pre_save a created", "post_save a! created", "pre_save a!", "post_save a!!",
+                                          "pre_save a!!", "post_save a!!! is_staff updated_at", "pre_delete a!!!",
+                                          "post_delete a!!!"});
+    CHECK(users.count() == 0);
+}
+
+TEST_CASE("atomic commits on return and rolls back everything on an exception, nested blocks as savepoints", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    database.atomic([&] { users.create(user_named("kept")); });
+    CHECK_THROWS_AS(database.atomic([&] {
+        users.create(user_named("lost"));
+        throw std::runtime_error("boom");
+    }),
+                    std::runtime_error);
+    CHECK(users.count() == 1);
+    database.atomic([&] {
+        users.create(user_named("outer"));
+        try {
+            database.atomic([&] {
+                users.create(user_named("inner"));
+                throw std::runtime_error("inner fails");
+            });
+        } catch (const std::runtime_error&) {
+        }
+        CHECK(database.in_atomic_block());
+    });
+    CHECK(users.filter(db::eq(&User::username, "outer")).exists());
+    CHECK_FALSE(users.filter(db::eq(&User::username, "inner")).exists());
+    CHECK(database.atomic([&] { return users.count(); }) == 2);
+    CHECK_FALSE(database.in_atomic_block());
+}
+
+TEST_CASE("A post_save receiver that throws inside atomic rolls the save back", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    drf::signals::ScopedConnection guard = drf::signals::post_save<User>.connect([](const User& u, const drf::signals::SaveInfo&) {
+        if (u.username == "bad") throw std::runtime_error("receiver refuses");
+    });
+    CHECK_THROWS_WITH(database.atomic([&] { users.create(user_named("bad")); }), "receiver refuses");
+    CHECK(users.count() == 0);
+}
+
+TEST_CASE("Keyset queries return rows strictly after or before a (created_at, id) position", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    drf::FrozenClock clock(*drf::parse_datetime("2026-01-01T00:00:00Z"));
+    drf::ClockOverride use(clock);
+    for (int i = 0; i < 10; ++i) {
+        users.create(user_named("u" + std::to_string(i)));
+        if (i % 3 == 2) clock.advance(microseconds(1));  // runs of equal timestamps
+    }
+    const auto all = users.all().all();  // -created_at, -id
+    const auto q = users.all();
+    const auto after = q.after(q.key_of(all[3])).limit(4).all();
+    REQUIRE(after.size() == 4);
+    for (int i = 0; i < 4; ++i) CHECK(after[i].id == all[4 + i].id);
+    const auto before = q.before(q.key_of(all[6])).limit(3).all();
+    REQUIRE(before.size() == 3);
+    for (int i = 0; i < 3; ++i) CHECK(before[i].id == all[3 + i].id);
+    // Ascending, and mixed directions.
+    const auto asc = users.order_by(drf::models::asc(&User::created_at));
+    const auto rows = asc.all();
+    CHECK(asc.after(asc.key_of(rows[0])).all().size() == 9);
+    const auto mixed = users.order_by(drf::models::asc(&User::is_staff), drf::models::desc(&User::created_at));
+    const auto mrows = mixed.all();
+    const auto mafter = mixed.after(mixed.key_of(mrows[4])).all();
+    REQUIRE(mafter.size() == 5);
+    CHECK(mafter[0].id == mrows[5].id);
+    CHECK_THROWS_AS(q.after({}), std::invalid_argument);
+}
+
+TEST_CASE("A keyset page is served by the (created_at, id) index, as EXPLAIN QUERY PLAN shows", "[db]") {
+    auto database = fresh();
+    const auto q = db::objects<User>(database).all().after({drf::now(), drf::uuid4()}).limit(25);
+    auto& s = database.connection().prepare("EXPLAIN QUERY PLAN " + q.sql());
+    s.reset();
+    int i = 1;
+    for (const auto& p : q.params()) db::bind_value(s, i++, p);
+    std::string plan;
+    while (s.step()) plan += std::string(s.column_text(3)) + "\n";
+    s.reset();
+    INFO(plan);
+    CHECK(plan.find("USING INDEX users_created_at_id") != std::string::npos);
+    CHECK(plan.find("(created_at,id)<(?,?)") != std::string::npos);
+    CHECK(plan.find("TEMP B-TREE") == std::string::npos);  // no sort step
+}
+
+TEST_CASE("A file database opens in WAL mode and two connections can write concurrently", "[db]") {
+    TempDir dir;
+    const std::string path = (dir.path / "app.sqlite3").string();
+    {
+        auto database = db::sqlite::open(path);
+        create_tables(database);
+        auto& s = database.connection().prepare("PRAGMA journal_mode");
+        s.reset();
+        REQUIRE(s.step());
+        CHECK(s.column_text(0) == "wal");
+        s.reset();
+    }
+    auto writer = [&](const std::string& prefix) {
+        auto database = db::sqlite::open(path);
+        auto users = db::objects<User>(database);
+        for (int i = 0; i < 50; ++i) database.atomic([&] { users.create(user_named(prefix + std::to_string(i))); });
+    };
+    std::thread a(writer, "a");
+    std::thread b(writer, "b");
+    a.join();
+    b.join();
+    auto database = db::sqlite::open(path);
+    CHECK(db::objects<User>(database).count() == 100);
+}
+
+TEST_CASE("The schema created from a model matches the model's field list", "[db]") {
+    auto database = fresh();
+    CHECK(db::schema_differences<User>(database.connection()).empty());
+    CHECK(db::schema_differences<Project>(database.connection()).empty());
+    database.connection().execute("ALTER TABLE users ADD COLUMN extra TEXT");
+    CHECK(db::schema_differences<User>(database.connection()) == std::vector<std::string>{"users.extra is not in the model"});
+}
