@@ -1,0 +1,6 @@
+// drf/migrations.hpp — migrations: named, ordered, checksummed schema and data changes, applied in
+// transactions, with squashing (django.db.migrations).
+#pragma once
+
+#include <drf/migrations/migration.hpp>
+#include <drf/migrations/migrator.hpp>
