@@ -1,10 +1,11 @@
 // drf/core/uuid.hpp — drf::Uuid (Boost.uuid): random v4 ids, canonical text, and parsing as DRF's UUIDField accepts it.
 #pragma once
 
-#include <boost/uuid/random_generator.hpp>
+#include <boost/uuid/detail/random_provider.hpp>
 #include <boost/uuid/uuid.hpp>
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,17 +15,28 @@ namespace drf {
 using Uuid = boost::uuids::uuid;
 
 // A random (version 4) UUID from the operating system's random source, as Python's uuid.uuid4().
-// The generator is per thread so no lock is taken and the entropy source is opened once per thread.
+// Random bytes are drawn 4 KiB at a time into a per-thread buffer: one getrandom() call per 256 ids
+// instead of one per id, with no lock and the same entropy source.
 inline Uuid uuid4() {
-    thread_local boost::uuids::random_generator generator;
-    return generator();
+    constexpr std::size_t batch = 256;
+    thread_local std::array<Uuid, batch> pool;
+    thread_local std::size_t next = batch;
+    if (next == batch) {
+        thread_local boost::uuids::detail::random_provider provider;
+        provider.get_random_bytes(pool.data(), sizeof pool);
+        next = 0;
+    }
+    Uuid u = pool[next++];
+    u.data[6] = static_cast<std::uint8_t>((u.data[6] & 0x0f) | 0x40);  // version 4
+    u.data[8] = static_cast<std::uint8_t>((u.data[8] & 0x3f) | 0x80);  // RFC 4122 variant
+    return u;
 }
 
 // The nil UUID (all zero bits).
 constexpr Uuid nil_uuid() noexcept { return Uuid{}; }
 
 // Canonical lowercase hyphenated form, 36 characters: "5f0e…-…" (DRF's 'hex_verbose').
-inline void append_uuid(std::string& out, const Uuid& u) {
+inline std::array<char, 36> format_uuid(const Uuid& u) noexcept {
     constexpr char digits[] = "0123456789abcdef";
     std::array<char, 36> buf{};
     std::size_t pos = 0;
@@ -33,6 +45,11 @@ inline void append_uuid(std::string& out, const Uuid& u) {
         buf[pos++] = digits[u.data[i] >> 4];
         buf[pos++] = digits[u.data[i] & 0x0f];
     }
+    return buf;
+}
+
+inline void append_uuid(std::string& out, const Uuid& u) {
+    const auto buf = format_uuid(u);
     out.append(buf.data(), buf.size());
 }
 

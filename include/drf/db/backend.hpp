@@ -58,6 +58,7 @@ public:
     virtual void bind_null(int index) = 0;
     virtual void bind_int(int index, std::int64_t value) = 0;
     virtual void bind_double(int index, double value) = 0;
+    // The text must stay valid until the statement is reset(): backends may bind it without copying.
     virtual void bind_text(int index, std::string_view value) = 0;
     // UUIDs and datetimes have native types on some backends; the defaults store canonical text and
     // microseconds since the Unix epoch.
@@ -92,8 +93,9 @@ class Connection {
 public:
     virtual ~Connection() = default;
     virtual const Dialect& dialect() const = 0;
-    // Prepares `sql` (with `?` placeholders). The connection keeps the statement and hands out the same
-    // one for the same text, so callers must reset() it before use and not hold it across calls.
+    // Prepares `sql`, written with `?` placeholders whatever the backend (it rewrites them once, when the
+    // statement is first prepared). The connection keeps the statement and hands out the same one for
+    // the same text, so callers must reset() it before use and not hold it across calls.
     virtual Statement& prepare(std::string_view sql) = 0;
     // Runs one or more statements without parameters (DDL, transaction control).
     virtual void execute(std::string_view sql) = 0;

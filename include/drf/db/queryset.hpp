@@ -209,7 +209,7 @@ public:
 
 private:
     Statement& prepare(const std::string& sql) const {
-        return db_->connection().prepare(db_->dialect().placeholders(sql));
+        return db_->connection().prepare(sql);
     }
 
     void require_unsliced(const char* what) const {
@@ -386,7 +386,7 @@ public:
 
 private:
     Statement& prepare(const std::string& sql) const {
-        return db_->connection().prepare(db_->dialect().placeholders(sql));
+        return db_->connection().prepare(sql);
     }
     bool row_exists(const Uuid& id) const {
         detail::StatementScope s(prepare(detail::exists_by_id_sql<T>()));

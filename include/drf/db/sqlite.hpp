@@ -66,7 +66,12 @@ public:
     void bind_int(int index, std::int64_t value) override { check(sqlite3_bind_int64(stmt_, index, value)); }
     void bind_double(int index, double value) override { check(sqlite3_bind_double(stmt_, index, value)); }
     void bind_text(int index, std::string_view value) override {
-        check(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+        // SQLITE_STATIC: no copy; the interface requires the text to outlive the binding.
+        check(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8));
+    }
+    void bind_uuid(int index, const Uuid& value) override {
+        const auto text = format_uuid(value);  // canonical text, so ids compare and sort the same everywhere
+        check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
     }
     bool step() override {
         const int rc = sqlite3_step(stmt_);

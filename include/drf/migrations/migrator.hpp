@@ -125,8 +125,7 @@ private:
 
     std::map<std::string, std::string> read_applied() {
         std::map<std::string, std::string> applied;
-        auto& s = db_.connection().prepare(
-            db_.dialect().placeholders("SELECT name, checksum FROM " + std::string(applied_table)));
+        auto& s = db_.connection().prepare("SELECT name, checksum FROM " + std::string(applied_table));
         s.reset();
         while (s.step()) applied.emplace(std::string(s.column_text(0)), std::string(s.column_text(1)));
         s.reset();
@@ -230,8 +229,8 @@ private:
     }
 
     void record(const Migration& m) {
-        auto& s = db_.connection().prepare(db_.dialect().placeholders(
-            "INSERT INTO " + std::string(applied_table) + " (name, applied_at, checksum) VALUES (?, ?, ?)"));
+        auto& s = db_.connection().prepare("INSERT INTO " + std::string(applied_table) +
+                                           " (name, applied_at, checksum) VALUES (?, ?, ?)");
         s.reset();
         s.bind_text(1, m.name);
         db::ColumnTraits<DateTime>::bind(s, 2, drf::now());
