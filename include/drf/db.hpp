@@ -5,6 +5,7 @@
 
 #include <drf/db/backend.hpp>
 #include <drf/db/database.hpp>
+#include <drf/db/databases.hpp>
 #include <drf/db/query.hpp>
 #include <drf/db/queryset.hpp>
 #include <drf/db/schema.hpp>

@@ -100,6 +100,26 @@ constexpr auto meta(std::string_view table, Fs... fs) {
     return Meta<T, Fields, std::tuple<OrderTerm<Base, DateTime>>>{table, fields, {desc(&Base::created_at)}};
 }
 
+namespace detail {
+// A T about to be filled in field by field (from a row, say): skips the random id and the clock when
+// T is an aggregate, whose base can then be built with no_init.
+template <class T>
+T blank() {
+    if constexpr (std::is_aggregate_v<T> && requires { T{Model<T>(no_init)}; }) {
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#endif
+        return T{Model<T>(no_init)};
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+    } else {
+        return T{};
+    }
+}
+}  // namespace detail
+
 // A model: derives from Model<T> and declares `static constexpr auto meta = drf::models::meta<T>(...)`.
 template <class T>
 concept ModelType = std::is_base_of_v<Model<T>, T> && requires { T::meta.table; T::meta.fields; };

@@ -112,18 +112,7 @@ void read_all(const Statement& s, T& obj, int first = 0) {
 // A T about to be filled from a row: skips the random id and the clock when T lets us.
 template <class T>
 T blank() {
-    if constexpr (std::is_aggregate_v<T> && requires { T{models::Model<T>(models::no_init)}; }) {
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#endif
-        return T{models::Model<T>(models::no_init)};
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
-    } else {
-        return T{};
-    }
+    return models::detail::blank<T>();
 }
 
 // Resets a cached statement when the scope that used it ends, however it ends.

@@ -1,0 +1,169 @@
+// drf/http/request.hpp — Request (rest_framework.request.Request): method, path, decoded query
+// parameters, case-insensitive headers, the raw body and its lazily parsed JSON `data()`, and the
+// authenticated user. Independent of any HTTP server: the test client and the Beast adapter build it.
+#pragma once
+
+#include <drf/auth/user.hpp>
+#include <drf/core/json.hpp>
+#include <drf/http/exceptions.hpp>
+#include <drf/http/method.hpp>
+#include <drf/http/url.hpp>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace drf::http {
+
+namespace detail {
+constexpr char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+}  // namespace detail
+
+// Header fields in arrival order; names compare case-insensitively.
+class Headers {
+public:
+    void add(std::string name, std::string value) { fields_.emplace_back(std::move(name), std::move(value)); }
+    // Replaces every field called `name` by one with `value`.
+    void set(std::string name, std::string value) {
+        erase(name);
+        add(std::move(name), std::move(value));
+    }
+    void erase(std::string_view name) {
+        std::erase_if(fields_, [&](const auto& f) { return detail::iequals(f.first, name); });
+    }
+    std::optional<std::string_view> get(std::string_view name) const {
+        for (const auto& [n, v] : fields_)
+            if (detail::iequals(n, name)) return std::string_view(v);
+        return std::nullopt;
+    }
+    bool contains(std::string_view name) const { return get(name).has_value(); }
+    const std::vector<std::pair<std::string, std::string>>& fields() const noexcept { return fields_; }
+    auto begin() const { return fields_.begin(); }
+    auto end() const { return fields_.end(); }
+
+private:
+    std::vector<std::pair<std::string, std::string>> fields_;
+};
+
+class Request {
+public:
+    Request() = default;
+    // target: the path with an optional query string, as on the request line ("/projects/?cursor=x").
+    Request(Method method, std::string_view target, Headers headers = {}, std::string body = {})
+        : method_(method), headers_(std::move(headers)), body_(std::move(body)) {
+        const auto q = target.find('?');
+        path_ = percent_decode(target.substr(0, q));
+        if (q != std::string_view::npos) {
+            raw_query_ = std::string(target.substr(q + 1));
+            query_ = parse_query(raw_query_);
+        }
+    }
+
+    Method method() const noexcept { return method_; }
+    const std::string& path() const noexcept { return path_; }
+    const Headers& headers() const noexcept { return headers_; }
+    std::optional<std::string_view> header(std::string_view name) const { return headers_.get(name); }
+    const std::string& body() const noexcept { return body_; }
+
+    // Every (key, value) of the query string, decoded, in order.
+    const QueryParams& query_params() const noexcept { return query_; }
+    // Django's request.query_params.get(key): the last value given for key.
+    std::optional<std::string_view> query_param(std::string_view key) const {
+        std::optional<std::string_view> found;
+        for (const auto& [k, v] : query_)
+            if (k == key) found = v;
+        return found;
+    }
+    // Django's getlist(key).
+    std::vector<std::string_view> query_param_list(std::string_view key) const {
+        std::vector<std::string_view> values;
+        for (const auto& [k, v] : query_)
+            if (k == key) values.push_back(v);
+        return values;
+    }
+
+    // The parsed JSON body (DRF's request.data), parsed on first use. No body, or no Content-Type, is
+    // an empty object, as in DRF. A body that is not JSON raises ParseError (400); a Content-Type other
+    // than JSON raises UnsupportedMediaType (415).
+    const Json& data() const {
+        if (!data_) data_ = parse_body();
+        return *data_;
+    }
+
+    // The authenticated user, or the anonymous one.
+    const auth::User& user() const noexcept { return user_ ? *user_ : auth::anonymous_user(); }
+    // Which authenticator accepted the credentials ("" when none did).
+    std::string_view authenticator() const noexcept { return authenticator_; }
+    void set_user(auth::User user, std::string authenticator) {
+        user_ = std::move(user);
+        authenticator_ = std::move(authenticator);
+    }
+    // Whether any authenticator was configured for this request (decides 401 versus 403).
+    bool has_authenticators() const noexcept { return has_authenticators_; }
+    void set_has_authenticators(bool value) noexcept { has_authenticators_ = value; }
+
+    // "http://host" from the Host header (the server's own address when there is none).
+    std::string base_url() const {
+        const auto host = header("Host");
+        return std::string(scheme_) + "://" + std::string(host ? *host : std::string_view(default_host_));
+    }
+    void set_default_host(std::string host) { default_host_ = std::move(host); }
+    // Django's build_absolute_uri for this path with the given query.
+    std::string absolute_url(const QueryParams& query) const {
+        std::string url = base_url() + percent_encode_path(path_);
+        if (!query.empty()) url += "?" + encode_query(query);
+        return url;
+    }
+
+private:
+    static std::string percent_encode_path(std::string_view path) {
+        std::string out;
+        for (const char c : path) {
+            if (c == '/') out += c;
+            else out += percent_encode(std::string_view(&c, 1));
+        }
+        return out;
+    }
+
+    Json parse_body() const {
+        const auto type = header("Content-Type");
+        if (body_.empty() || !type) return Json::object();
+        std::string_view media = *type;
+        media = media.substr(0, media.find(';'));
+        while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+        if (!detail::iequals(media, "application/json")) throw UnsupportedMediaType(media);
+        try {
+            return Json::parse(body_);
+        } catch (const Json::parse_error& e) {
+            std::string message = e.what();
+            // "[json.exception.parse_error.101] parse error at line 1, column 2: ..." → from "parse error" on
+            const auto at = message.find("] ");
+            if (at != std::string::npos) message = message.substr(at + 2);
+            throw ParseError("JSON parse error - " + message);
+        }
+    }
+
+    Method method_ = Method::get;
+    std::string path_ = "/";
+    std::string raw_query_;
+    QueryParams query_;
+    Headers headers_;
+    std::string body_;
+    mutable std::optional<Json> data_;
+    std::optional<auth::User> user_;
+    std::string authenticator_;
+    bool has_authenticators_ = false;
+    std::string_view scheme_ = "http";
+    std::string default_host_ = "testserver";
+};
+
+}  // namespace drf::http

@@ -1,0 +1,47 @@
+// drf/http/response.hpp — Response (rest_framework.response.Response): a status, an optional JSON body
+// and headers. Rendering to bytes is the server adapter's (or the test client's) job.
+#pragma once
+
+#include <drf/core/json.hpp>
+#include <drf/http/request.hpp>
+#include <drf/http/status.hpp>
+
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace drf::http {
+
+class Response {
+public:
+    // Response(data): 200 with a JSON body. Response(data, status::HTTP_201_CREATED).
+    Response(Json data, int status = status::HTTP_200_OK) : status_(status), data_(std::move(data)) {}  // NOLINT
+    // Response(204) would be a 200 whose body is the number 204: say Response::no_content(204).
+    Response(int) = delete;
+    // Response(status::HTTP_204_NO_CONTENT): no body.
+    static Response no_content(int status = status::HTTP_204_NO_CONTENT) { return Response(NoBody{}, status); }
+
+    int status_code() const noexcept { return status_; }
+    const std::optional<Json>& data() const noexcept { return data_; }
+    bool has_body() const noexcept { return data_.has_value(); }
+    const Headers& headers() const noexcept { return headers_; }
+    Headers& headers() noexcept { return headers_; }
+    Response& header(std::string name, std::string value) {
+        headers_.set(std::move(name), std::move(value));
+        return *this;
+    }
+    // The body as sent: compact JSON, UTF-8 (DRF's JSONRenderer), or nothing.
+    // Invalid UTF-8 from a database is replaced rather than failing the response.
+    std::string content() const {
+        return data_ ? data_->dump(-1, ' ', false, Json::error_handler_t::replace) : std::string();
+    }
+
+private:
+    struct NoBody {};
+    Response(NoBody, int status) : status_(status) {}
+    int status_;
+    std::optional<Json> data_;
+    Headers headers_;
+};
+
+}  // namespace drf::http

@@ -1,0 +1,85 @@
+// drf/http/url.hpp — percent-decoding and query strings (application/x-www-form-urlencoded), as
+// Django's QueryDict reads them: '+' is a space, repeated keys keep every value in order.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace drf::http {
+
+using QueryParams = std::vector<std::pair<std::string, std::string>>;
+
+namespace detail {
+constexpr int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+}  // namespace detail
+
+// Decodes %XX escapes (and '+' as space when `plus_is_space`); a malformed escape is kept literally.
+inline std::string percent_decode(std::string_view s, bool plus_is_space = false) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '%' && i + 2 < s.size()) {
+            const int hi = detail::hex_digit(s[i + 1]);
+            const int lo = detail::hex_digit(s[i + 2]);
+            if (hi >= 0 && lo >= 0) {
+                out += static_cast<char>(hi * 16 + lo);
+                i += 2;
+                continue;
+            }
+        }
+        out += (plus_is_space && c == '+') ? ' ' : c;
+    }
+    return out;
+}
+
+// Encodes a query-string component: unreserved characters stay, everything else becomes %XX.
+inline std::string percent_encode(std::string_view s) {
+    constexpr char digits[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+            c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += digits[c >> 4];
+            out += digits[c & 0x0f];
+        }
+    }
+    return out;
+}
+
+inline QueryParams parse_query(std::string_view query) {
+    QueryParams params;
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+        if (pair.empty()) continue;
+        const auto eq = pair.find('=');
+        params.emplace_back(percent_decode(pair.substr(0, eq), true),
+                            eq == std::string_view::npos ? std::string() : percent_decode(pair.substr(eq + 1), true));
+    }
+    return params;
+}
+
+inline std::string encode_query(const QueryParams& params) {
+    std::string out;
+    for (const auto& [key, value] : params) {
+        if (!out.empty()) out += '&';
+        out += percent_encode(key);
+        out += '=';
+        out += percent_encode(value);
+    }
+    return out;
+}
+
+}  // namespace drf::http
