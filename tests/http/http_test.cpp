@@ -1,0 +1,148 @@
+// tests/http/http_test.cpp — Request, Response and the exception handler, without any server.
+#include <drf/http.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+#include <string>
+
+using namespace drf::http;
+using drf::Json;
+
+namespace http_test {
+Request json_request(Method m, std::string body, std::string type = "application/json") {
+    Headers h;
+    h.add("Content-Type", type);
+    return Request(m, "/projects/", std::move(h), std::move(body));
+}
+}  // namespace http_test
+using namespace http_test;
+
+TEST_CASE("A request decodes its path and query parameters, keeping repeated keys in order", "[http]") {
+    Request r(Method::get, "/a%20b/?tag=x&tag=y%2Fz&q=hello+world&empty=&flag");
+    CHECK(r.path() == "/a b/");
+    CHECK(r.query_param("tag") == "y/z");  // Django's QueryDict.get: the last value
+    CHECK(r.query_param_list("tag") == std::vector<std::string_view>{"x", "y/z"});
+    CHECK(r.query_param("q") == "hello world");
+    CHECK(r.query_param("empty") == "");
+    CHECK(r.query_param("flag") == "");
+    CHECK_FALSE(r.query_param("missing").has_value());
+}
+
+TEST_CASE("Header names are case-insensitive", "[http]") {
+    Headers h;
+    h.add("Content-Type", "application/json");
+    h.add("X-Custom", "1");
+    Request r(Method::get, "/", h);
+    CHECK(r.header("content-type") == "application/json");
+    CHECK(r.header("X-CUSTOM") == "1");
+    CHECK_FALSE(r.header("Accept"));
+}
+
+TEST_CASE("request.data parses a JSON body on first use", "[http]") {
+    auto r = json_request(Method::post, R"({"name": "Apollo"})");
+    CHECK(r.data()["name"] == "Apollo");
+    CHECK(&r.data() == &r.data());  // parsed once
+    auto charset = json_request(Method::post, R"([1])", "application/json; charset=utf-8");
+    CHECK(charset.data().is_array());
+}
+
+TEST_CASE("An empty body, or one without a Content-Type, is an empty object as in DRF", "[http]") {
+    CHECK(json_request(Method::post, "").data() == Json::object());
+    Request untyped(Method::post, "/x/", {}, R"({"a": 1})");
+    CHECK(untyped.data() == Json::object());
+}
+
+TEST_CASE("Malformed JSON is a 400 'JSON parse error - ...'", "[http]") {
+    auto r = json_request(Method::post, R"({"name": )");
+    try {
+        r.data();
+        FAIL("data() should have thrown");
+    } catch (const ParseError& e) {
+        CHECK(e.status_code() == 400);
+        CHECK_THAT(e.detail(), Catch::StartsWith("JSON parse error - parse error at line 1, column 10"));
+    }
+    const Response res = handle_exception(std::make_exception_ptr(ParseError("JSON parse error - x")));
+    CHECK(res.status_code() == 400);
+    CHECK(res.content() == R"({"detail":"JSON parse error - x"})");
+}
+
+TEST_CASE("A body in another media type is 415 'Unsupported media type \"...\" in request.'", "[http]") {
+    auto r = json_request(Method::post, "a=1", "application/x-www-form-urlencoded");
+    CHECK_THROWS_WITH(r.data(), "Unsupported media type \"application/x-www-form-urlencoded\" in request.");
+    try {
+        r.data();
+    } catch (...) {
+        const Response res = handle_exception(std::current_exception());
+        CHECK(res.status_code() == 415);
+        CHECK(res.content() == R"({"detail":"Unsupported media type \"application/x-www-form-urlencoded\" in request."})");
+    }
+}
+
+TEST_CASE("Every API exception becomes DRF's status and body", "[http]") {
+    auto body = [](auto e, std::string_view challenge = "Token") {
+        const Response r = handle_exception(std::make_exception_ptr(e), challenge);
+        return std::to_string(r.status_code()) + " " + r.content();
+    };
+    CHECK(body(NotFound()) == R"(404 {"detail":"Not found."})");
+    CHECK(body(PermissionDenied()) == R"(403 {"detail":"You do not have permission to perform this action."})");
+    CHECK(body(NotAuthenticated()) == R"(401 {"detail":"Authentication credentials were not provided."})");
+    CHECK(body(AuthenticationFailed("Invalid token.")) == R"(401 {"detail":"Invalid token."})");
+    CHECK(body(MethodNotAllowed("PUT")) == R"(405 {"detail":"Method \"PUT\" not allowed."})");
+    CHECK(body(ParseError()) == R"(400 {"detail":"Malformed request."})");
+    CHECK(body(NotAcceptable()) == R"(406 {"detail":"Could not satisfy the request Accept header."})");
+    CHECK(body(ValidationError(Json{{"name", "This field is required."}})) == R"(400 {"name":["This field is required."]})");
+    CHECK(body(ValidationError("bad")) == R"(400 ["bad"])");
+}
+
+TEST_CASE("401s carry WWW-Authenticate; without an authenticator's challenge they become 403", "[http]") {
+    const Response with = handle_exception(std::make_exception_ptr(NotAuthenticated()), "Token");
+    CHECK(with.status_code() == 401);
+    CHECK(with.headers().get("WWW-Authenticate") == "Token");
+    const Response without = handle_exception(std::make_exception_ptr(NotAuthenticated()), "");
+    CHECK(without.status_code() == 403);
+    CHECK(without.content() == R"({"detail":"Authentication credentials were not provided."})");
+    CHECK_FALSE(without.headers().get("WWW-Authenticate"));
+}
+
+TEST_CASE("Any other exception is a 500 with a generic body, and its message is logged, not sent", "[http]") {
+    std::string logged;
+    auto saved = error_log();
+    error_log() = [&](std::string_view m) { logged = m; };
+    const Response r = handle_exception(std::make_exception_ptr(std::runtime_error("secret: db password is hunter2")));
+    error_log() = saved;
+    CHECK(r.status_code() == 500);
+    CHECK(r.content() == R"({"detail":"A server error occurred."})");
+    CHECK(logged == "secret: db password is hunter2");
+}
+
+TEST_CASE("A Response has a status, an optional JSON body and headers", "[http]") {
+    Response created(Json{{"id", 1}}, status::HTTP_201_CREATED);
+    created.header("Location", "/projects/1/");
+    CHECK(created.status_code() == 201);
+    CHECK(created.content() == R"({"id":1})");
+    CHECK(created.headers().get("location") == "/projects/1/");
+    const Response empty = Response::no_content();
+    CHECK(empty.status_code() == 204);
+    CHECK_FALSE(empty.has_body());
+    CHECK(empty.content().empty());
+    STATIC_REQUIRE_FALSE(std::is_constructible_v<Response, int>);  // Response(204) would be a body, not a status
+    CHECK(std::string(status::reason_phrase(status::HTTP_405_METHOD_NOT_ALLOWED)) == "Method Not Allowed");
+    STATIC_REQUIRE(status::is_client_error(status::HTTP_404_NOT_FOUND));
+}
+
+TEST_CASE("SAFE_METHODS are GET, HEAD and OPTIONS", "[http]") {
+    CHECK(is_safe(Method::get));
+    CHECK(is_safe(Method::head));
+    CHECK(is_safe(Method::options));
+    CHECK_FALSE(is_safe(Method::post));
+    CHECK(parse_method("PATCH") == Method::patch);
+    CHECK_FALSE(parse_method("BREW"));
+}
+
+TEST_CASE("Absolute URLs use the request's Host header", "[http]") {
+    Headers h;
+    h.add("Host", "api.example.com:8000");
+    Request r(Method::get, "/projects/", h);
+    CHECK(r.absolute_url({{"cursor", "a b"}, {"page_size", "10"}}) == "http://api.example.com:8000/projects/?cursor=a%20b&page_size=10");
+}
