@@ -88,11 +88,13 @@ public:
         return q;
     }
 
-    // Keyset pagination: rows strictly after `key` in this queryset's ordering, where key holds the
-    // values of the ordering columns followed by the id (see ordering() and key_of()).
-    QuerySet after(std::vector<Value> key) const { return seek(std::move(key), false); }
-    // Rows strictly before `key`, nearest first in the query but returned in this queryset's order.
-    QuerySet before(std::vector<Value> key) const { return seek(std::move(key), true); }
+    // Keyset pagination: rows strictly after `key` in this queryset's ordering (or at it, when
+    // `inclusive`), where key holds the values of the ordering columns followed by the id (see
+    // ordering() and key_of()).
+    QuerySet after(std::vector<Value> key, bool inclusive = false) const { return seek(std::move(key), false, inclusive); }
+    // Rows strictly before `key` (or at it), nearest first in the query but returned in this
+    // queryset's order.
+    QuerySet before(std::vector<Value> key, bool inclusive = false) const { return seek(std::move(key), true, inclusive); }
 
     // The total ordering used: the explicit or default (-created_at) terms, then id.
     std::vector<Ordering> ordering() const {
@@ -242,13 +244,16 @@ private:
         return sql;
     }
 
-    QuerySet seek(std::vector<Value> key, bool before) const {
+    QuerySet seek(std::vector<Value> key, bool before, bool inclusive) const {
         const auto terms = ordering();
         if (key.size() != terms.size())
             throw std::invalid_argument("drf::db::QuerySet: a keyset needs " + std::to_string(terms.size()) +
                                         " values (the ordering columns, then id), got " + std::to_string(key.size()));
         // Strictly after in ascending order is '>'; a descending term, or seeking backwards, flips it.
         auto op = [&](const Ordering& o) { return (o.descending != before) ? std::string(" < ") : std::string(" > "); };
+        auto last_op = [&](const Ordering& o) {
+            return inclusive ? ((o.descending != before) ? std::string(" <= ") : std::string(" >= ")) : op(o);
+        };
         const bool uniform = std::all_of(terms.begin(), terms.end(),
                                          [&](const Ordering& o) { return o.descending == terms.front().descending; });
         Condition<T> c;
@@ -259,7 +264,7 @@ private:
                 lhs += (i ? ", " : "") + std::string(terms[i].column);
                 rhs += i ? ", ?" : "?";
             }
-            c.sql = "(" + lhs + ")" + op(terms.front()) + "(" + rhs + ")";
+            c.sql = "(" + lhs + ")" + last_op(terms.front()) + "(" + rhs + ")";
             c.params = std::move(key);
         } else {
             // (a > ?) OR (a = ? AND b < ?) OR ...: mixed directions cannot use one row value.
@@ -269,7 +274,7 @@ private:
                     clause += std::string(terms[j].column) + " = ? AND ";
                     c.params.push_back(key[j]);
                 }
-                clause += std::string(terms[i].column) + op(terms[i]) + "?";
+                clause += std::string(terms[i].column) + (i + 1 == terms.size() ? last_op(terms[i]) : op(terms[i])) + "?";
                 c.params.push_back(key[i]);
                 c.sql += (i ? " OR (" : "(") + clause + ")";
             }

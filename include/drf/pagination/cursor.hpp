@@ -1,0 +1,291 @@
+// drf/pagination/cursor.hpp — CursorPagination (rest_framework.pagination.CursorPagination), keyed on
+// the ordering fields *and* the id, so rows with equal ordering values are never skipped or repeated,
+// and its cursors are opaque and signed: a forged or garbled cursor is 404 "Invalid cursor".
+//     using DefaultPagination = drf::pagination::CursorPagination<drf::pagination::Options{.page_size = 25, .ordering = "-created_at"}>;
+#pragma once
+
+#include <drf/core/crypto.hpp>
+#include <drf/db/queryset.hpp>
+#include <drf/http/exceptions.hpp>
+#include <drf/http/request.hpp>
+#include <drf/http/response.hpp>
+#include <drf/models/meta.hpp>
+#include <drf/pagination/detail/cursor_codec.hpp>
+#include <drf/serializers/serializer.hpp>
+
+#include <array>
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace drf::pagination {
+
+// A short string usable inside a template argument (Options is a class-type template parameter).
+struct Name {
+    char text[64]{};
+    std::size_t size = 0;
+    constexpr Name() = default;
+    template <std::size_t N>
+    constexpr Name(const char (&s)[N]) : size(N - 1) {  // NOLINT: implicit from a literal, by design
+        static_assert(N <= sizeof text, "drf::pagination: names are limited to 63 characters");
+        for (std::size_t i = 0; i + 1 < N; ++i) text[i] = s[i];
+    }
+    constexpr std::string_view view() const { return {text, size}; }
+};
+
+struct Options {
+    std::size_t page_size = 25;
+    Name ordering = "-created_at";       // fields separated by commas, '-' for descending; id is appended
+    Name cursor_query_param = "cursor";
+    Name page_size_query_param = "";     // empty: clients cannot choose the page size
+    std::size_t max_page_size = 0;       // 0: no cap
+};
+
+// The secret cursors are signed with. Set it from configuration so cursors survive restarts and work
+// across instances; rotate by making the new secret current and keeping the old one as `previous`
+// until old cursors have expired from clients. Unset, a random per-process secret is used.
+class CursorSecrets {
+public:
+    static CursorSecrets& instance() {
+        static CursorSecrets secrets;
+        return secrets;
+    }
+    void set(std::string current, std::vector<std::string> previous = {}) {
+        if (current.size() < 16) throw std::invalid_argument("drf::pagination: a cursor secret needs at least 16 bytes");
+        const std::unique_lock lock(mutex_);
+        all_.clear();
+        all_.push_back(std::move(current));
+        for (auto& p : previous) all_.push_back(std::move(p));
+    }
+    // [current, previous...]
+    std::vector<std::string> get() const {
+        const std::shared_lock lock(mutex_);
+        return all_;
+    }
+
+private:
+    CursorSecrets() : all_{crypto::random_bytes(32)} {}
+    mutable std::shared_mutex mutex_;
+    std::vector<std::string> all_;
+};
+
+inline void set_cursor_secret(std::string current, std::vector<std::string> previous = {}) {
+    CursorSecrets::instance().set(std::move(current), std::move(previous));
+}
+
+namespace detail {
+
+inline void drf_error_pagination_ordering_names_a_field_the_model_does_not_have() {}
+
+struct OrderingTerm {
+    std::size_t field = 0;  // index in the model's meta
+    bool descending = false;
+};
+
+// "-created_at,name" → terms, checked against T's meta at compile time.
+template <class T, std::size_t N>
+consteval std::array<OrderingTerm, N> parse_ordering(std::string_view spec) {
+    std::array<OrderingTerm, N> out{};
+    std::size_t n = 0;
+    while (!spec.empty()) {
+        const auto comma = spec.find(',');
+        std::string_view item = spec.substr(0, comma);
+        spec = comma == std::string_view::npos ? std::string_view() : spec.substr(comma + 1);
+        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+        const bool desc = !item.empty() && item.front() == '-';
+        if (desc) item.remove_prefix(1);
+        const std::size_t index = T::meta.index_of(item);
+        if (index == T::meta.field_count) drf_error_pagination_ordering_names_a_field_the_model_does_not_have();
+        out[n++] = {index, desc};
+    }
+    return out;
+}
+
+constexpr std::size_t count_terms(std::string_view spec) {
+    std::size_t n = spec.empty() ? 0 : 1;
+    for (char c : spec) n += c == ',';
+    return n;
+}
+
+// Which ordering a cursor was minted for: a hash of the model's table and the ordering text.
+constexpr std::uint32_t ordering_tag(std::string_view table, std::string_view ordering) {
+    std::uint32_t h = 2166136261u;  // FNV-1a: a consistency tag, not a security measure (the MAC is)
+    for (char c : table) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    h = (h ^ '|') * 16777619u;
+    for (char c : ordering) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+}
+
+// DRF's _positive_int(strict=True, cutoff=max): a positive integer, or nullopt.
+inline std::optional<std::size_t> positive_int(std::string_view text, std::size_t cutoff) {
+    std::size_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value == 0) return std::nullopt;
+    return cutoff ? std::min(value, cutoff) : value;
+}
+
+}  // namespace detail
+
+template <Options O = Options{}>
+class CursorPagination {
+public:
+    static constexpr Options options = O;
+    static_assert(O.page_size > 0, "drf::pagination::CursorPagination: page_size must be positive");
+
+    // Where the page starts, from the request's cursor: nullopt for the first page. A cursor that is not
+    // one we signed, for this ordering, with well-typed values, is 404 {"detail": "Invalid cursor"}.
+    template <class T>
+    static std::optional<detail::Position> decode(const http::Request& request) {
+        const auto text = request.query_param(O.cursor_query_param.view());
+        if (!text) return std::nullopt;
+        auto pos = pagination::detail::decode_cursor(*text, CursorSecrets::instance().get());
+        if (!pos || pos->ordering_tag != tag<T>() || !well_typed<T>(pos->key)) throw http::NotFound("Invalid cursor");
+        return pos;
+    }
+
+    // The page size for this request: page_size_query_param if allowed and a positive integer (capped at
+    // max_page_size), else page_size.
+    static std::size_t page_size(const http::Request& request) {
+        if constexpr (O.page_size_query_param.size > 0) {
+            if (const auto text = request.query_param(O.page_size_query_param.view()))
+                if (const auto n = detail::positive_int(*text, O.max_page_size)) return *n;
+        }
+        return O.page_size;
+    }
+
+    // One page of `query` (its filters kept, its ordering replaced by ours) rendered with serializer S:
+    // {"next": url|null, "previous": url|null, "results": [...]}.
+    template <class S, class T>
+    static http::Response paginate(const http::Request& request, const db::QuerySet<T>& query) {
+        auto page = fetch(request, query);
+        Json body = Json::object();
+        body["next"] = page.next ? Json(link(request, *page.next)) : Json(nullptr);
+        body["previous"] = page.previous ? Json(link(request, *page.previous)) : Json(nullptr);
+        body["results"] = serializers::render_many<S>(page.rows);
+        return http::Response(std::move(body));
+    }
+
+    template <class T>
+    struct Page {
+        std::vector<T> rows;
+        std::optional<std::string> next;      // cursor text
+        std::optional<std::string> previous;  // cursor text
+    };
+
+    // The rows of the page and the cursors around it, without rendering.
+    template <class T>
+    static Page<T> fetch(const http::Request& request, const db::QuerySet<T>& query) {
+        const auto ordered = apply_ordering(query);
+        const std::size_t size = page_size(request);
+        const auto position = decode<T>(request);
+        Page<T> page;
+        if (position && position->direction != detail::Direction::next) {
+            const bool inclusive = position->direction == detail::Direction::previous_inclusive;
+            page.rows = ordered.before(position->key, inclusive).limit(size + 1).all();
+            const bool more_before = page.rows.size() > size;
+            if (more_before) page.rows.erase(page.rows.begin());
+            if (page.rows.empty()) return fetch_first(ordered, size);  // went back past the start
+            if (more_before) page.previous = cursor<T>(ordered, page.rows.front(), detail::Direction::previous);
+            page.next = cursor<T>(ordered, page.rows.back(), detail::Direction::next);
+            return page;
+        }
+        if (!position) return fetch_first(ordered, size);
+        page.rows = ordered.after(position->key).limit(size + 1).all();
+        if (page.rows.size() > size) {
+            page.rows.pop_back();
+            page.next = cursor<T>(ordered, page.rows.back(), detail::Direction::next);
+        }
+        // Back from here: before our first row, or — if rows after the position all vanished — up to and
+        // including the position itself.
+        page.previous = page.rows.empty() ? encode<T>(detail::Direction::previous_inclusive, position->key)
+                                          : cursor<T>(ordered, page.rows.front(), detail::Direction::previous);
+        return page;
+    }
+
+private:
+    template <class T>
+    static constexpr std::size_t term_count = detail::count_terms(O.ordering.view());
+
+    template <class T>
+    static constexpr auto terms = detail::parse_ordering<T, term_count<T>>(O.ordering.view());
+
+    template <class T>
+    static constexpr std::uint32_t tag() {
+        return detail::ordering_tag(T::meta.table, O.ordering.view());
+    }
+
+    template <class T>
+    static db::QuerySet<T> apply_ordering(const db::QuerySet<T>& query) {
+        return [&]<std::size_t... I>(std::index_sequence<I...>) {
+            return query.order_by(order_term<T, I>()...);
+        }(std::make_index_sequence<term_count<T>>{});
+    }
+
+    template <class T, std::size_t I>
+    static constexpr auto order_term() {
+        constexpr auto term = terms<T>[I];
+        constexpr auto& field = std::get<term.field>(T::meta.fields);
+        static_assert(!field.nullable(),
+                      "drf::pagination: an ordering field must not be nullable (NULLs have no place in a total order)");
+        return models::OrderTerm<typename std::remove_cvref_t<decltype(field)>::owner_type,
+                                 typename std::remove_cvref_t<decltype(field)>::value_type>{field.member, term.descending};
+    }
+
+    // The decoded values must have exactly the types of the ordering columns and the id.
+    template <class T>
+    static bool well_typed(const std::vector<db::Value>& key) {
+        if (key.size() != term_count<T> + 1) return false;
+        bool ok = true;
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            ((ok = ok && key[I].index() == value_index<T, terms<T>[I].field>()), ...);
+        }(std::make_index_sequence<term_count<T>>{});
+        return ok && std::holds_alternative<Uuid>(key.back());
+    }
+
+    template <class T, std::size_t Field>
+    static std::size_t value_index() {
+        using M = typename std::remove_cvref_t<decltype(std::get<Field>(T::meta.fields))>::value_type;
+        return db::ColumnTraits<M>::value(M{}).index();
+    }
+
+    template <class T>
+    static Page<T> fetch_first(const db::QuerySet<T>& ordered, std::size_t size) {
+        Page<T> page;
+        page.rows = ordered.limit(size + 1).all();
+        if (page.rows.size() > size) {
+            page.rows.pop_back();
+            page.next = cursor<T>(ordered, page.rows.back(), detail::Direction::next);
+        }
+        return page;
+    }
+
+    template <class T>
+    static std::string cursor(const db::QuerySet<T>& ordered, const T& row, detail::Direction direction) {
+        return encode<T>(direction, ordered.key_of(row));
+    }
+
+    template <class T>
+    static std::string encode(detail::Direction direction, std::vector<db::Value> key) {
+        const auto secrets = CursorSecrets::instance().get();
+        return detail::encode_cursor({direction, tag<T>(), std::move(key)}, secrets.front());
+    }
+
+    static std::string link(const http::Request& request, const std::string& cursor) {
+        http::QueryParams query;
+        for (const auto& [k, v] : request.query_params())
+            if (k != O.cursor_query_param.view()) query.emplace_back(k, v);
+        query.emplace_back(std::string(O.cursor_query_param.view()), cursor);
+        return request.absolute_url(query);
+    }
+};
+
+}  // namespace drf::pagination
