@@ -146,3 +146,13 @@ TEST_CASE("Absolute URLs use the request's Host header", "[http]") {
     Request r(Method::get, "/projects/", h);
     CHECK(r.absolute_url({{"cursor", "a b"}, {"page_size", "10"}}) == "http://api.example.com:8000/projects/?cursor=a%20b&page_size=10");
 }
+
+TEST_CASE("A number too large to hold is a 400 JSON parse error, not a 500", "[http]") {
+    auto r = json_request(Method::post, "{\"n\": 1" + std::string(400, '0') + "}");
+    CHECK_THROWS_AS(r.data(), ParseError);
+}
+
+TEST_CASE("Rendered JSON escapes U+2028 and U+2029 as DRF's JSONRenderer does", "[http]") {
+    const Response r(Json{{"text", "a\u2028b\u2029c"}});
+    CHECK(r.content() == R"({"text":"a\u2028b\u2029c"})");
+}

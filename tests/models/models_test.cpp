@@ -103,3 +103,11 @@ TEST_CASE("Only supported member types can be model fields", "[models]") {
     STATIC_REQUIRE_FALSE(drf::models::FieldType<std::vector<int>>);
     STATIC_REQUIRE_FALSE(drf::models::FieldType<const char*>);
 }
+
+TEST_CASE("Two instances of a model are equal when their ids are, as in Django", "[models]") {
+    Project a;
+    Project b = a;
+    b.name = "changed";
+    CHECK(static_cast<const drf::models::Model<Project>&>(a) == b);
+    CHECK_FALSE(static_cast<const drf::models::Model<Project>&>(a) == Project{});
+}

@@ -143,7 +143,7 @@ private:
         if (!detail::iequals(media, "application/json")) throw UnsupportedMediaType(media);
         try {
             return Json::parse(body_);
-        } catch (const Json::parse_error& e) {
+        } catch (const Json::exception& e) {  // parse_error, and out_of_range for numbers too big to hold
             std::string message = e.what();
             // "[json.exception.parse_error.101] parse error at line 1, column 2: ..." → from "parse error" on
             const auto at = message.find("] ");

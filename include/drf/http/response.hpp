@@ -31,9 +31,18 @@ public:
         return *this;
     }
     // The body as sent: compact JSON, UTF-8 (DRF's JSONRenderer), or nothing.
-    // Invalid UTF-8 from a database is replaced rather than failing the response.
+    // Invalid UTF-8 from a database is replaced rather than failing the response. U+2028 and U+2029 are
+    // escaped, as DRF's JSONRenderer does, so the body is also safe to embed in JavaScript.
     std::string content() const {
-        return data_ ? data_->dump(-1, ' ', false, Json::error_handler_t::replace) : std::string();
+        if (!data_) return {};
+        std::string out = data_->dump(-1, ' ', false, Json::error_handler_t::replace);
+        for (std::size_t at = out.find("\xe2\x80"); at != std::string::npos; at = out.find("\xe2\x80", at + 1)) {
+            if (at + 2 < out.size() && (out[at + 2] == '\xa8' || out[at + 2] == '\xa9')) {
+                const char* escaped = out[at + 2] == '\xa8' ? "\\u2028" : "\\u2029";
+                out.replace(at, 3, escaped);
+            }
+        }
+        return out;
     }
 
 private:

@@ -26,7 +26,8 @@ struct Model {
     Model() = default;
     explicit Model(no_init_t) : id(), created_at(), updated_at() {}
 
-    friend bool operator==(const Model&, const Model&) = default;
+    // As Django's Model.__eq__: two instances are the same object when their ids are equal.
+    friend bool operator==(const Model& a, const Model& b) noexcept { return a.id == b.id; }
 };
 
 }  // namespace drf::models
