@@ -30,6 +30,12 @@ public:
     using DatabaseError::DatabaseError;
 };
 
+namespace detail {
+// Identifiers are quoted in every statement drf writes, so a field may be called "order" or "group".
+// Model and field names are checked lowercase identifiers, so the quotes need no escaping.
+inline std::string quoted(std::string_view name) { return '"' + std::string(name) + '"'; }
+}  // namespace detail
+
 // What a column holds, independent of the backend's own type names.
 enum class ColumnKind { boolean, integer, real, text, uuid, datetime };
 

@@ -53,9 +53,22 @@ std::string_view column_of(M C::*member) {
     return name;
 }
 
+// Whether a value of type V may stand for a field of type M without a surprising conversion: a bool
+// only for a bool, a number (not a bool) for a number, text for text, and the exact type otherwise.
 template <class V, class M>
-concept comparable_to = std::constructible_from<models::detail::unwrap_optional<M>, V> ||
-                        std::constructible_from<typename models::detail::unwrap_optional<M>::type, V>;
+constexpr bool compatible() {
+    using D = std::remove_cvref_t<V>;
+    if constexpr (std::is_same_v<M, bool>)
+        return std::is_same_v<D, bool>;
+    else if constexpr (std::is_integral_v<M>)
+        return std::is_integral_v<D> && !std::is_same_v<D, bool>;
+    else if constexpr (std::is_floating_point_v<M>)
+        return std::is_arithmetic_v<D> && !std::is_same_v<D, bool>;
+    else if constexpr (std::is_same_v<M, std::string>)
+        return std::is_convertible_v<const D&, std::string_view>;
+    else
+        return std::is_same_v<D, M>;
+}
 }  // namespace detail
 
 // A WHERE clause for model T: SQL with `?` placeholders and the values bound to them, in order.
@@ -85,10 +98,9 @@ template <class C, class M, class V>
 auto compare(M C::*member, const char* op, V&& value) {
     using T = model_of_t<C>;
     using Plain = typename models::detail::unwrap_optional<M>::type;
-    static_assert(std::is_constructible_v<Plain, V&&>,
-                  "drf::db: the value's type does not match the field's type");
+    static_assert(detail::compatible<V, Plain>(), "drf::db: the value's type does not match the field's type");
     Condition<T> c;
-    c.sql = std::string(column_of<T>(member)) + " " + op + " ?";
+    c.sql = quoted(column_of<T>(member)) + " " + op + " ?";
     c.params.push_back(ColumnTraits<Plain>::value(Plain(std::forward<V>(value))));
     return c;
 }
@@ -129,12 +141,12 @@ auto in(M C::*member, const Range& values) {
     Condition<T> c;
     std::string list;
     for (const auto& v : values) {
-        static_assert(std::is_constructible_v<Plain, decltype(v)>,
+        static_assert(detail::compatible<decltype(v), Plain>(),
                       "drf::db::in: the values' type does not match the field's type");
         list += list.empty() ? "?" : ", ?";
         c.params.push_back(ColumnTraits<Plain>::value(Plain(v)));
     }
-    c.sql = list.empty() ? std::string("1 = 0") : std::string(detail::column_of<T>(member)) + " IN (" + list + ")";
+    c.sql = list.empty() ? std::string("1 = 0") : detail::quoted(detail::column_of<T>(member)) + " IN (" + list + ")";
     return c;
 }
 template <class C, class M, class V>
@@ -147,7 +159,7 @@ template <class C, class M>
 auto is_null(M C::*member, bool null = true) {
     static_assert(models::detail::is_optional<M>::value, "drf::db::is_null: the field is not nullable (not a std::optional)");
     using T = detail::model_of_t<C>;
-    return Condition<T>{std::string(detail::column_of<T>(member)) + (null ? " IS NULL" : " IS NOT NULL"), {}};
+    return Condition<T>{detail::quoted(detail::column_of<T>(member)) + (null ? " IS NULL" : " IS NOT NULL"), {}};
 }
 
 // Substring tests on text fields, case-sensitive (contains) or not (icontains, ASCII case folding).
@@ -158,14 +170,14 @@ auto contains(M C::*member, std::string text) {
     static_assert(std::is_same_v<typename models::detail::unwrap_optional<M>::type, std::string>,
                   "drf::db::contains: the field is not text");
     using T = detail::model_of_t<C>;
-    return Condition<T>{"{contains:" + std::string(detail::column_of<T>(member)) + "}", {Value(std::move(text))}};
+    return Condition<T>{"{contains:" + detail::quoted(detail::column_of<T>(member)) + "}", {Value(std::move(text))}};
 }
 template <class C, class M>
 auto icontains(M C::*member, std::string text) {
     static_assert(std::is_same_v<typename models::detail::unwrap_optional<M>::type, std::string>,
                   "drf::db::icontains: the field is not text");
     using T = detail::model_of_t<C>;
-    return Condition<T>{"{icontains:" + std::string(detail::column_of<T>(member)) + "}",
+    return Condition<T>{"{icontains:" + detail::quoted(detail::column_of<T>(member)) + "}",
                         {Value(detail::like_pattern(text))}};
 }
 
@@ -201,7 +213,9 @@ struct Assignment {
 template <class C, class M, class V>
 auto set(M C::*member, V&& value) {
     using T = detail::model_of_t<C>;
-    static_assert(std::is_constructible_v<M, V&&>, "drf::db::set: the value's type does not match the field's type");
+    static_assert(detail::compatible<V, typename models::detail::unwrap_optional<M>::type>() ||
+                      (models::detail::is_optional<M>::value && std::is_same_v<std::remove_cvref_t<V>, std::nullopt_t>),
+                  "drf::db::set: the value's type does not match the field's type");
     return Assignment<T>{detail::column_of<T>(member), ColumnTraits<M>::value(M(std::forward<V>(value)))};
 }
 

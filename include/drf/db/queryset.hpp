@@ -131,14 +131,14 @@ public:
     }
 
     std::optional<T> first() const {
-        auto rows = limit(1).all();
+        auto rows = limit(limit_ ? std::min<std::size_t>(*limit_, 1) : 1).all();
         if (rows.empty()) return std::nullopt;
         return std::move(rows.front());
     }
 
     // Exactly one row: DoesNotExist or MultipleObjectsReturned otherwise (Django's get()).
     T get() const {
-        auto rows = limit(2).all();
+        auto rows = limit(limit_ ? std::min<std::size_t>(*limit_, 2) : 2).all();
         if (rows.empty()) throw DoesNotExist(detail::model_name<T>() + " matching query does not exist.");
         if (rows.size() > 1)
             throw MultipleObjectsReturned("get() returned more than one " + detail::model_name<T>() + ".");
@@ -151,7 +151,7 @@ public:
         if (limit_ || offset_) {
             sql = "SELECT COUNT(*) FROM (" + select_sql(params) + ")";
         } else {
-            sql = "SELECT COUNT(*) FROM " + std::string(T::meta.table) + where_sql(params);
+            sql = "SELECT COUNT(*) FROM " + detail::quoted(T::meta.table) + where_sql(params);
         }
         detail::StatementScope s(prepare(sql));
         detail::bind_params(*s, params);
@@ -161,7 +161,8 @@ public:
 
     bool exists() const {
         std::vector<Value> params;
-        const std::string sql = "SELECT 1 FROM " + std::string(T::meta.table) + where_sql(params) + " LIMIT 1";
+        const std::string sql = (limit_ || offset_) ? "SELECT 1 FROM (" + select_sql(params) + ") LIMIT 1"
+                                                    : "SELECT 1 FROM " + detail::quoted(T::meta.table) + where_sql(params) + " LIMIT 1";
         detail::StatementScope s(prepare(sql));
         detail::bind_params(*s, params);
         return s->step();
@@ -173,10 +174,10 @@ public:
     std::int64_t update(Assignment<T> first, A... rest) const {
         require_unsliced("update");
         std::vector<Assignment<T>> assignments{std::move(first), std::move(rest)...};
-        std::string sql = "UPDATE " + std::string(T::meta.table) + " SET ";
+        std::string sql = "UPDATE " + detail::quoted(T::meta.table) + " SET ";
         std::vector<Value> params;
         for (std::size_t i = 0; i < assignments.size(); ++i) {
-            sql += (i ? ", " : "") + std::string(assignments[i].column) + " = ?";
+            sql += (i ? ", " : "") + detail::quoted(assignments[i].column) + " = ?";
             params.push_back(std::move(assignments[i].value));
         }
         sql += where_sql(params);
@@ -186,12 +187,13 @@ public:
         return db_->connection().changes();
     }
 
-    // Bulk DELETE in one statement; returns the number of rows deleted. No signals, as in Django's
-    // QuerySet.delete() on the fast path.
+    // Bulk DELETE in one statement; returns the number of rows deleted. No signals are sent (Django sends
+    // pre_delete/post_delete per row when receivers are connected, at the cost of fetching every row):
+    // delete through Manager::delete_ when receivers must see each row.
     std::int64_t delete_() const {
         require_unsliced("delete");
         std::vector<Value> params;
-        const std::string sql = "DELETE FROM " + std::string(T::meta.table) + where_sql(params);
+        const std::string sql = "DELETE FROM " + detail::quoted(T::meta.table) + where_sql(params);
         detail::StatementScope s(prepare(sql));
         detail::bind_params(*s, params);
         s->step();
@@ -226,12 +228,12 @@ private:
     }
 
     std::string select_sql(std::vector<Value>& params) const {
-        std::string sql = "SELECT " + detail::column_list<T>() + " FROM " + std::string(T::meta.table) + where_sql(params);
+        std::string sql = "SELECT " + detail::column_list<T>() + " FROM " + detail::quoted(T::meta.table) + where_sql(params);
         const auto terms = ordering();
         sql += " ORDER BY ";
         for (std::size_t i = 0; i < terms.size(); ++i) {
             const bool desc = terms[i].descending != reversed_;
-            sql += (i ? ", " : "") + std::string(terms[i].column) + (desc ? " DESC" : " ASC");
+            sql += (i ? ", " : "") + detail::quoted(terms[i].column) + (desc ? " DESC" : " ASC");
         }
         if (limit_ || offset_) {
             sql += " LIMIT ?";
@@ -261,7 +263,7 @@ private:
             // A row-value comparison, which SQLite and PostgreSQL both serve from an index on the columns.
             std::string lhs, rhs;
             for (std::size_t i = 0; i < terms.size(); ++i) {
-                lhs += (i ? ", " : "") + std::string(terms[i].column);
+                lhs += (i ? ", " : "") + detail::quoted(terms[i].column);
                 rhs += i ? ", ?" : "?";
             }
             c.sql = "(" + lhs + ")" + last_op(terms.front()) + "(" + rhs + ")";
@@ -271,10 +273,10 @@ private:
             for (std::size_t i = 0; i < terms.size(); ++i) {
                 std::string clause;
                 for (std::size_t j = 0; j < i; ++j) {
-                    clause += std::string(terms[j].column) + " = ? AND ";
+                    clause += detail::quoted(terms[j].column) + " = ? AND ";
                     c.params.push_back(key[j]);
                 }
-                clause += std::string(terms[i].column) + (i + 1 == terms.size() ? last_op(terms[i]) : op(terms[i])) + "?";
+                clause += detail::quoted(terms[i].column) + (i + 1 == terms.size() ? last_op(terms[i]) : op(terms[i])) + "?";
                 c.params.push_back(key[i]);
                 c.sql += (i ? " OR (" : "(") + clause + ")";
             }
@@ -409,9 +411,9 @@ private:
             // Columns in meta order, so the bind order below matches.
             T::meta.for_each_field([&](const auto& f) {
                 if (std::find(fields.begin(), fields.end(), f.name) == fields.end()) return;
-                custom += (custom.empty() ? "" : ", ") + std::string(f.name) + " = ?";
+                custom += (custom.empty() ? "" : ", ") + detail::quoted(f.name) + " = ?";
             });
-            custom = "UPDATE " + std::string(T::meta.table) + " SET " + custom + " WHERE id = ?";
+            custom = "UPDATE " + detail::quoted(T::meta.table) + " SET " + custom + " WHERE \"id\" = ?";
         }
         detail::StatementScope s(prepare(fields.empty() ? detail::update_all_sql<T>() : custom));
         const int next = detail::bind_updated(*s, obj, fields);

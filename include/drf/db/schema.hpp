@@ -19,11 +19,11 @@ namespace detail {
 template <class F>
 std::string column_definition(const Dialect& dialect, const F& f) {
     using M = typename F::value_type;
-    std::string def = std::string(f.name) + " " + dialect.column_type(ColumnTraits<M>::kind);
+    std::string def = quoted(f.name) + " " + dialect.column_type(ColumnTraits<M>::kind);
     if (f.name == "id") return def + " NOT NULL PRIMARY KEY";
     if (!f.nullable()) def += " NOT NULL";
     if (f.is_unique) def += " UNIQUE";
-    if (f.references_ != nullptr) def += " REFERENCES " + std::string(f.references_()) + " (id)";
+    if (f.references_ != nullptr) def += " REFERENCES " + quoted(f.references_()) + " (\"id\")";
     return def;
 }
 }  // namespace detail
@@ -51,7 +51,7 @@ std::vector<std::string> create_table_sql(const Dialect& dialect, const std::vec
         if (!wanted) return;
         columns += (columns.empty() ? "\n    " : ",\n    ") + detail::column_definition(dialect, f);
     });
-    std::vector<std::string> statements{"CREATE TABLE " + table + " (" + columns + "\n)"};
+    std::vector<std::string> statements{"CREATE TABLE " + detail::quoted(table) + " (" + columns + "\n)"};
     // The default ordering's columns then id: what keyset pages over the default ordering seek on.
     std::string ordering_columns, ordering_name;
     std::apply(
@@ -60,7 +60,7 @@ std::vector<std::string> create_table_sql(const Dialect& dialect, const std::vec
                 T::meta.for_each_field([&](const auto& f) {
                     if constexpr (std::is_same_v<std::remove_cvref_t<decltype(f.member)>, std::remove_cvref_t<decltype(t.member)>>) {
                         if (f.member == t.member) {
-                            ordering_columns += std::string(f.name) + ", ";
+                            ordering_columns += detail::quoted(f.name) + ", ";
                             ordering_name += std::string(f.name) + "_";
                         }
                     }
@@ -70,13 +70,14 @@ std::vector<std::string> create_table_sql(const Dialect& dialect, const std::vec
         },
         T::meta.ordering_terms);
     if (!ordering_columns.empty())
-        statements.push_back("CREATE INDEX " + table + "_" + ordering_name + "id ON " + table + " (" + ordering_columns + "id)");
+        statements.push_back("CREATE INDEX " + detail::quoted(table + "_" + ordering_name + "id") + " ON " + detail::quoted(table) +
+                             " (" + ordering_columns + "\"id\")");
     T::meta.for_each_field([&](const auto& f) {
         bool wanted = fields.empty();
         for (auto name : fields) wanted = wanted || name == f.name;
         if (wanted && (f.is_indexed || f.references_ != nullptr) && !f.is_unique)
-            statements.push_back("CREATE INDEX " + table + "_" + std::string(f.name) + " ON " + table + " (" +
-                                 std::string(f.name) + ")");
+            statements.push_back("CREATE INDEX " + detail::quoted(table + "_" + std::string(f.name)) + " ON " +
+                                 detail::quoted(table) + " (" + detail::quoted(f.name) + ")");
     });
     return statements;
 }

@@ -120,8 +120,12 @@ public:
         sqlite3_extended_result_codes(db_, 1);
         sqlite3_busy_timeout(db_, static_cast<int>(options.busy_timeout.count()));
         execute("PRAGMA foreign_keys = ON");
-        if (options.wal && path != ":memory:") execute("PRAGMA journal_mode = WAL");
-        execute("PRAGMA synchronous = NORMAL");  // safe with WAL: a crash loses at most the last commits, never corrupts
+        if (options.wal && path != ":memory:") {
+            execute("PRAGMA journal_mode = WAL");
+            execute("PRAGMA synchronous = NORMAL");  // safe with WAL: a power cut may lose the last commits, never corrupts
+        } else {
+            execute("PRAGMA synchronous = FULL");  // a rollback journal needs FULL to survive a power cut
+        }
     }
     ~SqliteConnection() override {
         statements_.clear();

@@ -68,7 +68,7 @@ Operation add_field(std::string extra = {}) {
     static_assert(T::meta.has_field(Name.view()), "drf::migrations::add_field: the model has no field with this name");
     return {"Add field " + std::string(Name.view()) + " to " + std::string(T::meta.table),
             [extra](const db::Dialect& d) {
-                std::string sql = "ALTER TABLE " + std::string(T::meta.table) + " ADD COLUMN " +
+                std::string sql = "ALTER TABLE " + db::detail::quoted(T::meta.table) + " ADD COLUMN " +
                                   db::column_definition<T>(d, Name.view());
                 if (!extra.empty()) sql += " " + extra;
                 return std::vector<std::string>{sql};

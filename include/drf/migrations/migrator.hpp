@@ -95,17 +95,23 @@ public:
     // step (for "Applying 0001_initial... OK"). With `fake`, migrations are recorded without running.
     std::vector<PlanStep> migrate(const std::function<void(const PlanStep&)>& before = {},
                                   const std::function<void(const PlanStep&)>& after = {}, bool fake = false) {
-        const auto steps = plan();
-        for (const auto& step : steps) {
-            const Migration& m = find(step.name);
-            if (before) before(step);
-            db_.atomic([&] {
-                if (!step.record_only && !fake) run(m);
-                record(m);
-            });
-            if (after) after(step);
+        std::vector<PlanStep> done;
+        // A second round records squashes whose originals the first round finished.
+        for (int round = 0; round < 2; ++round) {
+            const auto steps = plan();
+            for (const auto& step : steps) {
+                const Migration& m = find(step.name);
+                if (before) before(step);
+                db_.atomic([&] {
+                    if (!step.record_only && !fake) run(m);
+                    record(m);
+                });
+                if (after) after(step);
+                done.push_back(step);
+            }
+            if (steps.empty()) break;
         }
-        return steps;
+        return done;
     }
 
 private:
@@ -147,26 +153,35 @@ private:
     // The migrations to consider, in dependency order: squashes stand in for what they replace.
     std::vector<const Migration*> ordered(const std::map<std::string, std::string>& applied) const {
         std::map<std::string, std::string> replaced_by;
+        std::set<std::string> set_aside;  // squashes not usable yet: their originals are half applied
         for (const auto& m : migrations_) {
             if (m.replaces.empty()) continue;
             std::vector<std::string> done, missing;
             for (const auto& r : m.replaces) (applied.count(r) ? done : missing).push_back(r);
             if (!done.empty() && !missing.empty() && !applied.count(m.name)) {
+                // As Django: with the originals still in the code, finish them and record the squash after.
+                const bool originals_present = std::all_of(missing.begin(), missing.end(), [&](const auto& r) {
+                    return std::any_of(migrations_.begin(), migrations_.end(), [&](const auto& o) { return o.name == r; });
+                });
+                if (originals_present) {
+                    set_aside.insert(m.name);
+                    continue;
+                }
                 auto join = [](const std::vector<std::string>& v) {
                     std::string s;
                     for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
                     return s;
                 };
                 throw MigrationError("Migration " + m.name + " replaces " + join(m.replaces) + ", but only " + join(done) +
-                                     " of them are applied here. Apply the rest of the original migrations (" +
-                                     join(missing) + ") first, then migrate again.");
+                                     " of them are applied here and the others are no longer in the code. Restore the "
+                                     "original migrations (" + join(missing) + "), migrate, then remove them again.");
             }
             for (const auto& r : m.replaces) replaced_by[r] = m.name;
         }
         std::vector<const Migration*> nodes;
         std::map<std::string, std::size_t> index;
         for (const auto& m : migrations_) {
-            if (replaced_by.count(m.name)) continue;
+            if (replaced_by.count(m.name) || set_aside.count(m.name)) continue;
             index[m.name] = nodes.size();
             nodes.push_back(&m);
         }

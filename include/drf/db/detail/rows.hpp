@@ -20,7 +20,7 @@ const std::string& column_list() {
         std::string out;
         T::meta.for_each_field([&](const auto& f) {
             if (!out.empty()) out += ", ";
-            out += f.name;
+            out += quoted(f.name);
         });
         return out;
     }();
@@ -35,7 +35,7 @@ inline std::string placeholders(std::size_t n) {
 
 template <class T>
 const std::string& insert_sql() {
-    static const std::string sql = "INSERT INTO " + std::string(T::meta.table) + " (" + column_list<T>() +
+    static const std::string sql = "INSERT INTO " + quoted(T::meta.table) + " (" + column_list<T>() +
                                    ") VALUES (" + placeholders(T::meta.field_count) + ")";
     return sql;
 }
@@ -43,19 +43,19 @@ const std::string& insert_sql() {
 template <class T>
 const std::string& select_by_id_sql() {
     static const std::string sql =
-        "SELECT " + column_list<T>() + " FROM " + std::string(T::meta.table) + " WHERE id = ?";
+        "SELECT " + column_list<T>() + " FROM " + quoted(T::meta.table) + " WHERE \"id\" = ?";
     return sql;
 }
 
 template <class T>
 const std::string& exists_by_id_sql() {
-    static const std::string sql = "SELECT 1 FROM " + std::string(T::meta.table) + " WHERE id = ?";
+    static const std::string sql = "SELECT 1 FROM " + quoted(T::meta.table) + " WHERE \"id\" = ?";
     return sql;
 }
 
 template <class T>
 const std::string& delete_by_id_sql() {
-    static const std::string sql = "DELETE FROM " + std::string(T::meta.table) + " WHERE id = ?";
+    static const std::string sql = "DELETE FROM " + quoted(T::meta.table) + " WHERE \"id\" = ?";
     return sql;
 }
 
@@ -67,9 +67,9 @@ const std::string& update_all_sql() {
         T::meta.for_each_field([&](const auto& f) {
             if (f.name == "id" || f.name == "created_at") return;
             set += set.empty() ? "" : ", ";
-            set += std::string(f.name) + " = ?";
+            set += quoted(f.name) + " = ?";
         });
-        return "UPDATE " + std::string(T::meta.table) + " SET " + set + " WHERE id = ?";
+        return "UPDATE " + quoted(T::meta.table) + " SET " + set + " WHERE \"id\" = ?";
     }();
     return sql;
 }
