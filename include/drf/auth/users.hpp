@@ -1,0 +1,157 @@
+// drf/auth/users.hpp — creating users (Django's User.objects.create_user) and issuing, resolving and
+// revoking API tokens (rest_framework.authtoken), with only each key's SHA-256 digest ever stored.
+#pragma once
+
+#include <drf/auth/token.hpp>
+#include <drf/auth/user.hpp>
+#include <drf/core/crypto.hpp>
+#include <drf/db/backend.hpp>
+#include <drf/db/database.hpp>
+#include <drf/db/query.hpp>
+#include <drf/db/queryset.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace drf::auth {
+
+// create_user() for a username that is taken. It is an IntegrityError, so code written against
+// Django's behaviour (catch IntegrityError) keeps working; the message is the one Django's forms show.
+class UserExists : public db::IntegrityError {
+public:
+    UserExists() : db::IntegrityError("A user with that username already exists.") {}
+};
+
+struct CreateUserOptions {
+    std::string email = {};  // an initializer, so {.is_staff = true} does not trip -Wmissing-field-initializers
+    bool is_staff = false;
+    bool is_active = true;
+};
+
+// Characters in a key: 20 bytes from the CSPRNG as lowercase hex, DRF's format (binascii.hexlify of
+// os.urandom(20)), so clients and tools that expect DRF tokens accept these.
+inline constexpr std::size_t token_key_length = 40;
+
+namespace detail {
+// Django's BaseUserManager.normalize_email: the domain part lowercased, the local part untouched
+// (some mail servers treat it case-sensitively).
+inline std::string normalize_email(std::string email) {
+    const auto at = email.rfind('@');
+    if (at == std::string::npos) return email;
+    // Python's strip() of the ASCII range (Unicode spaces around an address are left alone).
+    const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\x1c' && c <= '\x1f'); };
+    std::string_view trimmed = email;
+    while (!trimmed.empty() && space(trimmed.front())) trimmed.remove_prefix(1);
+    while (!trimmed.empty() && space(trimmed.back())) trimmed.remove_suffix(1);
+    std::string out(trimmed);
+    const auto domain = out.rfind('@');
+    for (std::size_t i = domain + 1; i < out.size(); ++i)
+        if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    return out;
+}
+
+// Code points, as Django's max_length counts them.
+inline std::size_t utf8_length(std::string_view s) noexcept {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// Django's MaxLengthValidator, which the database would otherwise not enforce (SQLite ignores the
+// declared length).
+inline void check_length(std::string_view what, std::string_view value, std::size_t max) {
+    const std::size_t n = utf8_length(value);
+    if (n > max)
+        throw std::invalid_argument(std::string(what) + ": Ensure this value has at most " + std::to_string(max) +
+                                    " characters (it has " + std::to_string(n) + ").");
+}
+
+// Only what create_token() produces can match a stored digest; anything else is answered without a query.
+inline bool is_token_key(std::string_view key) noexcept {
+    if (key.size() != token_key_length) return false;
+    for (char c : key)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+}  // namespace detail
+
+// Django's User.objects.create_user(username, email): inserts and returns the user. An empty username is
+// std::invalid_argument ("The given username must be set", Django's ValueError); a username over 150
+// or an email over 254 characters is std::invalid_argument too; a taken username is UserExists, an
+// IntegrityError. The email's domain is lowercased, as Django does. There are no passwords: API clients
+// authenticate with tokens.
+inline User create_user(db::Database& db, std::string username, CreateUserOptions options = {}) {
+    if (username.empty()) throw std::invalid_argument("The given username must be set");
+    detail::check_length("username", username, 150);
+    std::string email = detail::normalize_email(std::move(options.email));
+    detail::check_length("email", email, 254);
+    User user;
+    user.username = std::move(username);
+    user.email = std::move(email);
+    user.is_staff = options.is_staff;
+    user.is_active = options.is_active;
+    try {
+        // In its own atomic block (a savepoint when the caller has a transaction open) so a failed
+        // insert leaves the caller's transaction usable for the check below on every backend.
+        return db.atomic([&] { return db::objects<User>(db).create(user); });
+    } catch (const db::IntegrityError&) {
+        // Asking, rather than parsing the backend's message, tells a taken username from any other
+        // constraint failure portably.
+        if (db::objects<User>(db).filter(db::eq(&User::username, user.username)).exists()) throw UserExists();
+        throw;
+    }
+}
+
+// Issues a new token for `user` and returns its key: 40 lowercase hex characters from 20 bytes of
+// OpenSSL's CSPRNG. Only sha256_hex(key) is stored, so this is the one time the key exists outside the
+// client: show it once. A user may hold any number of tokens. The user must be saved in `db` (a foreign
+// key; otherwise db::IntegrityError).
+inline std::string create_token(db::Database& db, const User& user) {
+    std::string key = crypto::to_hex(crypto::random_bytes(token_key_length / 2));
+    Token token;
+    token.digest = crypto::sha256_hex(key);
+    token.user_id = user.id;
+    db::objects<Token>(db).create(std::move(token));
+    return key;
+}
+
+// The user a key belongs to, active or not (TokenAuthentication refuses inactive ones; check is_active
+// when calling this directly); nullopt for an unknown or revoked key.
+// The lookup is an index search for sha256_hex(key). That the search's timing depends on the digest's
+// bytes leaks nothing useful: knowing part of the digest of a valid key does not help find a key, since
+// a SHA-256 preimage of a 160-bit random key is out of reach. So no constant-time comparison is needed.
+inline std::optional<User> user_for_token(db::Database& db, std::string_view key) {
+    if (!detail::is_token_key(key)) return std::nullopt;
+    const auto token = db::objects<Token>(db).filter(db::eq(&Token::digest, crypto::sha256_hex(key))).first();
+    if (!token) return std::nullopt;
+    return db::objects<User>(db).get_or_none(token->user_id);
+}
+
+// Revokes one token (a client logging out); false when the key was not a live token.
+inline bool revoke_token(db::Database& db, std::string_view key) {
+    if (!detail::is_token_key(key)) return false;
+    return db::objects<Token>(db).filter(db::eq(&Token::digest, crypto::sha256_hex(key))).delete_() > 0;
+}
+
+// Revokes every token of `user` (a stolen laptop, a deactivated account); returns how many there were.
+inline std::int64_t revoke_tokens(db::Database& db, const User& user) {
+    return db::objects<Token>(db).filter(db::eq(&Token::user_id, user.id)).delete_();
+}
+
+// Deletes `user` with their tokens, in one transaction. Deleting the user alone fails while tokens
+// reference it (the foreign key restricts; Django would cascade): this is the cascade, made explicit.
+// Returns the number of users deleted (0 when there was none). Django's advice applies: prefer setting
+// is_active = false, which keeps the history that points at the user.
+inline std::int64_t delete_user(db::Database& db, const User& user) {
+    return db.atomic([&] {
+        revoke_tokens(db, user);
+        return db::objects<User>(db).delete_(user);
+    });
+}
+
+}  // namespace drf::auth
