@@ -129,7 +129,7 @@ template <class F, class... Args>
 concept sender_receiver = std::is_invocable_v<F&, const Sender&, arg_t<Args>...> &&
                           std::is_void_v<std::invoke_result_t<F&, const Sender&, arg_t<Args>...>>;
 
-// Lists of receivers a send may still be reading; freed once no send is in flight.
+// A replaced receiver list waiting until no send can still be reading it (see Signal::advance).
 struct Retired {
     virtual ~Retired() = default;
     Retired* next_retired = nullptr;
@@ -212,10 +212,11 @@ public:
         return slot != nullptr && slot->connected.load(std::memory_order_relaxed);
     }
 
-    // Disconnects the receiver; returns whether it was connected. What a concurrent send on another
-    // thread still does is documented on Signal.
-    bool disconnect() {
-        const auto slot = std::exchange(slot_, {}).lock();
+    // Disconnects the receiver; returns whether this call disconnected it. What a send running on
+    // another thread still does is documented on Signal. Only reads this handle, so several threads
+    // may call it on the same Connection at once (assigning to it meanwhile is a race, as for any object).
+    bool disconnect() const {
+        const auto slot = slot_.lock();
         if (slot == nullptr || !slot->connected.exchange(false)) return false;
         detail::Retired* garbage = nullptr;
         if (const auto control = slot->control.lock()) {
@@ -254,7 +255,7 @@ public:
     ~ScopedConnection() { connection_.disconnect(); }
 
     Connection release() noexcept { return std::exchange(connection_, {}); }
-    bool disconnect() { return connection_.disconnect(); }
+    bool disconnect() const { return connection_.disconnect(); }
     bool connected() const noexcept { return connection_.connected(); }
 
 private:
@@ -296,7 +297,12 @@ public:
             const std::lock_guard lock(control_->mutex);
             control_->signal = nullptr;
         }
-        detail::Retired* garbage = retired_;
+        detail::Retired* garbage = retired_[0];
+        if (retired_[1] != nullptr) {
+            detail::Retired* tail = retired_[1];
+            while (tail->next_retired != nullptr) tail = tail->next_retired;
+            tail->next_retired = std::exchange(garbage, retired_[1]);
+        }
         if (List* current = list_.load(std::memory_order_relaxed)) {
             for (const auto& slot : current->slots) slot->connected.store(false, std::memory_order_relaxed);
             current->next_retired = garbage;
@@ -319,39 +325,10 @@ public:
                       "drf::signals::Signal::connect: the receiver must be callable as void(Args...) or "
                       "void(const Sender&, Args...), where a value argument A arrives as const A&; check its "
                       "parameter types and that it returns void");
-        auto slot = std::make_shared<detail::SlotImpl<R, Args...>>(std::forward<F>(receiver));
-        slot->sender_key = options.sender.key;
-        slot->info.sender = options.sender;
-        slot->info.dispatch_uid = std::move(options.dispatch_uid);
-        slot->info.name = std::move(options.name);
-
-        detail::Retired* garbage = nullptr;
-        {
-            const std::lock_guard lock(mutex_);
-            const List* current = list_.load(std::memory_order_relaxed);
-            if (!slot->info.dispatch_uid.empty() && current != nullptr) {
-                for (const auto& existing : current->slots)
-                    if (existing->info.dispatch_uid == slot->info.dispatch_uid &&
-                        existing->sender_key == slot->sender_key)
-                        return {};
-            }
-            slot->info.order = next_order_++;
-            if (slot->info.name.empty()) slot->info.name = default_name<R>(slot->info);
-            if (control_ == nullptr) {
-                control_ = std::make_shared<detail::Control>();
-                control_->signal = this;
-                control_->remove = &remove_slot;
-            }
-            slot->control = control_;
-
-            auto next = std::make_unique<List>();
-            next->slots.reserve((current != nullptr ? current->slots.size() : 0) + 1);
-            if (current != nullptr) next->slots = current->slots;
-            next->slots.push_back(slot);
-            garbage = publish(next.release());
-        }
-        detail::destroy_retired(garbage);
-        return Connection{slot};
+        if constexpr (ReceiverFor<R, Args...>)
+            return connect_checked<R>(std::forward<F>(receiver), std::move(options));
+        else
+            return {};  // the static_assert has spoken; spare the user a second error from deeper down
     }
 
     // Disconnects every receiver connected with `dispatch_uid`, whatever its sender filter; returns
@@ -434,14 +411,59 @@ private:
     using Slot = detail::Slot<Args...>;
     using List = detail::ReceiverList<Args...>;
 
-    // Counts the sends reading a list, so a writer knows when a list it replaced can be freed.
-    // seq_cst on both sides: a writer that stores a new list and then reads zero readers knows every
-    // later send will load the new list (the usual store-then-load handshake).
+    template <class R, class F>
+    Connection connect_checked(F&& receiver, ConnectOptions options) {
+        auto slot = std::make_shared<detail::SlotImpl<R, Args...>>(std::forward<F>(receiver));
+        slot->sender_key = options.sender.key;
+        slot->info.sender = options.sender;
+        slot->info.dispatch_uid = std::move(options.dispatch_uid);
+        slot->info.name = std::move(options.name);
+
+        detail::Retired* garbage = nullptr;
+        {
+            const std::lock_guard lock(mutex_);
+            const List* current = list_.load(std::memory_order_relaxed);
+            if (!slot->info.dispatch_uid.empty() && current != nullptr) {
+                for (const auto& existing : current->slots)
+                    if (existing->info.dispatch_uid == slot->info.dispatch_uid &&
+                        existing->sender_key == slot->sender_key)
+                        return {};
+            }
+            slot->info.order = next_order_++;
+            if (slot->info.name.empty()) slot->info.name = default_name<R>(slot->info);
+            if (control_ == nullptr) {
+                control_ = std::make_shared<detail::Control>();
+                control_->signal = this;
+                control_->remove = &remove_slot;
+            }
+            slot->control = control_;
+
+            auto next = std::make_unique<List>();
+            next->slots.reserve((current != nullptr ? current->slots.size() : 0) + 1);
+            if (current != nullptr) next->slots.assign(current->slots.begin(), current->slots.end());
+            next->slots.push_back(slot);
+            garbage = publish(next.release());
+        }
+        detail::destroy_retired(garbage);
+        return Connection{slot};
+    }
+
+    // Marks a send as reading the receiver list, so a writer knows when a list it replaced can be freed.
+    // Sends count themselves in one of two buckets, the one the epoch names when they start; a writer
+    // that retires a list moves the epoch on, so new sends fill the other bucket and the old one
+    // drains even while sends overlap without pause. Which bucket a send picks does not matter for
+    // safety (see advance()), so the epoch is read relaxed.
     struct ReadGuard {
         const Signal& signal;
-        explicit ReadGuard(const Signal& s) noexcept : signal(s) { signal.readers_.fetch_add(1, std::memory_order_seq_cst); }
+        unsigned bucket;
+        explicit ReadGuard(const Signal& s) noexcept
+            : signal(s), bucket(s.epoch_.load(std::memory_order_relaxed)) {
+            // seq_cst, as the writer's side: this count is in the single total order before the
+            // list_ load that follows, so a writer that later reads the count as zero knows we are gone.
+            signal.readers_[bucket].fetch_add(1, std::memory_order_seq_cst);
+        }
         ~ReadGuard() {
-            if (signal.readers_.fetch_sub(1, std::memory_order_seq_cst) == 1 &&
+            if (signal.readers_[bucket].fetch_sub(1, std::memory_order_seq_cst) == 1 &&
                 signal.retired_pending_.load(std::memory_order_seq_cst))
                 signal.reclaim_if_quiet();
         }
@@ -460,31 +482,52 @@ private:
     }
 
     // Under mutex_: publishes `next` (null when empty), retires the current list, and returns the
-    // retired lists that no send can be reading, for the caller to free after unlocking.
+    // retired lists that no send can still be reading, for the caller to free after unlocking.
     detail::Retired* publish(List* next) {
         if (List* old = list_.exchange(next, std::memory_order_seq_cst)) {
-            old->next_retired = retired_;
-            retired_ = old;
+            const unsigned current = epoch_.load(std::memory_order_relaxed);
+            old->next_retired = retired_[current];
+            retired_[current] = old;
             retired_pending_.store(true, std::memory_order_seq_cst);
         }
-        return take_reclaimable();
+        return advance();
     }
 
-    // Under mutex_.
-    detail::Retired* take_reclaimable() const {
-        if (retired_ == nullptr || readers_.load(std::memory_order_seq_cst) != 0) return nullptr;
-        retired_pending_.store(false, std::memory_order_relaxed);
-        return std::exchange(retired_, nullptr);
+    // Under mutex_. A list L retired at time R may be held only by sends that counted themselves
+    // before R and are still running. L is freed only after both buckets have been read as empty
+    // after R (one check to move the epoch away from L's bucket, one to free it), so every such send
+    // has finished: it was counted in one of the two. Retired lists therefore wait for at most the
+    // sends in flight at the next epoch change, never for a quiet moment that may not come.
+    detail::Retired* advance() const {
+        detail::Retired* garbage = nullptr;
+        for (int round = 0; round < 2; ++round) {
+            const unsigned current = epoch_.load(std::memory_order_relaxed);
+            const unsigned other = current ^ 1U;
+            if (readers_[other].load(std::memory_order_seq_cst) != 0) break;
+            // Everything in the other bucket was retired before the epoch last moved to `current`,
+            // whose check saw `current`'s bucket empty; `other`'s is empty now.
+            if (detail::Retired* chain = std::exchange(retired_[other], nullptr)) {
+                detail::Retired* tail = chain;
+                while (tail->next_retired != nullptr) tail = tail->next_retired;
+                tail->next_retired = garbage;
+                garbage = chain;
+            }
+            if (retired_[current] == nullptr) break;
+            epoch_.store(other, std::memory_order_seq_cst);
+        }
+        if (retired_[0] == nullptr && retired_[1] == nullptr)
+            retired_pending_.store(false, std::memory_order_relaxed);
+        return garbage;
     }
 
-    // Called by the last send out when a writer could not free a list it replaced. try_lock: a send
-    // never waits for a writer, and a writer holding the lock frees what it can itself.
+    // Called by the last send out of a bucket while retired lists wait. try_lock: a send never waits
+    // for a writer, and a writer holding the lock runs advance() itself.
     void reclaim_if_quiet() const {
         detail::Retired* garbage = nullptr;
         {
             const std::unique_lock lock(mutex_, std::try_to_lock);
             if (!lock.owns_lock()) return;
-            garbage = take_reclaimable();
+            garbage = advance();
         }
         detail::destroy_retired(garbage);
     }
@@ -561,12 +604,13 @@ private:
 
     std::string_view name_;
     std::atomic<List*> list_{nullptr};  // null when no receiver is connected
-    mutable std::atomic<std::uint32_t> readers_{0};
-    mutable std::atomic<bool> retired_pending_{false};
-    mutable std::mutex mutex_;  // serializes writers; sends never take it
-    mutable detail::Retired* retired_ = nullptr;  // guarded by mutex_
-    std::uint64_t next_order_ = 0;                // guarded by mutex_
-    std::shared_ptr<detail::Control> control_;   // guarded by mutex_; made by the first connect
+    mutable std::atomic<std::uint32_t> readers_[2] = {0, 0};  // sends in flight, per bucket
+    mutable std::atomic<unsigned> epoch_{0};                 // the bucket new sends count in; written under mutex_
+    mutable std::atomic<bool> retired_pending_{false};       // some retired list waits to be freed
+    mutable std::mutex mutex_;                               // serializes writers; sends never take it
+    mutable detail::Retired* retired_[2] = {nullptr, nullptr};  // per bucket; guarded by mutex_
+    std::uint64_t next_order_ = 0;                              // guarded by mutex_
+    std::shared_ptr<detail::Control> control_;                  // guarded by mutex_; made by the first connect
 };
 
 }  // namespace drf::signals
