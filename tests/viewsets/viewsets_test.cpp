@@ -1,0 +1,305 @@
+// tests/viewsets/viewsets_test.cpp — viewsets, the router and the test client together: the seed's
+// ProjectViewSet served in process, with token authentication and composed permissions.
+#include <drf/auth.hpp>
+#include <drf/db.hpp>
+#include <drf/db/sqlite.hpp>
+#include <drf/migrations.hpp>
+#include <drf/permissions.hpp>
+#include <drf/routers.hpp>
+#include <drf/serializers.hpp>
+#include <drf/test/client.hpp>
+#include <drf/viewsets.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+namespace viewsets_test {
+
+namespace db = drf::db;
+namespace s = drf::serializers;
+using drf::Json;
+using drf::http::Method;
+using drf::http::Request;
+using drf::http::Response;
+namespace status = drf::http::status;
+
+struct Project : drf::models::Model<Project> {
+    std::string name;
+    std::string description;
+    drf::Uuid owner_id;
+    bool archived = false;
+    static constexpr auto meta = drf::models::meta<Project>(
+        "projects", drf::models::field("name", &Project::name).max_length(200),
+        drf::models::field("description", &Project::description),
+        drf::models::field("owner_id", &Project::owner_id).references<drf::auth::User>(),
+        drf::models::field("archived", &Project::archived));
+};
+
+struct ProjectCreate {
+    std::string name;
+    std::string description;
+    static constexpr auto fields =
+        s::fields(s::char_field("name", &ProjectCreate::name).max_length(200),
+                  s::char_field("description", &ProjectCreate::description).optional("").allow_blank());
+};
+
+struct ProjectOutput {
+    static constexpr auto fields = s::model_fields<Project, "id", "name", "description", "archived">();
+};
+
+// The seed's IsOwner.
+struct IsOwner {
+    static constexpr std::string_view message = "You do not own this project.";
+    bool has_object_permission(const Request& request, const Project& project) const {
+        return project.owner_id == request.user().id;
+    }
+};
+
+struct ProjectViewSet : drf::viewsets::ViewSet<ProjectViewSet> {
+    db::Database* database = nullptr;
+
+    static constexpr auto permission_classes = drf::permissions::IsAuthenticated{} & IsOwner{};
+
+    Response list(Request& request) {
+        const auto projects = db::objects<Project>(*database).filter(db::eq(&Project::owner_id, request.user().id)).all();
+        return Response(s::render_many<ProjectOutput>(projects));
+    }
+    Response create(Request& request) {
+        s::Serializer<ProjectCreate> serializer(request.data());
+        serializer.is_valid(true);
+        Project project;
+        project.name = serializer.validated_data().name;
+        project.description = serializer.validated_data().description;
+        project.owner_id = request.user().id;
+        project = db::objects<Project>(*database).create(project);
+        return Response(s::render<ProjectOutput>(project), status::HTTP_201_CREATED);
+    }
+    Response retrieve(Request& request, drf::Uuid pk) {
+        const auto project = drf::viewsets::get_object_or_404(db::objects<Project>(*database), pk);
+        check_object_permissions(request, project);
+        return Response(s::render<ProjectOutput>(project));
+    }
+    Response destroy(Request& request, const std::string& pk) {
+        const auto project = drf::viewsets::get_object_or_404(db::objects<Project>(*database), pk);
+        check_object_permissions(request, project);
+        db::objects<Project>(*database).delete_(project);
+        return Response::no_content();
+    }
+    Response archive(Request& request, drf::Uuid pk) {
+        auto project = drf::viewsets::get_object_or_404(db::objects<Project>(*database), pk);
+        check_object_permissions(request, project);
+        project.archived = true;
+        db::objects<Project>(*database).save(project, {.update_fields = {"archived"}});
+        return Response::no_content();
+    }
+    Response archived(Request& request) {
+        const auto projects = db::objects<Project>(*database)
+                                  .filter(db::eq(&Project::owner_id, request.user().id) && db::eq(&Project::archived, true))
+                                  .all();
+        return Response(s::render_many<ProjectOutput>(projects));
+    }
+    Response crash(Request&) { throw std::runtime_error("internal detail that must not leak"); }
+
+    static constexpr auto extra_actions = drf::viewsets::actions(
+        drf::viewsets::action<&ProjectViewSet::archive>("archive", drf::viewsets::detail, {Method::post}),
+        drf::viewsets::action<&ProjectViewSet::archived>("archived", drf::viewsets::list),
+        drf::viewsets::action<&ProjectViewSet::crash>("crash_now", drf::viewsets::list, {Method::get}, "crash-now"));
+};
+
+// A viewset open to anyone, with only a list route.
+struct PingViewSet : drf::viewsets::ViewSet<PingViewSet> {
+    Response list(Request&) { return Response(Json{{"pong", true}}); }
+};
+
+struct App {
+    db::Databases databases{[] {
+        auto database = db::sqlite::open(":memory:");
+        auto migrations = drf::auth::migrations();
+        migrations.push_back({"0001_projects", {"auth_0001_initial"}, {drf::migrations::create_model<Project>()}, {}});
+        drf::migrations::Migrator(database, migrations).migrate();
+        return database;
+    }};
+    drf::routers::Router router{drf::auth::Authenticators{std::make_shared<drf::auth::TokenAuthentication>(databases)}};
+    drf::test::APIClient client{router};
+    drf::auth::User alice = drf::auth::create_user(databases.get(), "alice");
+    drf::auth::User bob = drf::auth::create_user(databases.get(), "bob");
+    std::string alice_key = drf::auth::create_token(databases.get(), alice);
+
+    App() {
+        router.register_viewset<ProjectViewSet>("projects", [this] {
+            ProjectViewSet v;
+            v.database = &databases.get();
+            return v;
+        });
+        router.register_viewset<PingViewSet>("ping");
+    }
+    Project project_of(const drf::auth::User& owner, std::string name) {
+        Project p;
+        p.name = std::move(name);
+        p.owner_id = owner.id;
+        return db::objects<Project>(databases.get()).create(p);
+    }
+};
+
+}  // namespace viewsets_test
+using namespace viewsets_test;
+
+TEST_CASE("The router generates DRF's routes for the actions a viewset defines", "[viewsets]") {
+    App app;
+    auto routes = app.router.routes();
+    std::sort(routes.begin(), routes.end(), [](const auto& a, const auto& b) { return a.pattern < b.pattern; });
+    std::vector<std::string> table;
+    for (const auto& r : routes) {
+        std::string line = r.pattern + " " + r.name;
+        for (const auto& [m, action] : r.actions) line += " " + std::string(drf::http::to_string(m)) + "=" + action;
+        table.push_back(line);
+    }
+    CHECK(table == std::vector<std::string>{
+                       "^ping/$ ping-list GET=list",
+                       "^projects/$ projects-list GET=list POST=create",
+                       "^projects/archived/$ projects-archived GET=archived",
+                       "^projects/crash-now/$ projects-crash-now GET=crash_now",
+                       "^projects/{pk}/$ projects-detail GET=retrieve DELETE=destroy",
+                       "^projects/{pk}/archive/$ projects-archive POST=archive",
+                   });
+}
+
+TEST_CASE("An anonymous request to an authenticated route is 401 with WWW-Authenticate: Token", "[viewsets]") {
+    App app;
+    const auto r = app.client.get("/projects/");
+    CHECK(r.status_code == 401);
+    CHECK(r.data == Json::parse(R"({"detail": "Authentication credentials were not provided."})"));
+    CHECK(r.header("WWW-Authenticate") == "Token");
+}
+
+TEST_CASE("A valid token authenticates; a bad one is 401 'Invalid token.'", "[viewsets]") {
+    App app;
+    app.client.credentials("Token " + app.alice_key);
+    CHECK(app.client.get("/projects/").status_code == 200);
+    app.client.credentials("Token 0000000000000000000000000000000000000000");
+    const auto r = app.client.get("/projects/");
+    CHECK(r.status_code == 401);
+    CHECK(r.data == Json::parse(R"({"detail": "Invalid token."})"));
+    CHECK(r.header("WWW-Authenticate") == "Token");
+}
+
+TEST_CASE("list and create run through the serializers and return DRF's bodies", "[viewsets]") {
+    App app;
+    app.client.credentials("Token " + app.alice_key);
+    const auto created = app.client.post("/projects/", {{"name", "Apollo"}, {"owner", "ignored"}});
+    REQUIRE(created.status_code == 201);
+    CHECK(created.data["name"] == "Apollo");
+    CHECK(created.data["description"] == "");
+    CHECK(created.header("Content-Type") == "application/json");
+    const auto invalid = app.client.post("/projects/", Json::object());
+    CHECK(invalid.status_code == 400);
+    CHECK(invalid.data == Json::parse(R"({"name": ["This field is required."]})"));
+    const auto listed = app.client.get("/projects/");
+    REQUIRE(listed.data.size() == 1);
+    CHECK(listed.data[0]["id"] == created.data["id"]);
+}
+
+TEST_CASE("Malformed JSON in a body is 400 'JSON parse error - ...'", "[viewsets]") {
+    App app;
+    app.client.credentials("Token " + app.alice_key);
+    const auto r = app.client.request(Method::post, "/projects/", std::string("{not json"));
+    CHECK(r.status_code == 400);
+    CHECK_THAT(r.data["detail"].get<std::string>(), Catch::StartsWith("JSON parse error - "));
+}
+
+TEST_CASE("Another user's object is 403 with the permission's own message; a missing or malformed pk is 404", "[viewsets]") {
+    App app;
+    const Project bobs = app.project_of(app.bob, "Bob's");
+    app.client.force_authenticate(app.alice);
+    const auto r = app.client.get("/projects/" + drf::to_string(bobs.id) + "/");
+    CHECK(r.status_code == 403);
+    CHECK(r.data == Json::parse(R"({"detail": "You do not own this project."})"));
+    CHECK(app.client.get("/projects/" + drf::to_string(drf::uuid4()) + "/").status_code == 404);
+    const auto malformed = app.client.get("/projects/not-a-uuid/");
+    CHECK(malformed.status_code == 404);
+    CHECK(malformed.data == Json::parse(R"({"detail": "Not found."})"));
+    CHECK(app.client.delete_("/projects/not-a-uuid/").status_code == 404);  // a text pk, parsed by get_object_or_404
+}
+
+TEST_CASE("A detail extra action runs on its own route; other methods there are 405", "[viewsets]") {
+    App app;
+    const Project mine = app.project_of(app.alice, "Mine");
+    app.client.force_authenticate(app.alice);
+    const std::string url = "/projects/" + drf::to_string(mine.id) + "/archive/";
+    const auto r = app.client.post(url);
+    CHECK(r.status_code == 204);
+    CHECK(r.content.empty());
+    CHECK(db::objects<Project>(app.databases.get()).get(mine.id).archived);
+    const auto get = app.client.get(url);
+    CHECK(get.status_code == 405);
+    CHECK(get.data == Json::parse(R"({"detail": "Method \"GET\" not allowed."})"));
+    CHECK(get.header("Allow") == "POST, OPTIONS");
+    CHECK(app.client.get("/projects/archived/").data.size() == 1);
+}
+
+TEST_CASE("A method the route does not map is 405 with DRF's Allow header", "[viewsets]") {
+    App app;
+    app.client.force_authenticate(app.alice);
+    const auto put = app.client.put("/projects/" + drf::to_string(drf::uuid4()) + "/", Json::object());
+    CHECK(put.status_code == 405);
+    CHECK(put.data == Json::parse(R"({"detail": "Method \"PUT\" not allowed."})"));
+    CHECK(put.header("Allow") == "GET, DELETE, HEAD, OPTIONS");
+    CHECK(app.client.delete_("/projects/").header("Allow") == "GET, POST, HEAD, OPTIONS");
+}
+
+TEST_CASE("Authentication and permissions are checked before the method, as DRF does: anonymous PUT is 401", "[viewsets]") {
+    App app;
+    CHECK(app.client.put("/projects/" + drf::to_string(drf::uuid4()) + "/", Json::object()).status_code == 401);
+}
+
+TEST_CASE("HEAD is served wherever GET is, without a body; OPTIONS answers with Allow", "[viewsets]") {
+    App app;
+    const auto head = app.client.head("/ping/");
+    CHECK(head.status_code == 200);
+    CHECK(head.content.empty());
+    const auto options = app.client.options("/ping/");
+    CHECK(options.status_code == 200);
+    CHECK(options.header("Allow") == "GET, HEAD, OPTIONS");
+}
+
+TEST_CASE("Unknown paths, and paths without DRF's trailing slash, are 404", "[viewsets]") {
+    App app;
+    for (const char* path : {"/nothing/", "/projects", "/", "/projects/a/b/c/", "/ping/x/", "/projects/x.y/"}) {
+        INFO(path);
+        const auto r = app.client.get(path);
+        CHECK(r.status_code == 404);
+        CHECK(r.data == Json::parse(R"({"detail": "Not found."})"));
+    }
+}
+
+TEST_CASE("An unexpected exception in an action is a 500 with a generic body", "[viewsets]") {
+    App app;
+    app.client.force_authenticate(app.alice);
+    auto saved = drf::http::error_log();
+    std::string logged;
+    drf::http::error_log() = [&](std::string_view m) { logged = m; };
+    const auto r = app.client.get("/projects/crash-now/");
+    drf::http::error_log() = saved;
+    CHECK(r.status_code == 500);
+    CHECK(r.data == Json::parse(R"({"detail": "A server error occurred."})"));
+    CHECK(logged == "internal detail that must not leak");
+}
+
+TEST_CASE("The viewset knows which action it is serving", "[viewsets]") {
+    struct Probe : drf::viewsets::ViewSet<Probe> {
+        Response list(Request&) { return Response(Json{{"action", std::string(action)}}); }
+    };
+    drf::routers::Router router;
+    router.register_viewset<Probe>("probe");
+    drf::test::APIClient client(router);
+    CHECK(client.get("/probe/").data["action"] == "list");
+}
+
+TEST_CASE("force_authenticate makes requests as a user without credentials; None undoes it", "[viewsets]") {
+    App app;
+    app.client.force_authenticate(app.bob);
+    CHECK(app.client.get("/projects/").status_code == 200);
+    app.client.force_authenticate(std::nullopt);
+    CHECK(app.client.get("/projects/").status_code == 401);
+}
