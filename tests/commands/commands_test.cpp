@@ -1,0 +1,165 @@
+// tests/commands/commands_test.cpp — management commands: dispatch, help, arguments, CommandError, and
+// the built-in migrate, showmigrations and createuser.
+#include <drf/auth.hpp>
+#include <drf/commands.hpp>
+#include <drf/commands/createuser.hpp>
+#include <drf/db/sqlite.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+namespace commands_test {
+
+namespace cmd = drf::commands;
+namespace db = drf::db;
+
+// The seed's command shape: help, add_arguments, handle, output through out()/err().
+struct Greet : cmd::Command {
+    std::string name = "world";
+    int times = 1;
+    bool shout = false;
+    std::string help() const override { return "Greets someone."; }
+    void add_arguments(CLI::App& parser) override {
+        parser.add_option("--name", name, "Who to greet.");
+        parser.add_option("--times", times, "How often.")->check(CLI::PositiveNumber);
+        parser.add_flag("--shout", shout, "Louder.");
+    }
+    void handle() override {
+        if (name == "nobody") throw cmd::CommandError("There is nobody to greet.", 3);
+        for (int i = 0; i < times; ++i) out() << (shout ? "HELLO, " : "Hello, ") << name << "\n";
+    }
+};
+
+struct Run {
+    int status = 0;
+    std::string out;
+    std::string err;
+};
+
+Run run(const cmd::Registry& registry, std::vector<std::string> argv) {
+    std::vector<const char*> raw{"manage"};
+    for (const auto& a : argv) raw.push_back(a.c_str());
+    std::ostringstream out, err;
+    Run r;
+    r.status = cmd::manage(registry, static_cast<int>(raw.size()), raw.data(), out, err);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+
+struct App {
+    db::Databases databases{[] { return db::sqlite::open(":memory:"); }};
+    cmd::Registry registry{"manage"};
+    App() {
+        registry.add<Greet>("greet");
+        registry.add<cmd::MigrateCommand>("migrate", std::ref(databases), drf::auth::migrations());
+        registry.add<cmd::ShowMigrationsCommand>("showmigrations", std::ref(databases), drf::auth::migrations());
+        registry.add<cmd::CreateUserCommand>("createuser", std::ref(databases));
+    }
+};
+
+}  // namespace commands_test
+using namespace commands_test;
+
+TEST_CASE("A command runs with its options and writes to its output stream", "[commands]") {
+    App app;
+    const auto r = run(app.registry, {"greet", "--name", "Ada", "--times", "2"});
+    CHECK(r.status == 0);
+    CHECK(r.out == "Hello, Ada\nHello, Ada\n");
+    CHECK(r.err.empty());
+    CHECK(run(app.registry, {"greet", "--shout"}).out == "HELLO, world\n");
+}
+
+TEST_CASE("call_command runs a command from code, as Django's call_command", "[commands]") {
+    App app;
+    std::ostringstream out, err;
+    CHECK(cmd::call_command(app.registry, "greet", {"--name", "Lin"}, out, err) == 0);
+    CHECK(out.str() == "Hello, Lin\n");
+}
+
+TEST_CASE("A CommandError prints 'CommandError: <message>' on stderr and exits with its code", "[commands]") {
+    App app;
+    const auto r = run(app.registry, {"greet", "--name", "nobody"});
+    CHECK(r.status == 3);
+    CHECK(r.err == "CommandError: There is nobody to greet.\n");
+    CHECK(r.out.empty());
+}
+
+TEST_CASE("An unknown command or a bad option is a clear message and a non-zero exit", "[commands]") {
+    App app;
+    const auto unknown = run(app.registry, {"frobnicate"});
+    CHECK(unknown.status == 1);
+    CHECK(unknown.err == "Unknown command: 'frobnicate'\nType 'manage help' for usage.\n");
+    const auto bad = run(app.registry, {"greet", "--nope"});
+    CHECK(bad.status == 2);
+    CHECK_THAT(bad.err, Catch::StartsWith("manage greet: error: "));
+    CHECK_THAT(bad.err, Catch::Contains("--nope"));
+    const auto invalid = run(app.registry, {"greet", "--times", "0"});
+    CHECK(invalid.status == 2);
+    CHECK_THAT(invalid.err, Catch::Contains("--times"));
+}
+
+TEST_CASE("help lists the commands; help <command> shows its options", "[commands]") {
+    App app;
+    const auto all = run(app.registry, {"help"});
+    CHECK(all.status == 0);
+    CHECK_THAT(all.out, Catch::Contains("Available subcommands:"));
+    CHECK_THAT(all.out, Catch::Contains("greet               Greets someone."));
+    CHECK_THAT(all.out, Catch::Contains("migrate"));
+    const auto one = run(app.registry, {"help", "greet"});
+    CHECK(one.status == 0);
+    CHECK_THAT(one.out, Catch::Contains("--times"));
+    CHECK_THAT(one.out, Catch::Contains("Who to greet."));
+    CHECK(run(app.registry, {}).status == 0);
+}
+
+TEST_CASE("migrate prints 'Applying <name>... OK' per migration, then 'No migrations to apply.'", "[commands]") {
+    App app;
+    const auto first = run(app.registry, {"migrate"});
+    CHECK(first.status == 0);
+    CHECK(first.out == "Running migrations:\n  Applying auth_0001_initial... OK\n");
+    const auto again = run(app.registry, {"migrate"});
+    CHECK(again.out == "Running migrations:\n  No migrations to apply.\n");
+}
+
+TEST_CASE("migrate --plan shows what would run without running it; --fake records without running", "[commands]") {
+    App app;
+    CHECK(run(app.registry, {"migrate", "--plan"}).out == "Planned operations:\nauth_0001_initial\n");
+    CHECK(run(app.registry, {"showmigrations"}).out == " [ ] auth_0001_initial\n");
+    CHECK(run(app.registry, {"migrate", "--fake"}).out == "Running migrations:\n  Applying auth_0001_initial... FAKED\n");
+    CHECK(run(app.registry, {"showmigrations"}).out == " [X] auth_0001_initial\n");
+    CHECK(app.databases.get().connection().table_columns("auth_user").empty());  // faked: nothing ran
+}
+
+TEST_CASE("A failing migrate is a CommandError naming the problem", "[commands]") {
+    db::Databases databases{[] { return db::sqlite::open(":memory:"); }};
+    cmd::Registry registry{"manage"};
+    registry.add<cmd::MigrateCommand>("migrate", std::ref(databases),
+                                      std::vector<drf::migrations::Migration>{{"0001_broken", {}, {drf::migrations::run_sql("NOT SQL")}, {}}});
+    const auto r = run(registry, {"migrate"});
+    CHECK(r.status == 1);
+    CHECK(r.out == "Running migrations:\n  Applying 0001_broken... FAILED\n");
+    CHECK_THAT(r.err, Catch::StartsWith("CommandError: The migration failed and was rolled back: "));
+}
+
+TEST_CASE("createuser prints the new token alone on the last line; a duplicate is a CommandError that changes nothing",
+          "[commands]") {
+    App app;
+    run(app.registry, {"migrate"});
+    const auto r = run(app.registry, {"createuser", "--username", "alice", "--staff"});
+    CHECK(r.status == 0);
+    const std::string last_line = r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1);
+    const std::string key = last_line.substr(0, last_line.size() - 1);
+    CHECK(key.size() == 40);
+    const auto user = drf::auth::user_for_token(app.databases.get(), key);
+    REQUIRE(user);
+    CHECK(user->username == "alice");
+    CHECK(user->is_staff);
+    const auto dup = run(app.registry, {"createuser", "--username", "alice"});
+    CHECK(dup.status == 1);
+    CHECK(dup.err == "CommandError: A user with that username already exists.\n");
+    CHECK(db::objects<drf::auth::User>(app.databases.get()).count() == 1);
+    CHECK(db::objects<drf::auth::Token>(app.databases.get()).count() == 1);
+    CHECK(run(app.registry, {"createuser"}).status == 2);  // --username is required
+}
