@@ -164,9 +164,12 @@ public:
 
     // One page of `query` (its filters kept, its ordering replaced by ours) rendered with serializer S:
     // {"next": url|null, "previous": url|null, "results": [...]}.
-    template <class S, class T>
-    static http::Response paginate(const http::Request& request, const db::QuerySet<T>& query) {
+    // `prepare` may load related data into the rows before they are rendered (Django's select_related).
+    template <class S, class T, class Prepare = void (*)(std::vector<T>&)>
+    static http::Response paginate(const http::Request& request, const db::QuerySet<T>& query,
+                                   Prepare prepare = [](std::vector<T>&) {}) {
         auto page = fetch(request, query);
+        prepare(page.rows);
         Json body = Json::object();
         body["next"] = page.next ? Json(link(request, *page.next)) : Json(nullptr);
         body["previous"] = page.previous ? Json(link(request, *page.previous)) : Json(nullptr);
@@ -209,6 +212,12 @@ public:
         page.previous = page.rows.empty() ? encode<T>(detail::Direction::previous_inclusive, position->key)
                                           : cursor<T>(ordered, page.rows.front(), detail::Direction::previous);
         return page;
+    }
+
+    // The number of ordering terms for T; evaluating it checks the ordering's names against T's meta.
+    template <class T>
+    static constexpr std::size_t ordering_size() {
+        return terms<T>.size();
     }
 
 private:

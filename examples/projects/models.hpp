@@ -1,0 +1,44 @@
+// examples/projects/models.hpp — the service's models: Project (owned by a user), Announcement, and the
+// Profile every user gets from a post_save receiver. id, created_at and updated_at come from the base.
+#pragma once
+
+#include <drf/auth/user.hpp>
+#include <drf/models.hpp>
+
+#include <memory>
+#include <string>
+
+namespace projects {
+
+struct Project : drf::models::Model<Project> {
+    std::string name;
+    std::string description;
+    drf::Uuid owner_id;
+    bool archived = false;
+    // Not a column: the owner, loaded by the selectors for rendering (Django's select_related).
+    std::shared_ptr<const drf::auth::User> owner;
+
+    static constexpr auto meta = drf::models::meta<Project>(
+        "projects_project", drf::models::field("name", &Project::name).max_length(200),
+        drf::models::field("description", &Project::description),
+        drf::models::field("owner_id", &Project::owner_id).references<drf::auth::User>(),
+        drf::models::field("archived", &Project::archived));
+};
+
+struct Announcement : drf::models::Model<Announcement> {
+    std::string title;
+    std::string body;
+    static constexpr auto meta = drf::models::meta<Announcement>(
+        "projects_announcement", drf::models::field("title", &Announcement::title).max_length(120),
+        drf::models::field("body", &Announcement::body));
+};
+
+struct Profile : drf::models::Model<Profile> {
+    drf::Uuid user_id;
+    std::string bio;
+    static constexpr auto meta = drf::models::meta<Profile>(
+        "projects_profile", drf::models::field("user_id", &Profile::user_id).unique().references<drf::auth::User>(),
+        drf::models::field("bio", &Profile::bio));
+};
+
+}  // namespace projects

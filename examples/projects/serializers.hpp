@@ -1,0 +1,49 @@
+// examples/projects/serializers.hpp — input serializers (validated_data is a typed struct) and output
+// serializers (what the API renders), as the seed's ProjectCreateSerializer / ProjectOutputSerializer.
+#pragma once
+
+#include "models.hpp"
+
+#include <drf/serializers.hpp>
+
+#include <string>
+
+namespace projects {
+
+namespace s = drf::serializers;
+
+struct ProjectInput {
+    std::string name;
+    std::string description;
+    static constexpr auto fields =
+        s::fields(s::char_field("name", &ProjectInput::name).max_length(200),
+                  s::char_field("description", &ProjectInput::description).optional("").allow_blank());
+};
+
+// {"id", "name", "description", "owner" (the owner's username), "archived", "created_at", "updated_at"}
+struct ProjectOutput {
+    static constexpr auto fields =
+        s::fields(s::uuid_field("id", &Project::id), s::char_field("name", &Project::name),
+                  s::char_field("description", &Project::description),
+                  s::char_field("owner", s::source(&Project::owner, &drf::auth::User::username)).allow_null(),
+                  s::boolean_field("archived", &Project::archived), s::datetime_field("created_at", &Project::created_at),
+                  s::datetime_field("updated_at", &Project::updated_at));
+};
+
+struct AnnouncementInput {
+    std::string title;
+    std::string body;
+    static constexpr auto fields =
+        s::fields(s::char_field("title", &AnnouncementInput::title).max_length(120),
+                  s::char_field("body", &AnnouncementInput::body).optional("").allow_blank());
+};
+
+struct AnnouncementOutput {
+    static constexpr auto fields = s::model_fields<Announcement, "id", "title", "body", "created_at", "updated_at">();
+};
+
+struct ProfileOutput {
+    static constexpr auto fields = s::fields(s::char_field("bio", &Profile::bio));
+};
+
+}  // namespace projects

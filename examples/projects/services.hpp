@@ -1,0 +1,57 @@
+// examples/projects/services.hpp — services (writes) and selectors (reads), as the seed keeps business
+// logic out of the viewsets.
+#pragma once
+
+#include "models.hpp"
+#include "serializers.hpp"
+
+#include <drf/auth/user.hpp>
+#include <drf/db.hpp>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace projects {
+
+namespace db = drf::db;
+
+// Loads each project's owner with one query for the whole page (Django's select_related).
+inline void load_owners(db::Database& database, std::vector<Project>& rows) {
+    std::vector<drf::Uuid> ids;
+    for (const auto& p : rows) ids.push_back(p.owner_id);
+    std::map<drf::Uuid, std::shared_ptr<const drf::auth::User>> owners;
+    for (auto& u : db::objects<drf::auth::User>(database).filter(db::in(&drf::auth::User::id, ids)).all())
+        owners.emplace(u.id, std::make_shared<const drf::auth::User>(std::move(u)));
+    for (auto& p : rows) p.owner = owners[p.owner_id];
+}
+
+// get_projects_for_user: the requester's own projects.
+inline db::QuerySet<Project> get_projects_for_user(db::Database& database, const drf::auth::User& user) {
+    return db::objects<Project>(database).filter(db::eq(&Project::owner_id, user.id));
+}
+
+struct ProjectService {
+    static Project create(db::Database& database, const ProjectInput& data, const drf::auth::User& owner) {
+        Project project;
+        project.name = data.name;
+        project.description = data.description;
+        project.owner_id = owner.id;
+        project = db::objects<Project>(database).create(project);
+        project.owner = std::make_shared<const drf::auth::User>(owner);
+        return project;
+    }
+    static Project update(db::Database& database, Project project, const ProjectInput& data,
+                          const std::vector<std::string_view>& fields) {
+        project.name = data.name;
+        project.description = data.description;
+        if (!fields.empty()) db::objects<Project>(database).save(project, {.update_fields = fields});
+        return project;
+    }
+    static void archive(db::Database& database, Project project) {
+        project.archived = true;
+        db::objects<Project>(database).save(project, {.update_fields = {"archived"}});
+    }
+};
+
+}  // namespace projects

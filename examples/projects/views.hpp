@@ -1,0 +1,99 @@
+// examples/projects/views.hpp — the viewsets, each action a few explicit lines over its resource, as the
+// seed prefers to ModelViewSet's magic.
+#pragma once
+
+#include "models.hpp"
+#include "permissions.hpp"
+#include "serializers.hpp"
+#include "services.hpp"
+
+#include <drf/http.hpp>
+#include <drf/pagination.hpp>
+#include <drf/resources.hpp>
+#include <drf/viewsets.hpp>
+
+namespace projects {
+
+using drf::http::Method;
+using drf::http::Request;
+using drf::http::Response;
+namespace status = drf::http::status;
+
+// The seed's DefaultPagination, plus the page_size query parameter the service offers.
+using DefaultPagination = drf::pagination::CursorPagination<drf::pagination::Options{
+    .page_size = 25, .ordering = "-created_at", .cursor_query_param = "cursor", .page_size_query_param = "page_size",
+    .max_page_size = 100}>;
+
+using ProjectResource = drf::resources::Resource<Project, ProjectInput, ProjectOutput, DefaultPagination,
+                                                 drf::permissions::IsAuthenticated{} & IsOwner{}>;
+
+struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectResource> {
+    using ResourceViewSet::ResourceViewSet;
+
+    Response list(Request& request) {
+        return paginate(request, get_projects_for_user(db(), request.user()),
+                        [this](std::vector<Project>& rows) { load_owners(db(), rows); });
+    }
+    Response create(Request& request) {
+        const auto project = ProjectService::create(db(), validate(request), request.user());
+        return Response(render(project), status::HTTP_201_CREATED);
+    }
+    Response retrieve(Request& request, drf::Uuid pk) { return Response(render(with_owner(get_object(request, pk)))); }
+    Response partial_update(Request& request, drf::Uuid pk) {
+        const Project project = get_object(request, pk);
+        const auto changes = validate_partial(request, ProjectInput{project.name, project.description});
+        return Response(render(with_owner(ProjectService::update(db(), project, changes.value(), changes.fields_set()))));
+    }
+    Response destroy(Request& request, drf::Uuid pk) {
+        objects().delete_(get_object(request, pk));
+        return Response::no_content();
+    }
+    Response archive(Request& request, drf::Uuid pk) {
+        ProjectService::archive(db(), get_object(request, pk));
+        return Response::no_content();
+    }
+
+    static constexpr auto extra_actions = drf::viewsets::actions(
+        drf::viewsets::action<&ProjectViewSet::archive>("archive", drf::viewsets::detail, {Method::post}));
+
+private:
+    Project with_owner(Project project) const {
+        std::vector<Project> one{std::move(project)};
+        load_owners(db(), one);
+        return std::move(one.front());
+    }
+};
+
+using AnnouncementResource =
+    drf::resources::Resource<Announcement, AnnouncementInput, AnnouncementOutput, DefaultPagination, IsAdminOrReadOnly{}>;
+
+struct AnnouncementViewSet : drf::resources::ResourceViewSet<AnnouncementViewSet, AnnouncementResource> {
+    using ResourceViewSet::ResourceViewSet;
+
+    Response list(Request& request) { return paginate(request, objects().all()); }
+    Response create(Request& request) {
+        const auto data = validate(request);
+        Announcement a;
+        a.title = data.title;
+        a.body = data.body;
+        return Response(render(objects().create(a)), status::HTTP_201_CREATED);
+    }
+    Response retrieve(Request& request, drf::Uuid pk) { return Response(render(get_object(request, pk))); }
+};
+
+// GET /api/me/: who am I, with my profile.
+struct MeViewSet : drf::viewsets::ViewSet<MeViewSet> {
+    static constexpr auto permission_classes = drf::permissions::IsAuthenticated{};
+    drf::db::Databases* databases = nullptr;
+
+    Response list(Request& request) {
+        const auto& user = request.user();
+        const auto profile =
+            drf::db::objects<Profile>(databases->get()).filter(drf::db::eq(&Profile::user_id, user.id)).first();
+        drf::Json body = {{"username", user.username}, {"is_staff", user.is_staff}};
+        body["profile"] = profile ? drf::serializers::render<ProfileOutput>(*profile) : drf::Json(nullptr);
+        return Response(std::move(body));
+    }
+};
+
+}  // namespace projects

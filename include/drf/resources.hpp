@@ -1,0 +1,4 @@
+// drf/resources.hpp — resources: model + serializers + pagination + permissions bound into one type.
+#pragma once
+
+#include <drf/resources/resource.hpp>

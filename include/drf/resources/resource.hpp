@@ -1,0 +1,93 @@
+// drf/resources/resource.hpp — a Resource binds a model, its input and output serializers, a pagination
+// policy and a permission expression into one type, checked at compile time; a ResourceViewSet gives
+// each explicit action the few lines it needs: get_object (404 + object permissions), paginate,
+// validate and render.
+//     using ProjectResource = drf::resources::Resource<Project, ProjectInput, ProjectOutput,
+//                                                      DefaultPagination, IsAuthenticated{} & IsOwner{}>;
+//     struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectResource> { ... };
+#pragma once
+
+#include <drf/db/databases.hpp>
+#include <drf/db/queryset.hpp>
+#include <drf/http/request.hpp>
+#include <drf/http/response.hpp>
+#include <drf/models/meta.hpp>
+#include <drf/pagination/cursor.hpp>
+#include <drf/permissions.hpp>
+#include <drf/serializers/serializer.hpp>
+#include <drf/viewsets/viewset.hpp>
+
+#include <type_traits>
+#include <utility>
+
+namespace drf::resources {
+
+template <class Model, class Input, class Output, class Pagination, auto Permissions = permissions::AllowAny{}>
+struct Resource {
+    static_assert(models::ModelType<Model>,
+                  "drf::resources::Resource: the model must derive from drf::models::Model<T> and declare its meta");
+    static_assert(std::is_base_of_v<serializers::object_type_t<Output>, Model>,
+                  "drf::resources::Resource: the output serializer's fields must be fields of the model");
+    static_assert(permissions::Permission<decltype(Permissions)>,
+                  "drf::resources::Resource: the last argument must be a permission expression");
+    // Evaluating the pagination's ordering for this model checks each name at compile time.
+    static_assert(Pagination::template ordering_size<Model>() > 0,
+                  "drf::resources::Resource: the pagination needs an ordering");
+
+    using model = Model;
+    using input = Input;
+    using output = Output;
+    using pagination = Pagination;
+    static constexpr auto permission_classes = Permissions;
+};
+
+// The viewset base for a resource. Give it the per-thread databases in the router's factory:
+//     router.register_viewset<ProjectViewSet>("api/projects", [&] { return ProjectViewSet{databases}; });
+template <class Derived, class R>
+struct ResourceViewSet : viewsets::ViewSet<Derived> {
+    using resource = R;
+    using model = typename R::model;
+    using input_type = serializers::object_type_t<typename R::input>;
+
+    static constexpr auto permission_classes = R::permission_classes;
+
+    ResourceViewSet() = default;
+    explicit ResourceViewSet(db::Databases& databases) : databases_(&databases) {}
+
+    // This thread's database.
+    db::Database& db() const { return databases_->get(); }
+    db::Manager<model> objects() const { return db::objects<model>(db()); }
+
+    // The object with this pk, or 404; then the object-level permissions (403/401), as DRF's get_object.
+    model get_object(const http::Request& request, const Uuid& pk) const {
+        model obj = viewsets::get_object_or_404(objects(), pk);
+        this->check_object_permissions(request, obj);
+        return obj;
+    }
+
+    // The request body validated by the input serializer; a ValidationError (400) otherwise.
+    input_type validate(const http::Request& request) const {
+        return serializers::validate<typename R::input>(request.data()).value();
+    }
+    // A PATCH body validated onto `current`: only the fields present are checked and changed.
+    serializers::Validated<input_type> validate_partial(const http::Request& request, input_type current) const {
+        auto result = serializers::validate<typename R::input>(request.data(), std::move(current), serializers::partial);
+        result.raise_if_invalid();
+        return result;
+    }
+
+    Json render(const model& obj) const { return serializers::render<typename R::output>(obj); }
+
+    // One cursor-paginated page of `query`, rendered with the output serializer. `prepare` may fill
+    // related data into the rows before they are rendered (Django's select_related).
+    template <class Prepare = void (*)(std::vector<model>&)>
+    http::Response paginate(const http::Request& request, const db::QuerySet<model>& query,
+                            Prepare prepare = [](std::vector<model>&) {}) const {
+        return R::pagination::template paginate<typename R::output>(request, query, prepare);
+    }
+
+private:
+    db::Databases* databases_ = nullptr;
+};
+
+}  // namespace drf::resources
