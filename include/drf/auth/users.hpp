@@ -127,9 +127,17 @@ inline std::string create_token(db::Database& db, const User& user) {
 // a SHA-256 preimage of a 160-bit random key is out of reach. So no constant-time comparison is needed.
 inline std::optional<User> user_for_token(db::Database& db, std::string_view key) {
     if (!detail::is_token_key(key)) return std::nullopt;
-    const auto token = db::objects<Token>(db).filter(db::eq(&Token::digest, crypto::sha256_hex(key))).first();
-    if (!token) return std::nullopt;
-    return db::objects<User>(db).get_or_none(token->user_id);
+    // One statement, prepared once: this runs on every authenticated request.
+    static const std::string sql = "SELECT " + db::detail::column_list<User>() + " FROM " +
+                                   db::detail::quoted(User::meta.table) + " WHERE \"id\" = (SELECT \"user_id\" FROM " +
+                                   db::detail::quoted(Token::meta.table) + " WHERE \"digest\" = ?)";
+    const std::string digest = crypto::sha256_hex(key);
+    db::detail::StatementScope s(db.connection().prepare(sql));
+    s->bind_text(1, digest);
+    if (!s->step()) return std::nullopt;
+    User user = models::detail::blank<User>();
+    db::detail::read_all(*s, user);
+    return user;
 }
 
 // Revokes one token (a client logging out); false when the key was not a live token.

@@ -2,38 +2,84 @@
 // OpenSSL::Crypto): SHA-256, HMAC-SHA-256, random bytes, hex, and URL-safe base64.
 #pragma once
 
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 #include <openssl/rand.h>
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace drf::crypto {
 
 using Digest = std::array<unsigned char, 32>;
 
+namespace detail {
+// OpenSSL 3 looks algorithms up by name on every call unless they are fetched once; these sit on the
+// per-request path (token digests, cursor MACs), so fetch once per process.
+inline const EVP_MD* sha256_md() {
+    static EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    if (md == nullptr) throw std::runtime_error("drf::crypto: OpenSSL has no SHA256");
+    return md;
+}
+
+// An HMAC-SHA-256 context keyed once per (thread, key) and re-initialised for each message.
+class HmacContext {
+public:
+    explicit HmacContext(std::string_view key) {
+        static EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+        if (mac == nullptr || (ctx_ = EVP_MAC_CTX_new(mac)) == nullptr)
+            throw std::runtime_error("drf::crypto: OpenSSL has no HMAC");
+        char digest_name[] = "SHA256";
+        const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0),
+                                     OSSL_PARAM_construct_end()};
+        if (EVP_MAC_init(ctx_, reinterpret_cast<const unsigned char*>(key.data()), key.size(), params) != 1)
+            throw std::runtime_error("drf::crypto: HMAC key setup failed");
+    }
+    ~HmacContext() { EVP_MAC_CTX_free(ctx_); }
+    HmacContext(const HmacContext&) = delete;
+    HmacContext& operator=(const HmacContext&) = delete;
+
+    Digest compute(std::string_view data) {
+        Digest out{};
+        std::size_t len = 0;
+        if (EVP_MAC_init(ctx_, nullptr, 0, nullptr) != 1 ||  // same key, fresh state
+            EVP_MAC_update(ctx_, reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1 ||
+            EVP_MAC_final(ctx_, out.data(), &len, out.size()) != 1 || len != out.size())
+            throw std::runtime_error("drf::crypto::hmac_sha256: OpenSSL HMAC failed");
+        return out;
+    }
+
+private:
+    EVP_MAC_CTX* ctx_ = nullptr;
+};
+}  // namespace detail
+
 inline Digest sha256(std::string_view data) {
     Digest out{};
     unsigned int len = 0;
-    if (EVP_Digest(data.data(), data.size(), out.data(), &len, EVP_sha256(), nullptr) != 1 || len != out.size())
+    if (EVP_Digest(data.data(), data.size(), out.data(), &len, detail::sha256_md(), nullptr) != 1 || len != out.size())
         throw std::runtime_error("drf::crypto::sha256: OpenSSL EVP_Digest failed");
     return out;
 }
 
 inline Digest hmac_sha256(std::string_view key, std::string_view data) {
-    Digest out{};
-    unsigned int len = 0;
-    if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
-             data.size(), out.data(), &len) == nullptr ||
-        len != out.size())
-        throw std::runtime_error("drf::crypto::hmac_sha256: OpenSSL HMAC failed");
-    return out;
+    // Few distinct keys are ever used (a secret and the ones being retired), so keep one context each.
+    thread_local std::unordered_map<std::string, std::unique_ptr<detail::HmacContext>> contexts;
+    auto it = contexts.find(std::string(key));
+    if (it == contexts.end()) {
+        if (contexts.size() > 16) contexts.clear();
+        it = contexts.emplace(std::string(key), std::make_unique<detail::HmacContext>(key)).first;
+    }
+    return it->second->compute(data);
 }
 
 // Bytes from OpenSSL's CSPRNG.

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# tests/load/projects.sh — the example service under wrk on loopback: a fresh database with one user and
+# 60 projects, `projects runserver` on a free port, then tests/load/wrk.sh for GET of a 25-item page
+# and POST of a new project. With PROFILE=1 (and perf available) the server's CPU profile top entries
+# are printed too. Not part of the unit tests: run it by hand or from scripts/bench.sh.
+# Usage: tests/load/projects.sh PATH_TO_PROJECTS_BINARY
+set -euo pipefail
+
+binary="${1:?usage: tests/load/projects.sh PATH_TO_PROJECTS_BINARY}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+work="$(mktemp -d)"
+export PROJECTS_DB="$work/projects.sqlite3"
+server_pid=""
+cleanup() {
+    [ -n "$server_pid" ] && kill -INT "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$binary" migrate >/dev/null
+token="$("$binary" createuser --username loadtest | tail -n 1)"
+threads="${SERVER_THREADS:-2}"
+"$binary" runserver --port 0 --threads "$threads" --no-access-log >"$work/server.out" 2>"$work/server.err" &
+server_pid=$!
+for _ in $(seq 1 100); do
+    grep -q "Starting server" "$work/server.out" 2>/dev/null && break
+    sleep 0.05
+done
+port="$(sed -n 's#.*http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/server.out")"
+url="http://127.0.0.1:$port"
+for i in $(seq 1 60); do
+    curl -s -o /dev/null -H "Authorization: Token $token" -H 'Content-Type: application/json' \
+        -d "{\"name\": \"seed $i\"}" "$url/api/projects/"
+done
+
+profile_pid=""
+if [ "${PROFILE:-0}" = 1 ] && command -v perf >/dev/null; then
+    perf record -e cpu-clock -F 999 -g -p "$server_pid" -o "$work/perf.data" 2>/dev/null &
+    profile_pid=$!
+fi
+
+echo "== GET /api/projects/ (a page of 25) and POST /api/projects/, wrk -t2 -c16"
+SKIP_POST=0 "$here/wrk.sh" "$url" /api/projects/ "$token" '{"name": "load test", "description": "from wrk"}'
+
+if [ -n "$profile_pid" ]; then
+    kill -INT "$profile_pid" 2>/dev/null || true
+    wait "$profile_pid" 2>/dev/null || true
+    echo "== server CPU profile, top entries"
+    perf report -i "$work/perf.data" --no-children --stdio --sort symbol 2>/dev/null | grep -v '^#' | grep '%' | head -15
+fi
