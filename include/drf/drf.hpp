@@ -1,0 +1,22 @@
+// drf/drf.hpp — every block of the library. Prefer the block umbrellas (<drf/serializers.hpp>, …) to pay
+// compile time only for what you use; this one needs every component (sqlite, auth, commands, server).
+#pragma once
+
+#include <drf/auth.hpp>
+#include <drf/commands.hpp>
+#include <drf/core.hpp>
+#include <drf/core/crypto.hpp>
+#include <drf/db.hpp>
+#include <drf/db/sqlite.hpp>
+#include <drf/http.hpp>
+#include <drf/migrations.hpp>
+#include <drf/models.hpp>
+#include <drf/pagination.hpp>
+#include <drf/permissions.hpp>
+#include <drf/resources.hpp>
+#include <drf/routers.hpp>
+#include <drf/serializers.hpp>
+#include <drf/server.hpp>
+#include <drf/signals.hpp>
+#include <drf/test/client.hpp>
+#include <drf/viewsets.hpp>

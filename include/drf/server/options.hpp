@@ -1,0 +1,50 @@
+// drf/server/options.hpp — ServerOptions (what runserver's and gunicorn's flags set: address, worker
+// threads, limits, timeouts, logging), the Handler a server calls, and the Dispatcher concept a router meets.
+#pragma once
+
+#include <drf/http/request.hpp>
+#include <drf/http/response.hpp>
+
+#include <chrono>
+#include <concepts>
+#include <cstddef>
+#include <functional>
+#include <iostream>
+#include <ostream>
+#include <string>
+
+namespace drf::server {
+
+// What the server calls for every request, on one of its worker threads. It may block (a SQLite
+// query): other connections are served by the other threads. An exception it lets escape becomes
+// http::handle_exception's response (500 for anything that is not an API exception).
+using Handler = std::function<http::Response(http::Request&)>;
+
+// Anything with `http::Response dispatch(http::Request&) const`, such as drf::routers::Router. The
+// server keeps a reference: the router must outlive it.
+template <class R>
+concept Dispatcher = requires(const R& router, http::Request& request) {
+    { router.dispatch(request) } -> std::convertible_to<http::Response>;
+};
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";  // an address or a name; "0.0.0.0" or "::" for every interface
+    unsigned short port = 8000;      // 0: an ephemeral port, which Server::port() reports
+    unsigned threads = 0;            // worker threads; 0: std::thread::hardware_concurrency()
+    std::size_t max_header_bytes = 8 * 1024;    // request line + fields; more is 431
+    std::size_t max_body_bytes = 1024 * 1024;   // more is 413
+    // Time to receive a whole request (and to send a response) before the connection is closed.
+    std::chrono::milliseconds read_timeout = std::chrono::seconds{30};
+    // Time an idle keep-alive connection may wait for its next request's header.
+    std::chrono::milliseconds keep_alive_timeout = std::chrono::seconds{5};
+    // How long stop() lets in-flight requests finish before it closes their connections.
+    std::chrono::milliseconds drain_timeout = std::chrono::seconds{10};
+    std::size_t max_connections = 1024;  // open connections; one more is answered 503 and closed; 0: no cap
+    bool access_log = true;              // one line per response: `<method> <target> <status> <micros>us`
+    std::ostream* log = &std::cerr;      // access log and serve()'s notices; nullptr: silent
+    // Called once the server listens, with the actual port (the way to learn it when port is 0). Under
+    // serve(), SIGINT and SIGTERM are already being handled when it runs.
+    std::function<void(unsigned short port)> on_ready = {};
+};
+
+}  // namespace drf::server

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# scripts/run-example.sh [NAME [ARGS...]] — installs what is missing (Debian), builds an example and
+# runs it with ARGS. NAME is examples/NAME.cpp or examples/NAME/; the default, serializers, is the main
+# example for now (`./scripts/run-example.sh projects` runs the example service). Environment as for
+# scripts/test.sh (BUILD_DIR, CMAKE_BUILD_TYPE, CXX, CMAKE_ARGS, JOBS).
+set -euo pipefail
+# shellcheck source=scripts/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+name="${1:-projects}"
+[ "$#" -gt 0 ] && shift
+
+ensure_packages "${DRF_BUILD_PACKAGES[@]}"
+
+BUILD_DIR="${BUILD_DIR:-$DRF_ROOT/build}"
+# Tests and benchmarks need packages this script does not install: switched off here, and back on by
+# scripts/test.sh (the same build directory serves both; nothing already built is rebuilt).
+configure "$BUILD_DIR" -DDRF_BUILD_EXAMPLES=ON -DDRF_BUILD_TESTS=OFF -DDRF_BUILD_BENCHMARKS=OFF
+# examples/<name>.cpp builds as target drf_example_<name>; examples/<name>/ names its own target <name>.
+if [ -f "$DRF_ROOT/examples/$name.cpp" ]; then
+    target="drf_example_$name"
+elif [ -d "$DRF_ROOT/examples/$name" ]; then
+    target="$name"
+else
+    log "no example '$name': expected examples/$name.cpp or examples/$name/"
+    exit 1
+fi
+cmake --build "$BUILD_DIR" -j "$JOBS" --target "$target"
+exe="$(find "$BUILD_DIR/examples" -type f -name "$name" -perm -u+x | head -n 1)"
+if [ -z "$exe" ]; then
+    log "the example '$name' built no program called $name under $BUILD_DIR/examples"
+    exit 1
+fi
+if [ "$name" = projects ] && [ "$#" -eq 0 ]; then
+    # The service, ready to try: a migrated database, a user with a fresh token, then the server.
+    export PROJECTS_DB="${PROJECTS_DB:-$DRF_ROOT/projects.sqlite3}"
+    "$exe" migrate
+    "$exe" createuser --username alice >/dev/null 2>&1 || true
+    token="$("$exe" drf_create_token alice | sed -n 's/^Generated token \([0-9a-f]*\) for user alice$/\1/p')"
+    log "database: $PROJECTS_DB"
+    log "token for alice: $token"
+    log "try: curl -H 'Authorization: Token $token' http://127.0.0.1:${PORT:-8000}/api/projects/"
+    exec "$exe" runserver --host 127.0.0.1 --port "${PORT:-8000}"
+fi
+log "running $exe $*"
+exec "$exe" "$@"
