@@ -54,7 +54,7 @@ struct Fixture {
             const auto before = q.offset(depth - 1).limit(1).all().front();
             cursor_at.push_back(pg::detail::encode_cursor(
                 {pg::detail::Direction::next, pg::detail::ordering_tag("rows", "-created_at"), q.key_of(before)},
-                pg::CursorSecrets::instance().get().front()));
+                pg::CursorSecrets::instance().get()->front()));
         }
     }
 };
@@ -93,7 +93,7 @@ void BM_page_offset(benchmark::State& state) {
 BENCHMARK(BM_page_offset)->DenseRange(0, 3)->Unit(benchmark::kMicrosecond);
 
 void BM_cursor_encode_decode(benchmark::State& state) {
-    const auto secrets = pg::CursorSecrets::instance().get();
+    const auto secrets = *pg::CursorSecrets::instance().get();
     const pg::detail::Position position{pg::detail::Direction::next, 12345,
                                         {drf::now(), drf::uuid4()}};
     for (auto _ : state) {

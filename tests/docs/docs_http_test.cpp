@@ -476,7 +476,7 @@ TEST_CASE("docs/pagination.md: the example walks 30 rows with one timestamp, for
     CHECK(bad.status_code == 404);
     CHECK(bad.data == Json::parse(R"({"detail": "Invalid cursor"})"));
 
-    drf::pagination::set_cursor_secret(saved.front());
+    drf::pagination::set_cursor_secret(saved->front());
 }
 
 }  // namespace docs_pagination_example
@@ -589,7 +589,7 @@ TEST_CASE("docs/pagination.md: rotating the secret", "[docs]") {
     CHECK(page_of<Fixed>(store, target).status_code() == 404);
     CHECK(page_of<Fixed>(store, renewed.substr(std::string("http://testserver").size())).status_code() == 200);
     CHECK_THROWS_WITH(pg::set_cursor_secret("too short"), "drf::pagination: a cursor secret needs at least 16 bytes");
-    pg::set_cursor_secret(saved.front());
+    pg::set_cursor_secret(saved->front());
 }
 
 TEST_CASE("docs/pagination.md: fetch gives the rows and the cursors without rendering", "[docs]") {

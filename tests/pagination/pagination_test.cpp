@@ -139,9 +139,9 @@ TEST_CASE("Every malformed cursor is 404 {\"detail\": \"Invalid cursor\"}, never
     for (int i = 0; i < 5; ++i) store.add("i" + std::to_string(i), i);
     const Json first = page<Small>(store, "/items/");
     const std::string good = first["next"].get<std::string>().substr(first["next"].get<std::string>().find("cursor=") + 7);
-    const auto secret = pg::CursorSecrets::instance().get().front();
+    const auto secret = pg::CursorSecrets::instance().get()->front();
     auto mint = [&](pg::detail::Position pos) { return pg::detail::encode_cursor(pos, secret); };
-    const auto real = pg::detail::decode_cursor(good, pg::CursorSecrets::instance().get());
+    const auto real = pg::detail::decode_cursor(good, *pg::CursorSecrets::instance().get());
     REQUIRE(real);
 
     std::string flipped = good;
@@ -192,7 +192,7 @@ TEST_CASE("Cursors stay valid across restarts with the same secret, and through 
     pg::set_cursor_secret("the second secret, also 32 bytes");
     CHECK(page_response<Small>(store, next).status_code() == 404);  // retired
     CHECK_THROWS_AS(pg::set_cursor_secret("short"), std::invalid_argument);
-    pg::set_cursor_secret(saved.front());
+    pg::set_cursor_secret(saved->front());
 }
 
 TEST_CASE("Rows with identical timestamps are neither skipped nor repeated (DRF #7887)", "[pagination]") {

@@ -3,6 +3,7 @@
 // counts, bulk-updates and bulk-deletes with one parameterized statement each.
 #pragma once
 
+#include <drf/core/type_name.hpp>
 #include <drf/db/database.hpp>
 #include <drf/db/detail/rows.hpp>
 #include <drf/db/query.hpp>
@@ -37,7 +38,7 @@ public:
 namespace detail {
 template <class T>
 std::string model_name() {
-    return std::string(signals::detail::type_name<T>());
+    return std::string(drf::type_name<T>());
 }
 
 inline void bind_params(Statement& s, const std::vector<Value>& params, int first = 1) {
@@ -123,7 +124,7 @@ public:
         detail::bind_params(*s, params);
         std::vector<T> rows;
         while (s->step()) {
-            rows.push_back(detail::blank<T>());
+            rows.push_back(models::detail::blank<T>());
             detail::read_all(*s, rows.back());
         }
         if (reversed_) std::reverse(rows.begin(), rows.end());
@@ -372,7 +373,7 @@ public:
         detail::StatementScope s(prepare(detail::select_by_id_sql<T>()));
         ColumnTraits<Uuid>::bind(*s, 1, id);
         if (!s->step()) return std::nullopt;
-        T obj = detail::blank<T>();
+        T obj = models::detail::blank<T>();
         detail::read_all(*s, obj);
         return obj;
     }

@@ -63,8 +63,7 @@ public:
         const auto q = target.find('?');
         path_ = percent_decode(target.substr(0, q));
         if (q != std::string_view::npos) {
-            raw_query_ = std::string(target.substr(q + 1));
-            query_ = parse_query(raw_query_);
+            query_ = parse_query(target.substr(q + 1));
         }
     }
 
@@ -154,7 +153,6 @@ private:
 
     Method method_ = Method::get;
     std::string path_ = "/";
-    std::string raw_query_;
     QueryParams query_;
     Headers headers_;
     std::string body_;

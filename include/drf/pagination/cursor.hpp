@@ -17,9 +17,9 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
-#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -54,27 +54,30 @@ struct Options {
 // until old cursors have expired from clients. Unset, a random per-process secret is used.
 class CursorSecrets {
 public:
+    using List = std::vector<std::string>;  // [current, previous...]
+
     static CursorSecrets& instance() {
         static CursorSecrets secrets;
         return secrets;
     }
     void set(std::string current, std::vector<std::string> previous = {}) {
         if (current.size() < 16) throw std::invalid_argument("drf::pagination: a cursor secret needs at least 16 bytes");
-        const std::unique_lock lock(mutex_);
-        all_.clear();
-        all_.push_back(std::move(current));
-        for (auto& p : previous) all_.push_back(std::move(p));
+        auto all = std::make_shared<List>();
+        all->push_back(std::move(current));
+        for (auto& p : previous) all->push_back(std::move(p));
+        const std::lock_guard lock(mutex_);
+        all_ = std::move(all);
     }
-    // [current, previous...]
-    std::vector<std::string> get() const {
-        const std::shared_lock lock(mutex_);
+    // A snapshot, shared rather than copied: every page reads it, a rotation replaces it.
+    std::shared_ptr<const List> get() const {
+        const std::lock_guard lock(mutex_);
         return all_;
     }
 
 private:
-    CursorSecrets() : all_{crypto::random_bytes(32)} {}
-    mutable std::shared_mutex mutex_;
-    std::vector<std::string> all_;
+    CursorSecrets() : all_(std::make_shared<const List>(List{crypto::random_bytes(32)})) {}
+    mutable std::mutex mutex_;
+    std::shared_ptr<const List> all_;
 };
 
 inline void set_cursor_secret(std::string current, std::vector<std::string> previous = {}) {
@@ -147,7 +150,7 @@ public:
     static std::optional<detail::Position> decode(const http::Request& request) {
         const auto text = request.query_param(O.cursor_query_param.view());
         if (!text) return std::nullopt;
-        auto pos = pagination::detail::decode_cursor(*text, CursorSecrets::instance().get());
+        auto pos = pagination::detail::decode_cursor(*text, *CursorSecrets::instance().get());
         if (!pos || pos->ordering_tag != tag<T>() || !well_typed<T>(pos->key)) throw http::NotFound("Invalid cursor");
         return pos;
     }
@@ -284,8 +287,7 @@ private:
 
     template <class T>
     static std::string encode(detail::Direction direction, std::vector<db::Value> key) {
-        const auto secrets = CursorSecrets::instance().get();
-        return detail::encode_cursor({direction, tag<T>(), std::move(key)}, secrets.front());
+        return detail::encode_cursor({direction, tag<T>(), std::move(key)}, CursorSecrets::instance().get()->front());
     }
 
     static std::string link(const http::Request& request, const std::string& cursor) {

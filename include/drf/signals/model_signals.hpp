@@ -4,7 +4,7 @@
 
 #include <drf/core/fixed_string.hpp>
 #include <drf/models/model.hpp>
-#include <drf/signals/detail/type_name.hpp>
+#include <drf/core/type_name.hpp>
 #include <drf/signals/signal.hpp>
 
 #include <algorithm>
@@ -37,7 +37,7 @@ concept model_with_signals = std::is_base_of_v<models::Model<T>, T>;
 template <fixed_string Kind, class T>
 struct model_signal_name {
     static constexpr std::string_view kind = Kind.view();
-    static constexpr std::string_view type = type_name<T>();
+    static constexpr std::string_view type = drf::type_name<T>();
     static constexpr std::size_t size = kind.size() + 1 + type.size() + 1;
     static constexpr auto chars = [] {
         std::array<char, size + 1> out{};

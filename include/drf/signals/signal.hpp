@@ -2,7 +2,7 @@
 // filters, dispatch_uid, send / send_robust, scoped connections, and a listing and a trace hook Django lacks.
 #pragma once
 
-#include <drf/signals/detail/type_name.hpp>
+#include <drf/core/type_name.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -45,7 +45,7 @@ inline char sender_key = 0;
 template <class T>
 constexpr Sender sender_of() noexcept {
     using U = std::remove_cvref_t<T>;
-    return {&detail::sender_key<U>, detail::type_name<U>()};
+    return {&detail::sender_key<U>, drf::type_name<U>()};
 }
 
 // The same identity as sender_of<T>(), with a name of your choosing.
@@ -476,7 +476,7 @@ private:
     static std::string default_name(const ReceiverInfo& info) {
         if (!info.dispatch_uid.empty()) return info.dispatch_uid;
         if constexpr (std::is_class_v<R>) {
-            if (const auto type = detail::type_name<R>(); !type.empty()) return std::string(type);
+            if (const auto type = drf::type_name<R>(); !type.empty()) return std::string(type);
         }
         return "receiver #" + std::to_string(info.order);
     }

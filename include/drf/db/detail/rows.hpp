@@ -109,12 +109,6 @@ void read_all(const Statement& s, T& obj, int first = 0) {
     });
 }
 
-// A T about to be filled from a row: skips the random id and the clock when T lets us.
-template <class T>
-T blank() {
-    return models::detail::blank<T>();
-}
-
 // Resets a cached statement when the scope that used it ends, however it ends.
 class StatementScope {
 public:

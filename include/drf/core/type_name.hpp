@@ -1,12 +1,15 @@
-// drf/signals/detail/type_name.hpp — a type's name as the compiler spells it, read from
-// __PRETTY_FUNCTION__ at compile time, so senders and model signals list as "post_save<User>" without RTTI.
+// drf/core/type_name.hpp — a type's name as the compiler spells it, read from __PRETTY_FUNCTION__ at
+// compile time and without namespaces: signals list as "post_save<User>", errors say "User matching
+// query does not exist.", all without RTTI.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <string_view>
 
-namespace drf::signals::detail {
+namespace drf {
+
+namespace detail {
 
 // Returns const char* rather than string_view: GCC would otherwise append "; std::string_view = ..."
 // to the signature and the parse below would have to know about it.
@@ -56,11 +59,13 @@ struct type_name_storage {
     }();
 };
 
+}  // namespace detail
+
 // T's name without namespaces, as the compiler spells it: "User", "Box<app::Item>"; a lambda reads
 // "<lambda(int)>" on GCC and "(lambda at file.cpp:12:5)" on Clang.
 template <class T>
 constexpr std::string_view type_name() noexcept {
-    return {type_name_storage<T>::chars.data(), type_name_storage<T>::parsed.size()};
+    return {detail::type_name_storage<T>::chars.data(), detail::type_name_storage<T>::parsed.size()};
 }
 
-}  // namespace drf::signals::detail
+}  // namespace drf
