@@ -144,12 +144,13 @@ public:
     static constexpr Options options = O;
     static_assert(O.page_size > 0, "drf::pagination::CursorPagination: page_size must be positive");
 
-    // Where the page starts, from the request's cursor: nullopt for the first page. A cursor that is not
-    // one we signed, for this ordering, with well-typed values, is 404 {"detail": "Invalid cursor"}.
+    // Where the page starts, from the request's cursor: nullopt for the first page (no cursor, or an
+    // empty one, as DRF). A cursor that is not one we signed, for this ordering, with well-typed values,
+    // is 404 {"detail": "Invalid cursor"}.
     template <class T>
     static std::optional<detail::Position> decode(const http::Request& request) {
         const auto text = request.query_param(O.cursor_query_param.view());
-        if (!text) return std::nullopt;
+        if (!text || text->empty()) return std::nullopt;
         auto pos = pagination::detail::decode_cursor(*text, *CursorSecrets::instance().get());
         if (!pos || pos->ordering_tag != tag<T>() || !well_typed<T>(pos->key)) throw http::NotFound("Invalid cursor");
         return pos;
