@@ -34,6 +34,12 @@ inline std::vector<drf::migrations::Migration> migrations() {
                     {mig::create_model<Project>({"name", "description", "owner_id", "archived"}),
                      mig::create_model<Announcement>({"title", "body"}), mig::create_model<Profile>({"user_id", "bio"})},
                     {}});
+    // The list is "my projects, newest first": without this index the database sorts all of a user's
+    // projects for every page (SQLite: USE TEMP B-TREE FOR ORDER BY); with it a page is an index range.
+    list.push_back({"projects_0002_project_owner_created_at",
+                    {"projects_0001_initial"},
+                    {mig::add_index<Project, "owner_id", "created_at", "id">()},
+                    {}});
     return list;
 }
 

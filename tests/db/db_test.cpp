@@ -360,16 +360,9 @@ TEST_CASE("Keyset queries return rows strictly after or before a (created_at, id
     CHECK_THROWS_AS(q.after({}), std::invalid_argument);
 }
 
-TEST_CASE("A keyset page is served by the (created_at, id) index, as EXPLAIN QUERY PLAN shows", "[db]") {
+TEST_CASE("A keyset page is served by the (created_at, id) index, as explain() shows", "[db]") {
     auto database = fresh();
-    const auto q = db::objects<User>(database).all().after({drf::now(), drf::uuid4()}).limit(25);
-    auto& s = database.connection().prepare("EXPLAIN QUERY PLAN " + q.sql());
-    s.reset();
-    int i = 1;
-    for (const auto& p : q.params()) db::bind_value(s, i++, p);
-    std::string plan;
-    while (s.step()) plan += std::string(s.column_text(3)) + "\n";
-    s.reset();
+    const std::string plan = db::objects<User>(database).all().after({drf::now(), drf::uuid4()}).limit(25).explain();
     INFO(plan);
     CHECK(plan.find("USING INDEX users_created_at_id") != std::string::npos);
     CHECK(plan.find("(created_at,id)<(?,?)") != std::string::npos);

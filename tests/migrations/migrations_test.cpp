@@ -257,3 +257,25 @@ TEST_CASE("create_model with named fields is frozen: later model fields need add
     migrator.migrate();
     CHECK(db::schema_differences<User>(database.connection()).empty());
 }
+
+TEST_CASE("add_index creates a composite index that serves a filtered, newest-first page without a sort", "[migrations]") {
+    auto database = db::sqlite::open(":memory:");
+    mig::Migrator migrator(database, {{"0001_initial", {}, {mig::create_model<User>(), mig::create_model<Project>()}, {}},
+                                      {"0002_project_owner_index",
+                                       {"0001_initial"},
+                                       {mig::add_index<Project, "owner_id", "created_at", "id">()},
+                                       {}}});
+    CHECK(mig::add_index<Project, "owner_id", "created_at", "id">().sql(database.dialect()) ==
+          std::vector<std::string>{
+              R"(CREATE INDEX "projects_owner_id_created_at_id" ON "projects" ("owner_id", "created_at", "id"))"});
+    migrator.migrate();
+    const auto mine = db::objects<Project>(database).filter(db::eq(&Project::owner_id, drf::uuid4()));
+    const std::string plan = mine.after({drf::now(), drf::uuid4()}).limit(25).explain();
+    INFO(plan);
+    CHECK(plan.find("projects_owner_id_created_at_id") != std::string::npos);
+    CHECK(plan.find("TEMP B-TREE") == std::string::npos);
+
+    mig::Migrator undo(database, {{"0003_drop", {}, {mig::remove_index<Project, "owner_id", "created_at", "id">()}, {}}});
+    undo.migrate();
+    CHECK(mine.limit(25).explain().find("projects_owner_id_created_at_id") == std::string::npos);
+}

@@ -54,6 +54,10 @@ public:
     // Opens the outermost transaction (SQLite takes the write lock at once, so two writers never
     // deadlock upgrading a read lock).
     virtual std::string_view begin() const { return "BEGIN"; }
+    // Django's QuerySet.explain(): the statement that shows how `sql` would run, and the column of its
+    // rows that holds the plan's text.
+    virtual std::string explain(std::string_view sql) const = 0;
+    virtual int explain_column() const = 0;
 };
 
 // A prepared statement: bind parameters (1-based), step through rows, read columns (0-based).

@@ -212,6 +212,19 @@ public:
         return params;
     }
 
+    // Django's QuerySet.explain(): how the database would run this queryset's SELECT, one line per
+    // plan row, in the backend's own words (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL).
+    std::string explain() const {
+        std::vector<Value> params;
+        const std::string sql = db_->dialect().explain(select_sql(params));
+        detail::StatementScope s(prepare(sql));
+        detail::bind_params(*s, params);
+        std::string plan;
+        const int column = db_->dialect().explain_column();
+        while (s->step()) plan += std::string(s->column_text(column)) + "\n";
+        return plan;
+    }
+
 private:
     Statement& prepare(const std::string& sql) const {
         return db_->connection().prepare(sql);

@@ -82,6 +82,25 @@ std::vector<std::string> create_table_sql(const Dialect& dialect, const std::vec
     return statements;
 }
 
+// The name drf gives an index of T on `fields`: "<table>_<field>_<field>…", as create_table_sql names its own.
+template <class T>
+std::string index_name(const std::vector<std::string_view>& fields) {
+    std::string name(T::meta.table);
+    for (auto f : fields) name += "_" + std::string(f);
+    return name;
+}
+
+// CREATE INDEX (or CREATE UNIQUE INDEX) on T's columns `fields`, in that order: a composite index for
+// a query that filters on the first columns and orders by the rest (owner_id, created_at, id serves
+// "this owner's rows, newest first" and its keyset pages without a sort).
+template <class T>
+std::string create_index_sql(const std::vector<std::string_view>& fields, bool unique = false) {
+    std::string columns;
+    for (auto f : fields) columns += (columns.empty() ? "" : ", ") + detail::quoted(f);
+    return std::string(unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + detail::quoted(index_name<T>(fields)) +
+           " ON " + detail::quoted(T::meta.table) + " (" + columns + ")";
+}
+
 // What differs between T's meta and the table the database holds; empty when they agree.
 template <class T>
 std::vector<std::string> schema_differences(Connection& connection) {

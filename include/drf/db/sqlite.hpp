@@ -39,6 +39,8 @@ public:
         return std::string(column) + " LIKE ? ESCAPE '\\'";
     }
     std::string_view begin() const override { return "BEGIN IMMEDIATE"; }
+    std::string explain(std::string_view sql) const override { return "EXPLAIN QUERY PLAN " + std::string(sql); }
+    int explain_column() const override { return 3; }  // id, parent, notused, detail
 };
 
 namespace detail {

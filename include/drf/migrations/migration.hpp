@@ -76,6 +76,32 @@ Operation add_field(std::string extra = {}) {
             {}};
 }
 
+// AddIndex: a (composite) index on T's fields, in the order given, named "<table>_<field>_<field>…".
+// add_index<Project, "owner_id", "created_at", "id">() serves "one owner's projects, newest first" and
+// its cursor pages from the index alone, with no sort however many rows the owner has.
+template <class T, fixed_string... Names>
+Operation add_index() {
+    static_assert(sizeof...(Names) > 0, "drf::migrations::add_index: name at least one field");
+    static_assert((T::meta.has_field(Names.view()) && ...),
+                  "drf::migrations::add_index: the model has no field with one of these names");
+    const std::vector<std::string_view> fields{Names.view()...};
+    return {"Add index " + db::index_name<T>(fields),
+            [fields](const db::Dialect&) { return std::vector<std::string>{db::create_index_sql<T>(fields)}; },
+            {}};
+}
+
+// RemoveIndex: drops the index add_index<T, Names...>() created.
+template <class T, fixed_string... Names>
+Operation remove_index() {
+    static_assert(sizeof...(Names) > 0, "drf::migrations::remove_index: name at least one field");
+    static_assert((T::meta.has_field(Names.view()) && ...),
+                  "drf::migrations::remove_index: the model has no field with one of these names");
+    const std::string name = db::index_name<T>({Names.view()...});
+    return {"Remove index " + name,
+            [name](const db::Dialect&) { return std::vector<std::string>{"DROP INDEX " + db::detail::quoted(name)}; },
+            {}};
+}
+
 // RunPython: a data migration in C++. Its checksum covers `name` only, since code cannot be hashed:
 // give it a name that says what it does, and never change a deployed one.
 inline Operation run_code(std::string name, std::function<void(db::Database&)> fn) {
