@@ -1,5 +1,5 @@
-// tests/commands/commands_test.cpp — management commands: dispatch, help, arguments, CommandError, and
-// the built-in migrate, showmigrations and createuser.
+// tests/commands/commands_test.cpp — management commands: dispatch, help, arguments, CommandError and other
+// errors out of handle(), and the built-in migrate, showmigrations and createuser.
 #include <drf/auth.hpp>
 #include <drf/commands.hpp>
 #include <drf/commands/createuser.hpp>
@@ -7,7 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
+#include <stdexcept>
 
 namespace commands_test {
 
@@ -28,6 +30,17 @@ struct Greet : cmd::Command {
     void handle() override {
         if (name == "nobody") throw cmd::CommandError("There is nobody to greet.", 3);
         for (int i = 0; i < times; ++i) out() << (shout ? "HELLO, " : "Hello, ") << name << "\n";
+    }
+};
+
+// A command whose work fails with something other than a CommandError: a query on a missing table.
+struct Report : cmd::Command {
+    db::Databases& databases;
+    explicit Report(db::Databases& d) : databases(d) {}
+    std::string help() const override { return "Reports on a table that does not exist."; }
+    void handle() override {
+        out() << "Reporting...\n";
+        databases.get().connection().execute("SELECT * FROM missing_table");
     }
 };
 
@@ -53,6 +66,7 @@ struct App {
     cmd::Registry registry{"manage"};
     App() {
         registry.add<Greet>("greet");
+        registry.add<Report>("report", std::ref(databases));
         registry.add<cmd::MigrateCommand>("migrate", std::ref(databases), drf::auth::migrations());
         registry.add<cmd::ShowMigrationsCommand>("showmigrations", std::ref(databases), drf::auth::migrations());
         registry.add<cmd::CreateUserCommand>("createuser", std::ref(databases));
@@ -84,6 +98,34 @@ TEST_CASE("A CommandError prints 'CommandError: <message>' on stderr and exits w
     CHECK(r.status == 3);
     CHECK(r.err == "CommandError: There is nobody to greet.\n");
     CHECK(r.out.empty());
+}
+
+TEST_CASE("Any other exception out of handle() prints 'Error: <message>' on stderr and exits 1", "[commands]") {
+    App app;
+    SECTION("through manage") {
+        const auto r = run(app.registry, {"report"});
+        CHECK(r.status == 1);
+        CHECK(r.out == "Reporting...\n");  // what the command said before it failed is kept
+        CHECK_THAT(r.err, Catch::StartsWith("Error: ") && Catch::Contains("missing_table") && Catch::EndsWith("\n"));
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    }
+    SECTION("through call_command") {
+        std::ostringstream out, err;
+        CHECK(cmd::call_command(app.registry, "report", {}, out, err) == 1);
+        CHECK_THAT(err.str(), Catch::StartsWith("Error: ") && Catch::Contains("missing_table"));
+    }
+    SECTION("a plain std::runtime_error") {
+        cmd::Registry registry;
+        struct Fails : cmd::Command {
+            std::string help() const override { return "Fails."; }
+            void handle() override { throw std::runtime_error("disk full"); }
+        };
+        registry.add<Fails>("fails");
+        std::ostringstream out, err;
+        CHECK(cmd::call_command(registry, "fails", {}, out, err) == 1);
+        CHECK(err.str() == "Error: disk full\n");
+        CHECK(out.str().empty());
+    }
 }
 
 TEST_CASE("An unknown command or a bad option is a clear message and a non-zero exit", "[commands]") {

@@ -729,6 +729,7 @@ struct Greet : cmd::Command {
     void handle() override {
         if (name == "nobody") throw cmd::CommandError("There is nobody to greet.", 3);
         if (name.empty()) throw cmd::CommandError("A name is required.");
+        if (name == "disk") throw std::runtime_error("disk full");
         out() << "Hello, " << name << "\n";
     }
 };
@@ -750,6 +751,9 @@ TEST_CASE("docs/commands.md: errors, unknown commands and bad options", "[docs]"
     r = manage(app.registry, {"greet", "--name", ""});
     CHECK(r.status == 1);
     CHECK(r.err == "CommandError: A name is required.\n");
+    r = manage(app.registry, {"greet", "--name", "disk"});  // any other std::exception
+    CHECK(r.status == 1);
+    CHECK(r.err == "Error: disk full\n");
 
     r = manage(app.registry, {"frobnicate"});
     CHECK(r.status == 1);

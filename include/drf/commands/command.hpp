@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <exception>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -104,7 +105,8 @@ inline void print_usage(const Registry& registry, std::ostream& out) {
 }  // namespace detail
 
 // Runs `name` with `args` (the words after the command name), as Django's call_command. Returns the exit
-// status: 0, the CommandError's code, 2 for bad arguments, 1 for an unknown command.
+// status: 0, the CommandError's code, 2 for bad arguments, 1 for an unknown command or for any other
+// std::exception out of handle() (printed as "Error: <what()>" on `err`).
 inline int call_command(const Registry& registry, std::string_view name, std::vector<std::string> args,
                         std::ostream& out = std::cout, std::ostream& err = std::cerr) {
     auto command = registry.make(name);
@@ -132,6 +134,12 @@ inline int call_command(const Registry& registry, std::string_view name, std::ve
     } catch (const CommandError& e) {
         err << "CommandError: " << e.what() << '\n';
         return e.exit_code();
+    } catch (const std::exception& e) {
+        // Anything else (a DatabaseError, a std::bad_alloc) would end main with std::terminate. Django
+        // prints the traceback and exits 1; here the message is all there is (the exception's dynamic
+        // type is not known without RTTI), so say it plainly.
+        err << "Error: " << e.what() << '\n';
+        return 1;
     }
     return 0;
 }
