@@ -872,6 +872,29 @@ TEST_CASE("start() on an address already in use throws, naming it; start() twice
     CHECK_THROWS_AS(Server(drf::server::Handler{}, quiet()), std::invalid_argument);
 }
 
+TEST_CASE("A port in use is a ListenError with the address, the step and the OS's reason; serve() logs it and returns 1",
+          "[server]") {
+    Server first(hello, quiet());
+    first.start();
+    const std::string where = "127.0.0.1:" + std::to_string(first.port());
+    auto options = quiet();
+    options.port = first.port();
+    Server second(hello, options);
+    try {
+        second.run();  // as serve(), but throwing
+        FAIL("run() should have thrown");
+    } catch (const drf::server::ListenError& e) {
+        CHECK(e.address() == where);
+        CHECK(e.step() == "bind");
+        CHECK(e.reason() == "Address already in use");
+        CHECK(std::string(e.what()) == "drf::server: cannot listen on " + where + " (bind): Address already in use");
+    }
+    std::ostringstream log;
+    options.log = &log;
+    CHECK(drf::server::serve(hello, options) == 1);
+    CHECK(log.str() == "drf::server: cannot listen on " + where + " (bind): Address already in use\n");
+}
+
 TEST_CASE("serve() runs until SIGTERM, then drains and returns 0", "[server]") {
     std::ostringstream log;
     std::promise<unsigned short> ready;

@@ -1,11 +1,14 @@
 // drf/commands/runserver.hpp — the built-in runserver command: serves a router over HTTP with the
-// Boost.Beast server until SIGINT or SIGTERM, then drains and exits 0. Needs drf::server.
+// Boost.Beast server until SIGINT or SIGTERM, then drains and exits 0; an address it cannot listen on
+// is a CommandError naming it and the OS's reason. Needs drf::server.
 #pragma once
 
 #include <drf/commands/command.hpp>
 #include <drf/server.hpp>
 
+#include <exception>
 #include <string>
+#include <utility>
 
 namespace drf::commands {
 
@@ -27,17 +30,21 @@ public:
         options.port = port_;
         options.threads = threads_;
         options.access_log = !quiet_;
+        options.log = &err();  // the server's notices and access log: stderr under manage
         options.on_ready = [this](unsigned short port) {
             out() << "Starting server at http://" << host_ << ":" << port << "/\nQuit the server with CONTROL-C."
                   << std::endl;
         };
-        int status = 0;
         try {
-            status = server::serve(router_, options);
+            server::Server server(router_, std::move(options));
+            server.run();
+        } catch (const server::ListenError& e) {
+            // One line that says where and why: "CommandError: cannot serve on 127.0.0.1:8000: Address
+            // already in use".
+            throw CommandError("cannot serve on " + e.address() + ": " + e.reason());
         } catch (const std::exception& e) {
-            throw CommandError(std::string("cannot serve on ") + host_ + ":" + std::to_string(port_) + ": " + e.what());
+            throw CommandError("cannot serve on " + host_ + ":" + std::to_string(port_) + ": " + e.what());
         }
-        if (status != 0) throw CommandError("the server stopped with an error", status);
     }
 
 private:

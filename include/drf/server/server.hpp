@@ -23,6 +23,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -30,11 +31,26 @@
 
 namespace drf::server {
 
-class Server;
+// What start() throws when it cannot listen: what() is the whole sentence, "drf::server: cannot listen
+// on 127.0.0.1:8000 (bind): Address already in use"; the parts are there for a caller that words its
+// own message (runserver's "cannot serve on 127.0.0.1:8000: Address already in use").
+class ListenError : public std::runtime_error {
+public:
+    ListenError(std::string address, std::string step, std::string reason)
+        : std::runtime_error(step == "resolve" ? "drf::server: cannot resolve " + address + ": " + reason
+                                               : "drf::server: cannot listen on " + address + " (" + step + "): " + reason),
+          address_(std::move(address)),
+          step_(std::move(step)),
+          reason_(std::move(reason)) {}
+    const std::string& address() const noexcept { return address_; }  // "127.0.0.1:8000", as asked for
+    const std::string& step() const noexcept { return step_; }        // "resolve", "open", "bind", "listen", ...
+    const std::string& reason() const noexcept { return reason_; }    // the OS's: "Address already in use"
 
-namespace detail {
-inline int run_until_signal(Server& server);
-}  // namespace detail
+private:
+    std::string address_;
+    std::string step_;
+    std::string reason_;
+};
 
 class Server {
 public:
@@ -64,7 +80,8 @@ public:
     }
 
     // Binds, listens and starts the worker threads; returns once connections are being accepted. Throws
-    // std::runtime_error naming the address when it cannot listen, std::logic_error when called twice.
+    // ListenError (a std::runtime_error) naming the address and the OS's reason when it cannot listen,
+    // std::logic_error when called twice.
     void start() {
         std::lock_guard lifecycle(lifecycle_mutex_);
         if (phase_ != Phase::created) throw std::logic_error("drf::server::Server::start(): a server starts once");
@@ -75,11 +92,10 @@ public:
         detail::tcp::resolver resolver(s.ioc);
         const auto endpoints = resolver.resolve(o.host, std::to_string(o.port), detail::tcp::resolver::passive |
                                                                                  detail::tcp::resolver::numeric_service, ec);
-        if (ec || endpoints.empty())
-            throw std::runtime_error("drf::server: cannot resolve " + where + ": " + (ec ? ec.message() : "no address"));
+        if (ec || endpoints.empty()) throw ListenError(where, "resolve", ec ? ec.message() : "no address");
         const detail::tcp::endpoint endpoint = endpoints.begin()->endpoint();
         auto check = [&](const char* step) {
-            if (ec) throw std::runtime_error("drf::server: cannot listen on " + where + " (" + step + "): " + ec.message());
+            if (ec) throw ListenError(where, step, ec.message());
         };
         s.acceptor.open(endpoint.protocol(), ec);
         check("open");
@@ -164,8 +180,33 @@ public:
         stopped_changed_.wait(lock, [&] { return phase_ != Phase::running; });
     }
 
+    // What serve() does, for a caller that wants start()'s exception rather than serve()'s status 1:
+    // installs handlers for SIGINT and SIGTERM (first, so on_ready can rely on them), start(), waits for
+    // one of the signals, then stop(). Notices go to options.log. Throws what start() throws.
+    void run() {
+        detail::State& s = *state_;
+        detail::net::io_context signals_context;
+        detail::net::signal_set signals(signals_context, SIGINT, SIGTERM);
+        int received = 0;
+        signals.async_wait([&received](const detail::beast::error_code& ec, int number) {
+            if (!ec) received = number;
+        });
+        start();
+        const unsigned threads =
+            s.options.threads != 0 ? s.options.threads : std::max(1u, std::thread::hardware_concurrency());
+        s.log_line("drf: listening on http://" + s.options.host + ":" + std::to_string(port()) + "/ with " +
+                   std::to_string(threads) + " threads; SIGINT (Ctrl-C) or SIGTERM stops\n");
+        signals_context.run();
+        // From here a second Ctrl-C gets the default action and ends the process at once.
+        detail::beast::error_code ignored;
+        signals.clear(ignored);
+        s.log_line(std::string("drf: ") + (received == SIGINT ? "SIGINT" : "SIGTERM") +
+                   " received; finishing requests in flight\n");
+        stop();
+        s.log_line("drf: stopped\n");
+    }
+
 private:
-    friend int detail::run_until_signal(Server& server);
     enum class Phase { created, running, stopped };
 
     void set_phase(Phase phase) {
@@ -195,49 +236,38 @@ private:
 
 namespace detail {
 
-// serve()'s body: signal handlers first (so on_ready can rely on them), then listen, wait, drain.
-inline int run_until_signal(Server& server) {
-    State& s = *server.state_;
-    net::io_context signals_context;
-    net::signal_set signals(signals_context, SIGINT, SIGTERM);
-    int received = 0;
-    signals.async_wait([&received](const beast::error_code& ec, int number) {
-        if (!ec) received = number;
-    });
+// serve()'s body: run(), and a failure to listen said on `log` and returned as 1.
+inline int run_until_signal(Server& server, std::ostream* log) {
     try {
-        server.start();
+        server.run();
     } catch (const std::exception& e) {
-        s.log_line(std::string(e.what()) + "\n");
+        if (log != nullptr) {
+            try {
+                *log << e.what() << '\n';
+            } catch (...) {  // as the server's own log lines: a log that throws changes nothing
+            }
+        }
         return 1;
     }
-    const unsigned threads = s.options.threads != 0 ? s.options.threads : std::max(1u, std::thread::hardware_concurrency());
-    s.log_line("drf: listening on http://" + s.options.host + ":" + std::to_string(server.port()) + "/ with " +
-               std::to_string(threads) + " threads; SIGINT (Ctrl-C) or SIGTERM stops\n");
-    signals_context.run();
-    // From here a second Ctrl-C gets the default action and ends the process at once.
-    beast::error_code ignored;
-    signals.clear(ignored);
-    s.log_line(std::string("drf: ") + (received == SIGINT ? "SIGINT" : "SIGTERM") +
-               " received; finishing requests in flight\n");
-    server.stop();
-    s.log_line("drf: stopped\n");
     return 0;
 }
 
 }  // namespace detail
 
-// Runs a server until SIGINT or SIGTERM, then drains it and returns 0 — what `runserver` calls:
+// Runs a server until SIGINT or SIGTERM, then drains it and returns 0 — Django's runserver in one call:
 //     drf::server::serve(router, {.host = "127.0.0.1", .port = 8000});
 // Returns 1, after saying why on options.log, when it cannot listen.
 inline int serve(Handler handler, ServerOptions options = {}) {
+    std::ostream* log = options.log;
     Server server(std::move(handler), std::move(options));
-    return detail::run_until_signal(server);
+    return detail::run_until_signal(server, log);
 }
 
 template <Dispatcher R>
 int serve(const R& router, ServerOptions options = {}) {
+    std::ostream* log = options.log;
     Server server(router, std::move(options));
-    return detail::run_until_signal(server);
+    return detail::run_until_signal(server, log);
 }
 
 template <Dispatcher R>
