@@ -15,6 +15,7 @@
 #include <drf/pagination/cursor.hpp>
 #include <drf/permissions.hpp>
 #include <drf/serializers/serializer.hpp>
+#include <drf/viewsets/shortcuts.hpp>
 #include <drf/viewsets/viewset.hpp>
 
 #include <type_traits>

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <drf/auth/base.hpp>
+#include <drf/core/uuid.hpp>
 #include <drf/http/handler.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>

@@ -1,17 +1,15 @@
 // drf/viewsets/viewset.hpp — ViewSet (rest_framework.viewsets.ViewSet) with explicit actions, as the
 // seed prefers: a struct with list/create/retrieve/update/partial_update/destroy members as it needs,
 // a permission expression, and extra actions. The router finds the actions at compile time.
+// get_object_or_404 is in drf/viewsets/shortcuts.hpp (it needs the database layer; this does not).
 #pragma once
 
-#include <drf/db/queryset.hpp>
 #include <drf/http/exceptions.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
 #include <drf/permissions.hpp>
 #include <drf/viewsets/actions.hpp>
 
-#include <optional>
-#include <string>
 #include <string_view>
 #include <tuple>
 
@@ -40,27 +38,5 @@ struct ViewSet {
         permissions::check_permissions(Derived::permission_classes, request, static_cast<const Derived&>(*this));
     }
 };
-
-// Django's get_object_or_404 by primary key: a missing row, or a pk that is not a UUID, is 404 "Not found.".
-template <class T>
-T get_object_or_404(const db::Manager<T>& manager, const Uuid& pk) {
-    if (auto obj = manager.get_or_none(pk)) return std::move(*obj);
-    throw http::NotFound();
-}
-template <class T>
-T get_object_or_404(const db::Manager<T>& manager, std::string_view pk) {
-    const auto id = parse_uuid(pk);
-    if (!id) throw http::NotFound();
-    return get_object_or_404(manager, *id);
-}
-// ... or by a condition (exactly one row; several is a 500, as in Django).
-template <class T>
-T get_object_or_404(const db::QuerySet<T>& query) {
-    try {
-        return query.get();
-    } catch (const db::DoesNotExist&) {
-        throw http::NotFound();
-    }
-}
 
 }  // namespace drf::viewsets
