@@ -1063,12 +1063,12 @@ TEST_CASE("docs/resources.md: the walkthrough's requests, against examples/proje
         table.push_back(line);
     }
     CHECK(table == std::vector<std::string>{
-                       "^api/announcements/$ api/announcements-list GET=list POST=create",
-                       "^api/announcements/{pk}/$ api/announcements-detail GET=retrieve",
-                       "^api/me/$ api/me-list GET=list",
-                       "^api/projects/$ api/projects-list GET=list POST=create",
-                       "^api/projects/{pk}/$ api/projects-detail GET=retrieve PATCH=partial_update DELETE=destroy",
-                       "^api/projects/{pk}/archive/$ api/projects-archive POST=archive",
+                       "^api/announcements/$ announcements-list GET=list POST=create",
+                       "^api/announcements/{pk}/$ announcements-detail GET=retrieve",
+                       "^api/me/$ me-list GET=list",
+                       "^api/projects/$ projects-list GET=list POST=create",
+                       "^api/projects/{pk}/$ projects-detail GET=retrieve PATCH=partial_update DELETE=destroy",
+                       "^api/projects/{pk}/archive/$ projects-archive POST=archive",
                    });
 
     auto r = client.get("/api/projects/");

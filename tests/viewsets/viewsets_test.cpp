@@ -13,6 +13,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace viewsets_test {
 
@@ -163,6 +166,81 @@ TEST_CASE("The router generates DRF's routes for the actions a viewset defines",
                        "^projects/{pk}/$ projects-detail GET=retrieve DELETE=destroy",
                        "^projects/{pk}/archive/$ projects-archive POST=archive",
                    });
+}
+
+namespace viewsets_test {
+// The route names of a router, by pattern.
+std::vector<std::string> names_of(const drf::routers::Router& router) {
+    auto routes = router.routes();
+    std::sort(routes.begin(), routes.end(), [](const auto& a, const auto& b) { return a.pattern < b.pattern; });
+    std::vector<std::string> out;
+    for (const auto& r : routes) out.push_back(r.pattern + " " + r.name);
+    return out;
+}
+
+struct NoteViewSet : drf::viewsets::ViewSet<NoteViewSet> {
+    Response list(Request&) { return Response(Json::array()); }
+    Response retrieve(Request&, const std::string& pk) { return Response(Json{{"pk", pk}}); }
+    Response pin(Request&, const std::string&) { return Response::no_content(); }
+    Response recent_items(Request&) { return Response(Json::array()); }
+    static constexpr auto extra_actions = drf::viewsets::actions(
+        drf::viewsets::action<&NoteViewSet::pin>("pin", drf::viewsets::detail, {Method::post}, "pin-it", "pin-note"),
+        drf::viewsets::action<&NoteViewSet::recent_items>("recent_items", drf::viewsets::list));
+};
+}  // namespace viewsets_test
+
+TEST_CASE("Route names are <basename>-list, -detail and -<url_name>; the basename defaults to the prefix's last segment",
+          "[viewsets]") {
+    SECTION("no basename: the last segment of the prefix, as DRF needs one when there is no queryset") {
+        drf::routers::Router router;
+        router.register_viewset<NoteViewSet>("/api/v1/notes/");
+        CHECK(names_of(router) == std::vector<std::string>{
+                                      "^api/v1/notes/$ notes-list",
+                                      "^api/v1/notes/recent_items/$ notes-recent-items",
+                                      "^api/v1/notes/{pk}/$ notes-detail",
+                                      "^api/v1/notes/{pk}/pin-it/$ notes-pin-note",
+                                  });
+        CHECK(drf::test::APIClient(router).get("/api/v1/notes/x/").data == Json{{"pk", "x"}});
+    }
+    SECTION("a basename, as DRF's register(prefix, viewset, basename='note')") {
+        drf::routers::Router router;
+        router.register_viewset<NoteViewSet>("api/notes", "note");
+        CHECK(names_of(router) == std::vector<std::string>{
+                                      "^api/notes/$ note-list",
+                                      "^api/notes/recent_items/$ note-recent-items",
+                                      "^api/notes/{pk}/$ note-detail",
+                                      "^api/notes/{pk}/pin-it/$ note-pin-note",
+                                  });
+    }
+    SECTION("a basename with a factory comes after it") {
+        drf::routers::Router router;
+        router.register_viewset<NoteViewSet>("api/notes", [] { return NoteViewSet{}; }, "note");
+        CHECK(names_of(router).front() == "^api/notes/$ note-list");
+        CHECK(drf::test::APIClient(router).get("/api/notes/").status_code == 200);
+    }
+}
+
+TEST_CASE("Two prefixes with the same basename are refused at registration; re-registering a prefix is not", "[viewsets]") {
+    drf::routers::Router router;
+    router.register_viewset<NoteViewSet>("v1/notes");
+    try {
+        router.register_viewset<NoteViewSet>("v2/notes");
+        FAIL("the second 'notes' basename should have been refused");
+    } catch (const std::invalid_argument& e) {
+        CHECK_THAT(e.what(), Catch::Contains("the basename 'notes' is already registered, for 'v1/notes'"));
+    }
+    router.register_viewset<NoteViewSet>("v2/notes", "notes-v2");
+    router.register_viewset<NoteViewSet>("v1/notes");  // the same prefix again replaces its routes
+    CHECK(names_of(router) == std::vector<std::string>{
+                                  "^v1/notes/$ notes-list",
+                                  "^v1/notes/recent_items/$ notes-recent-items",
+                                  "^v1/notes/{pk}/$ notes-detail",
+                                  "^v1/notes/{pk}/pin-it/$ notes-pin-note",
+                                  "^v2/notes/$ notes-v2-list",
+                                  "^v2/notes/recent_items/$ notes-v2-recent-items",
+                                  "^v2/notes/{pk}/$ notes-v2-detail",
+                                  "^v2/notes/{pk}/pin-it/$ notes-v2-pin-note",
+                              });
 }
 
 TEST_CASE("An anonymous request to an authenticated route is 401 with WWW-Authenticate: Token", "[viewsets]") {

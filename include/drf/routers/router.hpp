@@ -1,8 +1,8 @@
 // drf/routers/router.hpp — Router (rest_framework.routers.SimpleRouter): register_viewset<V>("projects")
-// generates DRF's routes — ^projects/$, ^projects/{pk}/$, and one per extra action — and dispatch()
-// serves a Request: authenticate, check permissions, run the action, and turn any exception into DRF's
-// response. Lookup is by hash of the path's leading segments, so its cost does not grow with the
-// number of viewsets.
+// generates DRF's routes — ^projects/$, ^projects/{pk}/$, and one per extra action, named
+// <basename>-list, <basename>-detail, <basename>-<url_name> — and dispatch() serves a Request:
+// authenticate, check permissions, run the action, and turn any exception into DRF's response. Lookup
+// is by hash of the path's leading segments, so its cost does not grow with the number of viewsets.
 #pragma once
 
 #include <drf/auth/base.hpp>
@@ -15,6 +15,8 @@
 #include <array>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -30,7 +32,7 @@ using http::Method;
 // One generated route, for listing (DRF's router.urls).
 struct RouteInfo {
     std::string pattern;  // "^projects/{pk}/archive/$"
-    std::string name;     // "projects-archive"
+    std::string name;     // "projects-archive": <basename>-<url_name>
     std::vector<std::pair<Method, std::string>> actions;  // method → action name
 };
 
@@ -96,9 +98,17 @@ inline std::string allow_header(const viewsets::MethodSet& methods) {
     return out;
 }
 
+// DRF's router takes the basename from the viewset's queryset, and requires one when there is none; a
+// drf viewset has no queryset, so the default is the prefix's last segment: "api/projects" → "projects".
+inline std::string default_basename(std::string_view prefix) {
+    const auto slash = prefix.rfind('/');
+    return std::string(slash == std::string_view::npos ? prefix : prefix.substr(slash + 1));
+}
+
 // Everything the router knows about one registered viewset.
 struct Entry {
     std::string prefix;
+    std::string basename;
     viewsets::MethodSet list_methods;
     viewsets::MethodSet detail_methods;
     std::unordered_map<std::string, viewsets::MethodSet> list_actions;    // url_path → methods
@@ -124,17 +134,36 @@ public:
 
     // router.register_viewset<ProjectViewSet>("projects") — the viewset is default-constructed for each
     // request; pass a factory to give it what it needs: register_viewset<V>("projects", [&] { return V{db}; }).
+    // Routes are named <basename>-list, <basename>-detail and <basename>-<url_name>, as DRF's; the
+    // basename (DRF's register(prefix, viewset, basename=...)) defaults to the prefix's last segment,
+    // "api/projects" → "projects". A basename another prefix already uses is std::invalid_argument.
     template <class V>
-    void register_viewset(std::string prefix, std::function<V()> factory = [] { return V{}; }) {
+    void register_viewset(std::string prefix, std::function<V()> factory = [] { return V{}; },
+                          std::optional<std::string> basename = std::nullopt) {
         while (!prefix.empty() && prefix.front() == '/') prefix.erase(0, 1);
         while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
         auto entry = std::make_shared<detail::Entry>();
+        entry->basename = basename ? std::move(*basename) : detail::default_basename(prefix);
+        for (const auto& [other_prefix, other] : entries_)
+            if (other_prefix != prefix && other->basename == entry->basename)
+                throw std::invalid_argument("drf::routers::Router::register_viewset: the basename '" + entry->basename +
+                                            "' is already registered, for '" + other_prefix +
+                                            "'; give '" + prefix + "' a unique one: register_viewset<V>(\"" + prefix +
+                                            "\", \"<basename>\")");
         entry->prefix = prefix;
         build_routes<V>(*entry);
         entry->check_permissions = [factory](const http::Request& request) { factory().check_permissions(request); };
         entry->invoke = [factory = std::move(factory)](http::Request& request, const detail::Match& match,
                                                        Method method) { return invoke<V>(factory, request, match, method); };
         entries_[prefix] = std::move(entry);
+    }
+
+    // register_viewset<V>("api/projects", "project"): a basename, and no factory. With a factory, the
+    // basename comes last, as in DRF's register(prefix, viewset, basename):
+    // register_viewset<V>("api/projects", [&] { return V{db}; }, "project").
+    template <class V>
+    void register_viewset(std::string prefix, std::string basename) {
+        register_viewset<V>(std::move(prefix), [] { return V{}; }, std::move(basename));
     }
 
     // Every generated route, in registration order per viewset.
@@ -237,10 +266,11 @@ private:
         static_assert(std::is_base_of_v<viewsets::ViewSet<V>, V>,
                       "drf::routers::Router::register_viewset<V>: V must derive from drf::viewsets::ViewSet<V>");
         const std::string& p = entry.prefix;
-        RouteInfo list{"^" + p + "/$", p + "-list", {}};
+        const std::string& b = entry.basename;
+        RouteInfo list{"^" + p + "/$", b + "-list", {}};
         if constexpr (detail::has_list<V>) entry.list_methods.add(Method::get), list.actions.emplace_back(Method::get, "list");
         if constexpr (detail::has_create<V>) entry.list_methods.add(Method::post), list.actions.emplace_back(Method::post, "create");
-        RouteInfo det{"^" + p + "/{pk}/$", p + "-detail", {}};
+        RouteInfo det{"^" + p + "/{pk}/$", b + "-detail", {}};
         if constexpr (detail::has_retrieve<V>) entry.detail_methods.add(Method::get), det.actions.emplace_back(Method::get, "retrieve");
         if constexpr (detail::has_update<V>) entry.detail_methods.add(Method::put), det.actions.emplace_back(Method::put, "update");
         if constexpr (detail::has_partial_update<V>)
@@ -253,7 +283,7 @@ private:
             [&](const auto&... a) {
                 [[maybe_unused]] auto add = [&](const auto& act) {
                     const std::string path(act.url_path);
-                    const std::string name = p + "-" + detail::url_name_of(act.name, act.url_name);
+                    const std::string name = b + "-" + detail::url_name_of(act.name, act.url_name);
                     RouteInfo info{act.scope == viewsets::Scope::detail ? "^" + p + "/{pk}/" + path + "/$"
                                                                          : "^" + p + "/" + path + "/$",
                                    name,
