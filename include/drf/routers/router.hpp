@@ -13,6 +13,7 @@
 #include <drf/viewsets/viewset.hpp>
 
 #include <array>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -103,6 +104,28 @@ inline std::string allow_header(const viewsets::MethodSet& methods) {
 inline std::string default_basename(std::string_view prefix) {
     const auto slash = prefix.rfind('/');
     return std::string(slash == std::string_view::npos ? prefix : prefix.substr(slash + 1));
+}
+
+// A detail action is called with a pk, a list action without: the I-th extra action's function must
+// take what its scope passes. Checked when the viewset is registered, so the mistake is a compile error
+// that says which way round it is.
+template <class V, std::size_t I>
+constexpr void check_action_signature() {
+    using A = std::remove_cvref_t<decltype(std::get<I>(V::extra_actions))>;
+    using F = decltype(A::function);
+    constexpr viewsets::Scope scope = std::get<I>(V::extra_actions).scope;
+    constexpr bool takes_request = std::is_invocable_r_v<http::Response, F, V&, http::Request&>;
+    constexpr bool takes_pk = std::is_invocable_r_v<http::Response, F, V&, http::Request&, const std::string&> ||
+                              std::is_invocable_r_v<http::Response, F, V&, http::Request&, Uuid>;
+    static_assert(takes_request || takes_pk,
+                  "drf::viewsets::action: the function must be a member of the viewset returning a Response, taking "
+                  "(Request&) for a list action or (Request&, pk) for a detail action");
+    static_assert(scope != viewsets::Scope::detail || takes_pk || !takes_request,
+                  "drf::viewsets::action: a detail action takes (Request&, pk), pk a const std::string& or a "
+                  "drf::Uuid; this function takes no pk (declare it with drf::viewsets::list, or add the pk)");
+    static_assert(scope != viewsets::Scope::list || takes_request || !takes_pk,
+                  "drf::viewsets::action: a list action takes (Request&) only; this function takes a pk (declare it "
+                  "with drf::viewsets::detail, or drop the pk)");
 }
 
 // Everything the router knows about one registered viewset.
@@ -265,6 +288,9 @@ private:
     static void build_routes(detail::Entry& entry) {
         static_assert(std::is_base_of_v<viewsets::ViewSet<V>, V>,
                       "drf::routers::Router::register_viewset<V>: V must derive from drf::viewsets::ViewSet<V>");
+        []<std::size_t... I>(std::index_sequence<I...>) {
+            (detail::check_action_signature<V, I>(), ...);
+        }(std::make_index_sequence<std::tuple_size_v<std::remove_cvref_t<decltype(V::extra_actions)>>>{});
         const std::string& p = entry.prefix;
         const std::string& b = entry.basename;
         RouteInfo list{"^" + p + "/$", b + "-list", {}};
