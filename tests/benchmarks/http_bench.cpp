@@ -1,11 +1,13 @@
 // tests/benchmarks/http_bench.cpp — a full in-process request through the router: route, token
 // authentication, permission checks, validation of a 2-field body, a save to SQLite (:memory:) and
-// rendering; and a GET of one object. Each is paired with its database work alone, measured in the same
+// rendering; a GET of one object; and a GET of a 25-object page with cursor pagination, the request the
+// HTTP load test sends. The first two are paired with their database work alone, measured in the same
 // process, so the share of time spent outside the database is visible.
 #include <drf/auth.hpp>
 #include <drf/db.hpp>
 #include <drf/db/sqlite.hpp>
 #include <drf/migrations.hpp>
+#include <drf/pagination.hpp>
 #include <drf/permissions.hpp>
 #include <drf/routers.hpp>
 #include <drf/serializers.hpp>
@@ -48,10 +50,16 @@ struct IsOwner {
     bool has_object_permission(const Request& r, const Note& n) const { return n.owner_id == r.user().id; }
 };
 
+using NotePagination = drf::pagination::CursorPagination<drf::pagination::Options{.page_size = 25}>;
+
 struct NoteViewSet : drf::viewsets::ViewSet<NoteViewSet> {
     db::Databases* databases = nullptr;
     static constexpr auto permission_classes = drf::permissions::IsAuthenticated{} & IsOwner{};
 
+    Response list(Request& request) {
+        return NotePagination::paginate<NoteOutput>(
+            request, db::objects<Note>(databases->get()).filter(db::eq(&Note::owner_id, request.user().id)));
+    }
     Response create(Request& request) {
         const auto data = s::validate<NoteInput>(request.data()).value();
         Note note;
@@ -80,15 +88,21 @@ struct Service {
     std::string key = drf::auth::create_token(databases.get(), user);
     Note note;
 
-    Service() {
+    // `notes` notes owned by `user`; `note` is the first (as it always was: the GET of one reads it).
+    explicit Service(int notes = 1) {
         router.register_viewset<NoteViewSet>("notes", [this] {
             NoteViewSet v;
             v.databases = &databases;
             return v;
         });
-        note.title = "A note";
-        note.owner_id = user.id;
-        note = db::objects<Note>(databases.get()).create(note);
+        for (int i = 0; i < notes; ++i) {
+            Note n;
+            n.title = i == 0 ? "A note" : "Note number " + std::to_string(i + 1);
+            if (i != 0) n.body = "A few words of body text, as a note would have.";
+            n.owner_id = user.id;
+            n = db::objects<Note>(databases.get()).create(n);
+            if (i == 0) note = n;
+        }
     }
     Request make(Method method, const std::string& target, std::string body = {}) const {
         drf::http::Headers h;
@@ -101,6 +115,12 @@ struct Service {
 
 Service& service() {
     static Service s;
+    return s;
+}
+
+// 30 notes in a database of their own, so the POST benchmark's rows never lengthen this list.
+Service& page_service() {
+    static Service s(30);
     return s;
 }
 
@@ -154,5 +174,19 @@ void BM_request_get_one_database_only(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_request_get_one_database_only);
+
+// GET /notes/: the first 25 of the user's 30 notes, by cursor pagination (a signed `next` link), as
+// tests/load/projects.sh asks the example service over HTTP.
+void BM_request_get_page(benchmark::State& state) {
+    auto& svc = page_service();
+    for (auto _ : state) {
+        auto request = svc.make(Method::get, "/notes/");
+        auto response = svc.router.dispatch(request);
+        auto text = response.content();
+        benchmark::DoNotOptimize(text);
+        if (response.status_code() != 200) state.SkipWithError("not 200");
+    }
+}
+BENCHMARK(BM_request_get_page);
 
 }  // namespace http_bench
