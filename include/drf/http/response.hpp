@@ -3,6 +3,7 @@
 #pragma once
 
 #include <drf/core/json.hpp>
+#include <drf/http/detail/json_writer.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/status.hpp>
 
@@ -35,14 +36,7 @@ public:
     // escaped, as DRF's JSONRenderer does, so the body is also safe to embed in JavaScript.
     std::string content() const {
         if (!data_) return {};
-        std::string out = data_->dump(-1, ' ', false, Json::error_handler_t::replace);
-        for (std::size_t at = out.find("\xe2\x80"); at != std::string::npos; at = out.find("\xe2\x80", at + 1)) {
-            if (at + 2 < out.size() && (out[at + 2] == '\xa8' || out[at + 2] == '\xa9')) {
-                const char* escaped = out[at + 2] == '\xa8' ? "\\u2028" : "\\u2029";
-                out.replace(at, 3, escaped);
-            }
-        }
-        return out;
+        return detail::dump_json(*data_);  // nlohmann's dump(), skipping its escaping where none is needed
     }
 
 private:
