@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <string>
 
 using drf::DateTime;
 
@@ -42,6 +43,63 @@ TEST_CASE("parse_uuid accepts what Python's uuid.UUID(hex=...) accepts", "[core]
                             "a1b2c3d4-e5f6-4789-abcd-ef012345678", "a1b2c3d4-e5f6-4789-abcd-ef01234567890"}) {
         INFO(bad);
         CHECK_FALSE(drf::parse_uuid(bad));
+    }
+}
+
+TEST_CASE("parse_uuid's fast path for the canonical form agrees with the general parser", "[core]") {
+    using drf::detail::parse_canonical_uuid;
+    using drf::detail::parse_uuid_general;
+    auto upper = [](std::string s) {
+        for (char& c : s)
+            if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
+        return s;
+    };
+    SECTION("canonical text, lowercase, uppercase and mixed, takes the fast path to the same UUID") {
+        for (int i = 0; i < 200; ++i) {
+            const std::string lower = drf::to_string(drf::uuid4());
+            std::string mixed = lower;
+            for (std::size_t k = 0; k < mixed.size(); k += 3) mixed[k] = upper(mixed.substr(k, 1))[0];
+            for (const std::string& text : {lower, upper(lower), mixed}) {
+                INFO(text);
+                const auto fast = parse_canonical_uuid(text);
+                REQUIRE(fast);
+                CHECK(fast == parse_uuid_general(text));
+                CHECK(drf::to_string(*fast) == lower);
+            }
+        }
+        for (const char* edge : {"00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff",
+                                 "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF", "0123abcd-4567-89ef-ABCD-0123456789AB"}) {
+            INFO(edge);
+            REQUIRE(parse_canonical_uuid(edge));
+            CHECK(parse_canonical_uuid(edge) == parse_uuid_general(edge));
+        }
+    }
+    SECTION("36 characters with any one byte changed: the fast path never accepts what the general one refuses") {
+        const std::string canonical = "a1b2c3d4-e5f6-4789-abcd-ef0123456789";
+        for (std::size_t at = 0; at < canonical.size(); ++at) {
+            for (int byte = 0; byte < 256; ++byte) {
+                std::string text = canonical;
+                text[at] = static_cast<char>(byte);
+                INFO("position " << at << ", byte " << byte);
+                const auto fast = parse_canonical_uuid(text);
+                const auto general = parse_uuid_general(text);
+                if (fast) CHECK(fast == general);
+                CHECK(drf::parse_uuid(text) == general);
+            }
+        }
+    }
+    SECTION("canonical-length text in another accepted form falls back to the general parser") {
+        for (const char* text : {"{{a1b2c3d4e5f64789abcdef0123456789}}", "a1b2c3d4e5f64789abcdef0123456789----",
+                                 "--a1b2c3d4e5f64789abcdef0123456789--"}) {
+            INFO(text);
+            CHECK_FALSE(parse_canonical_uuid(text));
+            REQUIRE(drf::parse_uuid(text));
+            CHECK(drf::to_string(*drf::parse_uuid(text)) == "a1b2c3d4-e5f6-4789-abcd-ef0123456789");
+        }
+    }
+    SECTION("it is still usable at compile time") {
+        STATIC_REQUIRE(drf::parse_uuid("A1B2C3D4-E5F6-4789-ABCD-EF0123456789").has_value());
+        STATIC_REQUIRE(!drf::parse_uuid("A1B2C3D4-E5F6-4789-ABCD-EF012345678G").has_value());
     }
 }
 
