@@ -7,6 +7,7 @@ include_guard(GLOBAL)
 set(DRF_HEADER_COMPONENTS
     "^openssl/=crypto"
     "^sqlite3\\.h$=sqlite"
+    "^libpq-fe\\.h$=postgresql"
     "^CLI/=commands"
     "^boost/(beast|asio)[/.]=server")
 

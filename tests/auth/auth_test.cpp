@@ -1,5 +1,7 @@
 // tests/auth/auth_test.cpp — users, hashed API tokens, TokenAuthentication with DRF 3.14's rules and
-// messages, and running a list of authenticators over a request.
+// messages, and running a list of authenticators over a request. On every backend (tests/support/database.hpp).
+#include "../support/database.hpp"
+
 #include <drf/auth.hpp>
 #include <drf/core/crypto.hpp>
 #include <drf/db.hpp>
@@ -24,10 +26,10 @@ namespace http = drf::http;
 
 namespace auth_test {
 
-// A fresh in-memory database with auth's tables. Databases opens one per thread, and an in-memory
-// database is private to its connection, so every test here stays on one thread.
+// A fresh database with auth's tables, on this run's backend (tests/support/database.hpp). Databases
+// opens one per thread, and each is a database of its own, so every test here stays on one thread.
 db::Database migrated_memory_db() {
-    auto database = db::sqlite::open(":memory:");
+    auto database = drf_test::open_database();
     drf::migrations::Migrator(database, auth::migrations()).migrate();
     return database;
 }
@@ -64,14 +66,16 @@ bool is_lower_hex(std::string_view s) {
 std::vector<std::string> all_cells(db::Database& database) {
     std::vector<std::string> tables;
     {
-        auto& s = database.connection().prepare("SELECT name FROM sqlite_master WHERE type = 'table'");
+        auto& s = database.connection().prepare(
+            drf_test::on_postgresql() ? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                                      : "SELECT name FROM sqlite_master WHERE type = 'table'");
         s.reset();
         while (s.step()) tables.emplace_back(s.column_text(0));
         s.reset();
     }
     std::vector<std::string> cells;
     for (const auto& table : tables) {
-        auto& s = database.connection().prepare("SELECT * FROM " + table);
+        auto& s = database.connection().prepare("SELECT * FROM \"" + table + "\"");
         s.reset();
         while (s.step())
             for (int c = 0; c < s.column_count(); ++c) cells.emplace_back(s.column_text(c));
@@ -122,9 +126,13 @@ TEST_CASE("auth_0001_initial creates auth_user and authtoken_token exactly as th
 }
 
 TEST_CASE("An application's migrations run after auth_0001_initial when they depend on it", "[auth]") {
-    auto database = db::sqlite::open(":memory:");
+    auto database = drf_test::open_database();
     auto list = std::vector<drf::migrations::Migration>{
-        {"0001_profiles", {"auth_0001_initial"}, {drf::migrations::run_sql("CREATE TABLE profiles (user_id TEXT REFERENCES auth_user (id))")}, {}}};
+        {"0001_profiles",
+         {"auth_0001_initial"},
+         {drf::migrations::run_sql({{"sqlite", "CREATE TABLE profiles (user_id TEXT REFERENCES auth_user (id))"},
+                                    {"postgresql", "CREATE TABLE profiles (user_id uuid REFERENCES auth_user (id))"}})},
+         {}}};
     for (auto& m : auth::migrations()) list.push_back(std::move(m));  // declared after on purpose
     std::vector<std::string> order;
     drf::migrations::Migrator(database, list).migrate([&](const auto& step) { order.push_back(step.name); });

@@ -1,5 +1,7 @@
-// tests/db/db_test.cpp — the SQLite backend, typed managers and querysets, transactions and model signals.
+// tests/db/db_test.cpp — typed managers and querysets, transactions and model signals, on every backend
+// (tests/support/database.hpp), and what is particular to SQLite and to PostgreSQL.
 #include "models.hpp"
+#include "../support/database.hpp"
 
 #include <drf/db.hpp>
 #include <drf/db/sqlite.hpp>
@@ -7,9 +9,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <latch>
 #include <limits>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -26,7 +31,7 @@ void create_tables(db::Database& database) {
 }
 
 db::Database fresh() {
-    auto database = db::sqlite::open(":memory:");
+    auto database = drf_test::open_database();
     create_tables(database);
     return database;
 }
@@ -71,7 +76,9 @@ TEST_CASE("Values round-trip exactly: UUIDs, microsecond datetimes, booleans, 64
     const User owner = db::objects<User>(database).create(user_named("o"));
     Project p;
     p.owner_id = owner.id;
-    p.name = std::string("z\xc3\xa9ro \xf0\x9f\x9a\x80 with a NUL \0 inside", 30);
+    // PostgreSQL's text cannot hold NUL; SQLite's can (see the [postgresql] test below).
+    p.name = drf_test::on_postgresql() ? std::string("z\xc3\xa9ro \xf0\x9f\x9a\x80 with no NUL - inside")
+                                       : std::string("z\xc3\xa9ro \xf0\x9f\x9a\x80 with a NUL \0 inside", 30);
     p.description = "line\nbreak 'quote' \"dq\" ; DROP TABLE projects; --";
     p.archived = true;
     p.stars = std::numeric_limits<std::int64_t>::min();
@@ -82,7 +89,8 @@ TEST_CASE("Values round-trip exactly: UUIDs, microsecond datetimes, booleans, 64
     db::objects<Project>(database).create(p);
     const Project back = db::objects<Project>(database).get(p.id);
     CHECK(back.name == p.name);
-    CHECK(back.name.size() == 30);
+    CHECK(back.name.size() == p.name.size());
+    CHECK(back.score == 0.1 + 0.2);  // the shortest exact text of a double, both ways
     CHECK(back.description == p.description);
     CHECK(back.archived);
     CHECK(back.stars == std::numeric_limits<std::int64_t>::min());
@@ -364,12 +372,18 @@ TEST_CASE("A keyset page is served by the (created_at, id) index, as explain() s
     auto database = fresh();
     const std::string plan = db::objects<User>(database).all().after({drf::now(), drf::uuid4()}).limit(25).explain();
     INFO(plan);
-    CHECK(plan.find("USING INDEX users_created_at_id") != std::string::npos);
-    CHECK(plan.find("(created_at,id)<(?,?)") != std::string::npos);
-    CHECK(plan.find("TEMP B-TREE") == std::string::npos);  // no sort step
+    if (drf_test::on_postgresql()) {
+        CHECK(plan.find("Index Scan Backward using users_created_at_id") != std::string::npos);
+        CHECK(plan.find("Index Cond: (ROW(created_at, id) < ROW(") != std::string::npos);
+        CHECK(plan.find("Sort") == std::string::npos);
+    } else {
+        CHECK(plan.find("USING INDEX users_created_at_id") != std::string::npos);
+        CHECK(plan.find("(created_at,id)<(?,?)") != std::string::npos);
+        CHECK(plan.find("TEMP B-TREE") == std::string::npos);  // no sort step
+    }
 }
 
-TEST_CASE("A file database opens in WAL mode and two connections can write concurrently", "[db]") {
+TEST_CASE("A file database opens in WAL mode and two connections can write concurrently", "[db][sqlite]") {
     TempDir dir;
     const std::string path = (dir.path / "app.sqlite3").string();
     {
@@ -400,4 +414,102 @@ TEST_CASE("The schema created from a model matches the model's field list", "[db
     CHECK(db::schema_differences<Project>(database.connection()).empty());
     database.connection().execute("ALTER TABLE users ADD COLUMN extra TEXT");
     CHECK(db::schema_differences<User>(database.connection()) == std::vector<std::string>{"users.extra is not in the model"});
+}
+
+TEST_CASE("PostgreSQL stores every column in its native type", "[db][postgresql]") {
+    auto database = fresh();
+    std::map<std::string, std::string> types;
+    for (const auto& c : database.connection().table_columns("projects")) types[c.name] = c.type;
+    CHECK(types == std::map<std::string, std::string>{{"id", "uuid"},
+                                                      {"created_at", "timestamp with time zone"},
+                                                      {"updated_at", "timestamp with time zone"},
+                                                      {"name", "text"},
+                                                      {"description", "text"},
+                                                      {"owner_id", "uuid"},
+                                                      {"archived", "boolean"},
+                                                      {"stars", "bigint"},
+                                                      {"score", "double precision"},
+                                                      {"note", "text"}});
+}
+
+TEST_CASE("PostgreSQL refuses text holding a NUL byte with a clear DatabaseError and writes nothing", "[db][postgresql]") {
+    auto database = fresh();
+    CHECK_THROWS_WITH(db::objects<User>(database).create(user_named(std::string("nul\0byte", 8))),
+                      "PostgreSQL text cannot contain NUL (0x00) bytes; parameter 4 holds one");
+    CHECK(db::objects<User>(database).count() == 0);
+}
+
+TEST_CASE("A deadlock between two PostgreSQL transactions is a TransactionConflict that atomic_with_retry runs again",
+          "[db][postgresql]") {
+    auto a = fresh();
+    auto b = drf_test::another_connection(a);
+    for (auto* d : {&a, &b}) d->connection().execute("SET deadlock_timeout = '50ms'");
+    auto users = db::objects<User>(a);
+    const User one = users.create(user_named("one"));
+    const User two = users.create(user_named("two"));
+    std::latch both_hold_one_row(2);
+    std::atomic<int> runs{0};
+    // Each locks one row, waits for the other to lock the other, then asks for it: a deadlock, which
+    // PostgreSQL breaks by aborting one of them.
+    auto worker = [&](db::Database& d, const User& first, const User& second) {
+        bool first_run = true;
+        d.atomic_with_retry([&] {
+            ++runs;
+            db::objects<User>(d).filter(db::eq(&User::id, first.id)).update(db::set(&User::is_staff, true));
+            if (std::exchange(first_run, false)) {  // the run again just waits its turn for the row
+                both_hold_one_row.count_down();
+                both_hold_one_row.wait();
+            }
+            db::objects<User>(d).filter(db::eq(&User::id, second.id)).update(db::set(&User::is_active, false));
+        });
+    };
+    std::thread ta(worker, std::ref(a), std::cref(one), std::cref(two));
+    std::thread tb(worker, std::ref(b), std::cref(two), std::cref(one));
+    ta.join();
+    tb.join();
+    CHECK(runs == 3);  // both ran once, the one aborted ran again
+    CHECK(users.filter(db::eq(&User::is_staff, true) && db::eq(&User::is_active, false)).count() == 2);
+
+    // Without the retry the conflict surfaces as TransactionConflict, an OperationalError.
+    std::latch again(2);
+    std::atomic<int> conflicts{0};
+    auto plain = [&](db::Database& d, const User& first, const User& second) {
+        try {
+            d.atomic([&] {
+                db::objects<User>(d).filter(db::eq(&User::id, first.id)).update(db::set(&User::is_staff, false));
+                again.count_down();
+                again.wait();
+                db::objects<User>(d).filter(db::eq(&User::id, second.id)).update(db::set(&User::is_active, true));
+            });
+        } catch (const db::TransactionConflict& e) {
+            ++conflicts;
+            CHECK_THAT(e.what(), Catch::Contains("deadlock detected"));
+        }
+    };
+    std::thread pa(plain, std::ref(a), std::cref(one), std::cref(two));
+    std::thread pb(plain, std::ref(b), std::cref(two), std::cref(one));
+    pa.join();
+    pb.join();
+    CHECK(conflicts == 1);
+}
+
+TEST_CASE("A lost PostgreSQL connection is an OperationalError, and the next statement reconnects", "[db][postgresql]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    users.create(user_named("before"));
+    auto other = drf_test::another_connection(database);
+    auto& pid = database.connection().prepare("SELECT pg_backend_pid()");
+    pid.reset();
+    pid.step();
+    const std::int64_t backend = pid.column_int(0);
+    pid.reset();
+    auto& kill = other.connection().prepare("SELECT pg_terminate_backend(?)");
+    kill.reset();
+    kill.bind_int(1, backend);
+    kill.step();
+    kill.reset();
+    CHECK_THROWS_AS(users.count(), db::OperationalError);
+    CHECK(users.count() == 1);  // a new session, the statements prepared again
+    users.create(user_named("after"));
+    CHECK(users.count() == 2);
 }

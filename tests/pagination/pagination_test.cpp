@@ -1,8 +1,9 @@
 // tests/pagination/pagination_test.cpp — cursor pagination: links, page sizes, every malformed-cursor
 // shape, secrets across restarts, and property tests proving that no row is skipped or repeated while
-// other writers insert and delete around the reader.
+// other writers insert and delete around the reader. On every backend (tests/support/database.hpp).
+#include "../support/database.hpp"
+
 #include <drf/db.hpp>
-#include <drf/db/sqlite.hpp>
 #include <drf/http.hpp>
 #include <drf/pagination.hpp>
 #include <drf/serializers.hpp>
@@ -39,7 +40,7 @@ using Small = pg::CursorPagination<pg::Options{.page_size = 3, .page_size_query_
 using ByRank = pg::CursorPagination<pg::Options{.page_size = 3, .ordering = "rank,-name"}>;
 
 struct Store {
-    db::Database database = db::sqlite::open(":memory:");
+    db::Database database = drf_test::open_database();
     drf::FrozenClock clock{*drf::parse_datetime("2026-01-01T00:00:00Z")};
     drf::ClockOverride use{clock};
     Store() {
@@ -366,14 +367,9 @@ TEST_CASE("A cursor page is served by the ordering index, at any depth", "[pagin
     const auto position = Small::decode<Item>(request);
     REQUIRE(position);
     const auto q = store.all().order_by(drf::models::desc(&Item::created_at)).after(position->key).limit(4);
-    auto& s = store.database.connection().prepare("EXPLAIN QUERY PLAN " + q.sql());
-    s.reset();
-    int i = 1;
-    for (const auto& p : q.params()) db::bind_value(s, i++, p);
-    std::string plan;
-    while (s.step()) plan += std::string(s.column_text(3)) + "\n";
-    s.reset();
+    const std::string plan = q.explain();
     INFO(plan);
-    CHECK(plan.find("USING INDEX items_created_at_id") != std::string::npos);
-    CHECK(plan.find("TEMP B-TREE") == std::string::npos);
+    CHECK(plan.find(drf_test::expect("USING INDEX items_created_at_id", "Index Scan Backward using items_created_at_id")) !=
+          std::string::npos);
+    CHECK(plan.find(drf_test::expect("TEMP B-TREE", "Sort")) == std::string::npos);
 }

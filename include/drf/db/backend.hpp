@@ -24,10 +24,18 @@ class IntegrityError : public DatabaseError {
 public:
     using DatabaseError::DatabaseError;
 };
-// The database is busy or locked beyond the busy timeout; retrying later may succeed.
+// The database is busy or locked beyond the busy timeout, or the connection to it was lost; retrying
+// later may succeed.
 class OperationalError : public DatabaseError {
 public:
     using DatabaseError::DatabaseError;
+};
+// The database aborted the transaction to resolve a conflict with a concurrent one (PostgreSQL's
+// serialization_failure 40001 and deadlock_detected 40P01): running the whole transaction again may
+// succeed — Database::atomic_with_retry does that.
+class TransactionConflict : public OperationalError {
+public:
+    using OperationalError::OperationalError;
 };
 
 namespace detail {
@@ -58,6 +66,8 @@ public:
     // rows that holds the plan's text.
     virtual std::string explain(std::string_view sql) const = 0;
     virtual int explain_column() const = 0;
+    // What stands for "no limit" in `LIMIT <it> OFFSET ?` (SQLite needs a LIMIT before an OFFSET).
+    virtual std::string_view no_limit() const = 0;
 };
 
 // A prepared statement: bind parameters (1-based), step through rows, read columns (0-based).
@@ -70,8 +80,10 @@ public:
     virtual void bind_double(int index, double value) = 0;
     // The text must stay valid until the statement is reset(): backends may bind it without copying.
     virtual void bind_text(int index, std::string_view value) = 0;
-    // UUIDs and datetimes have native types on some backends; the defaults store canonical text and
-    // microseconds since the Unix epoch.
+    // Booleans, UUIDs and datetimes have native types on some backends; the defaults store 0/1,
+    // canonical text and microseconds since the Unix epoch.
+    virtual void bind_bool(int index, bool value) { bind_int(index, value ? 1 : 0); }
+    virtual bool column_bool(int column) const { return column_int(column) != 0; }
     virtual void bind_uuid(int index, const Uuid& value) { bind_text(index, to_string(value)); }
     virtual void bind_datetime(int index, const DateTime& value) { bind_int(index, to_unix_micros(value)); }
     virtual Uuid column_uuid(int column) const {

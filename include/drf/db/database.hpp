@@ -36,6 +36,22 @@ public:
         }
     }
 
+    // atomic(f), run again — up to `attempts` runs in all — when the database aborts the transaction
+    // to resolve a conflict with a concurrent one (TransactionConflict: PostgreSQL's deadlock or
+    // serialization failure). f must be safe to run again: no effects outside the database. Only an
+    // outermost block can be retried: inside another atomic block the conflict has doomed the outer
+    // transaction as well, so there the TransactionConflict propagates at once.
+    template <class F>
+    decltype(auto) atomic_with_retry(F&& f, int attempts = 3) {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return atomic(f);
+            } catch (const TransactionConflict&) {
+                if (in_atomic_block() || attempt >= attempts) throw;
+            }
+        }
+    }
+
     bool in_atomic_block() const noexcept { return depth_ > 0; }
 
 private:

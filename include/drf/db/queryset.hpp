@@ -150,7 +150,7 @@ public:
         std::vector<Value> params;
         std::string sql;
         if (limit_ || offset_) {
-            sql = "SELECT COUNT(*) FROM (" + select_sql(params) + ")";
+            sql = "SELECT COUNT(*) FROM (" + select_sql(params) + ") AS \"sliced\"";
         } else {
             sql = "SELECT COUNT(*) FROM " + detail::quoted(T::meta.table) + where_sql(params);
         }
@@ -162,7 +162,7 @@ public:
 
     bool exists() const {
         std::vector<Value> params;
-        const std::string sql = (limit_ || offset_) ? "SELECT 1 FROM (" + select_sql(params) + ") LIMIT 1"
+        const std::string sql = (limit_ || offset_) ? "SELECT 1 FROM (" + select_sql(params) + ") AS \"sliced\" LIMIT 1"
                                                     : "SELECT 1 FROM " + detail::quoted(T::meta.table) + where_sql(params) + " LIMIT 1";
         detail::StatementScope s(prepare(sql));
         detail::bind_params(*s, params);
@@ -249,9 +249,11 @@ private:
             const bool desc = terms[i].descending != reversed_;
             sql += (i ? ", " : "") + detail::quoted(terms[i].column) + (desc ? " DESC" : " ASC");
         }
-        if (limit_ || offset_) {
+        if (limit_) {
             sql += " LIMIT ?";
-            params.push_back(limit_ ? static_cast<std::int64_t>(*limit_) : std::int64_t{-1});
+            params.push_back(static_cast<std::int64_t>(*limit_));
+        } else if (offset_) {
+            sql += " LIMIT " + std::string(db_->dialect().no_limit());
         }
         if (offset_) {
             sql += " OFFSET ?";

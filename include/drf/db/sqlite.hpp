@@ -41,6 +41,7 @@ public:
     std::string_view begin() const override { return "BEGIN IMMEDIATE"; }
     std::string explain(std::string_view sql) const override { return "EXPLAIN QUERY PLAN " + std::string(sql); }
     int explain_column() const override { return 3; }  // id, parent, notused, detail
+    std::string_view no_limit() const override { return "-1"; }
 };
 
 namespace detail {

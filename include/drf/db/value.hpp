@@ -25,8 +25,8 @@ struct ColumnTraits;
 template <>
 struct ColumnTraits<bool> {
     static constexpr ColumnKind kind = ColumnKind::boolean;
-    static void bind(Statement& s, int i, bool v) { s.bind_int(i, v ? 1 : 0); }
-    static bool read(const Statement& s, int c) { return s.column_int(c) != 0; }
+    static void bind(Statement& s, int i, bool v) { s.bind_bool(i, v); }
+    static bool read(const Statement& s, int c) { return s.column_bool(c); }
     static Value value(bool v) { return v; }
 };
 
