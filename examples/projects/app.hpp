@@ -12,7 +12,11 @@
 #include <drf/commands/runserver.hpp>
 #include <drf/commands/tokens.hpp>
 #include <drf/core/crypto.hpp>
+#include <drf/db/connect.hpp>
 #include <drf/db/sqlite.hpp>
+#if PROJECTS_WITH_POSTGRESQL
+#include <drf/db/postgresql.hpp>
+#endif
 #include <drf/migrations.hpp>
 #include <drf/routers.hpp>
 #include <drf/signals.hpp>
@@ -21,6 +25,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <sys/stat.h>
 
@@ -43,11 +48,28 @@ inline std::vector<drf::migrations::Migration> migrations() {
     return list;
 }
 
-// The cursor secret: PROJECTS_CURSOR_SECRET, or one generated once and kept next to the database (so
-// cursors survive restarts; every instance must share it).
-inline std::string cursor_secret(const std::string& database_path) {
+// Where the data lives: PROJECTS_DATABASE_URL (postgresql://…, or sqlite:///…) wins over PROJECTS_DB,
+// the SQLite file (default projects.sqlite3 in the working directory).
+struct DatabaseSetting {
+    std::string url;          // what drf::db::connect opens
+    std::string sqlite_path;  // the file, when it is SQLite from PROJECTS_DB; empty otherwise
+};
+inline DatabaseSetting database_setting() {
+    if (const char* url = std::getenv("PROJECTS_DATABASE_URL"); url && *url) return {url, {}};
+    const char* env = std::getenv("PROJECTS_DB");
+    const std::string path = env && *env ? env : "projects.sqlite3";
+    return {"sqlite:///" + path, path};
+}
+
+// The cursor secret: PROJECTS_CURSOR_SECRET — every instance behind one load balancer must share it —
+// or, for a SQLite file, one generated once and kept next to it (so cursors survive restarts). With
+// PROJECTS_DATABASE_URL there is no file to keep it in: runserver refuses to start without the variable
+// (see ProjectsRunServer), rather than sign with a secret no other instance knows.
+inline std::optional<std::string> cursor_secret(const DatabaseSetting& setting) {
     if (const char* env = std::getenv("PROJECTS_CURSOR_SECRET"); env && *env) return env;
-    const std::string path = database_path + ".cursor-secret";
+    if (setting.sqlite_path.empty()) return std::nullopt;
+    if (setting.sqlite_path == ":memory:") return drf::crypto::to_hex(drf::crypto::random_bytes(32));
+    const std::string path = setting.sqlite_path + ".cursor-secret";
     if (std::ifstream in(path); in) {
         std::string secret((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         if (secret.size() >= 32) return secret;
@@ -58,10 +80,27 @@ inline std::string cursor_secret(const std::string& database_path) {
     return secret;
 }
 
+// runserver, refusing to start when the cursors would have no shared secret.
+class ProjectsRunServer : public drf::commands::RunServerCommand<drf::routers::Router> {
+public:
+    ProjectsRunServer(const drf::routers::Router& router, bool has_secret) : RunServerCommand(router), has_secret_(has_secret) {}
+    void handle() override {
+        if (!has_secret_)
+            throw drf::commands::CommandError(
+                "set PROJECTS_CURSOR_SECRET (32 or more characters, the same for every instance) to serve from "
+                "PROJECTS_DATABASE_URL: the pagination cursors are signed with it");
+        RunServerCommand::handle();
+    }
+
+private:
+    bool has_secret_;
+};
+
 class App {
 public:
-    App() : path_(database_path()), databases_([path = path_] { return drf::db::sqlite::open(path); }) {
-        if (path_ != ":memory:") drf::pagination::set_cursor_secret(cursor_secret(path_));
+    App() : setting_(database_setting()), databases_([url = setting_.url] { return drf::db::connect(url); }) {
+        const auto secret = cursor_secret(setting_);
+        if (secret) drf::pagination::set_cursor_secret(*secret);
         // The seed's signal: every new user gets a profile.
         profile_receiver_ = drf::signals::post_save<drf::auth::User>.connect(
             [this](const drf::auth::User& user, const drf::signals::SaveInfo& info) {
@@ -88,7 +127,7 @@ public:
         commands_.add<cmd::ShowMigrationsCommand>("showmigrations", std::ref(databases_), migrations());
         commands_.add<cmd::CreateUserCommand>("createuser", std::ref(databases_));
         commands_.add<cmd::CreateTokenCommand>("drf_create_token", std::ref(databases_));
-        commands_.add<cmd::RunServerCommand<drf::routers::Router>>("runserver", std::cref(*router_));
+        commands_.add<ProjectsRunServer>("runserver", std::cref(*router_), secret.has_value());
         commands_.add<CleanupInactive>("cleanup_inactive", std::ref(databases_));
     }
 
@@ -97,12 +136,7 @@ public:
     drf::db::Databases& databases() { return databases_; }
 
 private:
-    static std::string database_path() {
-        const char* env = std::getenv("PROJECTS_DB");
-        return env && *env ? env : "projects.sqlite3";
-    }
-
-    std::string path_;
+    DatabaseSetting setting_;
     drf::db::Databases databases_;
     drf::signals::ScopedConnection profile_receiver_;
     std::unique_ptr<drf::routers::Router> router_;

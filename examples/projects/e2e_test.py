@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """examples/projects/e2e_test.py — the real `projects` binary on a free loopback port, exercised over HTTP:
 every route, status code and error body the service promises (as a DRF service built from the seed's
-patterns answers them). Usage: e2e_test.py PATH_TO_PROJECTS_BINARY"""
+patterns answers them). Usage: e2e_test.py PATH_TO_PROJECTS_BINARY
+On SQLite by default; with DRF_TEST_DATABASE_URL (a PostgreSQL server) the same checks run on a fresh
+PostgreSQL database through PROJECTS_DATABASE_URL."""
 
+import contextlib
 import json
 import os
 import re
@@ -47,8 +50,20 @@ def request(base, method, path, token=None, body=None, raw=None, content_type="a
 
 
 def main():
-    workdir = tempfile.mkdtemp(prefix="projects-e2e-")
-    env = dict(os.environ, PROJECTS_DB=os.path.join(workdir, "projects.sqlite3"))
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import pg_support
+
+    with contextlib.ExitStack() as stack:
+        workdir = tempfile.mkdtemp(prefix="projects-e2e-")
+        env = dict(os.environ, PROJECTS_DB=os.path.join(workdir, "projects.sqlite3"))
+        if pg_support.server_url():
+            env["PROJECTS_DATABASE_URL"] = stack.enter_context(pg_support.FreshDatabase(pg_support.server_url()))
+            env["PROJECTS_CURSOR_SECRET"] = "e2e: a secret of at least 32 characters"
+            print("on PostgreSQL: " + env["PROJECTS_DATABASE_URL"])
+        return checks(env)
+
+
+def checks(env):
     out = run(env, "migrate")
     check(out.returncode == 0 and "Applying projects_0001_initial... OK" in out.stdout, "migrate applies the migrations")
     check("No migrations to apply." in run(env, "migrate").stdout, "a second migrate is a no-op")

@@ -1,9 +1,11 @@
 // drf/db.hpp — the database layer: typed managers and querysets over a backend-neutral connection,
-// transactions, and DDL derived from models (django.db, Model.objects, QuerySet). The SQLite backend is
-// in <drf/db/sqlite.hpp> (component drf::sqlite).
+// transactions, and DDL derived from models (django.db, Model.objects, QuerySet); connect(url) picks
+// the backend by the URL's scheme. The backends: <drf/db/sqlite.hpp> (component drf::sqlite) and
+// <drf/db/postgresql.hpp> (component drf::postgresql).
 #pragma once
 
 #include <drf/db/backend.hpp>
+#include <drf/db/connect.hpp>
 #include <drf/db/database.hpp>
 #include <drf/db/databases.hpp>
 #include <drf/db/query.hpp>

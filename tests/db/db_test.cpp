@@ -513,3 +513,29 @@ TEST_CASE("A lost PostgreSQL connection is an OperationalError, and the next sta
     users.create(user_named("after"));
     CHECK(users.count() == 2);
 }
+
+TEST_CASE("connect() picks the backend from the URL's scheme, as Django's DATABASES does", "[db]") {
+    TempDir dir;
+    {
+        auto database = db::connect("sqlite:///" + (dir.path / "app.sqlite3").string());  // sqlite:////abs/path
+        CHECK(database.dialect().name() == "sqlite");
+        create_tables(database);
+    }
+    CHECK(std::filesystem::exists(dir.path / "app.sqlite3"));
+    CHECK(db::connect("sqlite://:memory:").dialect().name() == "sqlite");
+    CHECK(db::sqlite::detail::path_of("sqlite:///relative.sqlite3") == "relative.sqlite3");
+    CHECK(db::sqlite::detail::path_of("sqlite:////var/lib/app.sqlite3") == "/var/lib/app.sqlite3");
+    CHECK(db::sqlite::detail::path_of("sqlite://") == ":memory:");
+    if (drf_test::on_postgresql()) CHECK(db::connect(std::getenv("DRF_TEST_DATABASE_URL")).dialect().name() == "postgresql");
+}
+
+TEST_CASE("connect() refuses a URL with no scheme or an unknown one, naming the schemes it knows, never the URL",
+          "[db]") {
+    CHECK_THROWS_AS(db::connect("app.sqlite3"), db::OperationalError);
+    CHECK_THROWS_WITH(db::connect("host=db password=s3cret"),
+                      Catch::StartsWith("drf::db::connect: the database URL has no scheme (such as sqlite:// or postgresql://); known: "));
+    CHECK_THROWS_WITH(db::connect("mysql://root:s3cret@db/app"),
+                      Catch::StartsWith("drf::db::connect: the database URL names the scheme \"mysql://\", which no included "
+                                        "backend registered; known: ") &&
+                          Catch::Contains("sqlite://") && !Catch::Contains("s3cret"));
+}

@@ -8,6 +8,7 @@
 #include <drf/core/datetime.hpp>
 #include <drf/core/uuid.hpp>
 #include <drf/db/backend.hpp>
+#include <drf/db/connect.hpp>
 #include <drf/db/database.hpp>
 #include <drf/db/detail/postgresql_text.hpp>
 
@@ -226,13 +227,16 @@ struct Options {
 class PostgresConnection final : public Connection {
 public:
     // `url`: a libpq connection URI or keyword string ("postgresql://user:pw@host:5432/db?sslmode=require",
-    // "host=/run/postgresql dbname=app"). Sessions always run with TimeZone UTC and ISO dates, whatever the
-    // server's defaults, so timestamps read back exactly as written.
+    // "host=/run/postgresql dbname=app"). Sessions always run with TimeZone UTC, ISO dates and exact
+    // float output, whatever the server's defaults, so values read back exactly as written.
     explicit PostgresConnection(const std::string& url, Options options = {}) : url_(url) {
-        std::string settings = "-c TimeZone=UTC -c DateStyle=ISO,YMD -c IntervalStyle=iso_8601 -c extra_float_digits=3";
-        if (!options.search_path.empty()) settings += " -c search_path=" + options.search_path;
-        const char* keys[] = {"dbname", "options", "client_encoding", "application_name", nullptr};
-        const char* values[] = {url.c_str(), settings.c_str(), "UTF8", options.application_name.c_str(), nullptr};
+        // Set with SET after connecting rather than in libpq's "options", which would replace any
+        // options=... the URL carries.
+        session_ = "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; "
+                   "SET extra_float_digits = 3";
+        if (!options.search_path.empty()) session_ += "; SET search_path TO \"" + options.search_path + "\"";
+        const char* keys[] = {"dbname", "client_encoding", "application_name", nullptr};
+        const char* values[] = {url.c_str(), "UTF8", options.application_name.c_str(), nullptr};
         conn_ = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
         if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
             std::string message = "cannot connect to PostgreSQL at " + detail::redacted_url(url) + ": " +
@@ -243,6 +247,12 @@ public:
         }
         // Notices ("relation already exists, skipping") would go to stderr; drf has nothing to tell the user there.
         PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+        try {
+            start_session();
+        } catch (...) {
+            PQfinish(conn_);
+            throw;
+        }
     }
     ~PostgresConnection() override {
         statements_.clear();
@@ -317,6 +327,12 @@ private:
             throw OperationalError(message);
         }
         ++generation_;  // every statement must be prepared again on the new session
+        start_session();
+    }
+
+    void start_session() {
+        detail::Result r(PQexec(conn_, session_.c_str()));
+        detail::check(conn_, r.get(), "cannot set up the session with", session_);
     }
 
     // After running a statement: throws on failure (noting a transaction lost with the connection),
@@ -344,6 +360,7 @@ private:
     };
 
     std::string url_;
+    std::string session_;  // the SETs every session starts with
     PGconn* conn_ = nullptr;
     std::uint64_t generation_ = 1;
     bool in_transaction_ = false;   // after the last statement
@@ -392,5 +409,11 @@ inline bool PostgresStatement::step() {
 inline Database open(const std::string& url, Options options = {}) {
     return Database(std::make_unique<PostgresConnection>(url, std::move(options)));
 }
+
+namespace detail {
+// connect("postgresql://…") and connect("postgres://…") open with postgresql::open.
+inline const bool registered = register_backend("postgresql", [](const std::string& url) { return open(url); }) &&
+                               register_backend("postgres", [](const std::string& url) { return open(url); });
+}  // namespace detail
 
 }  // namespace drf::db::postgresql

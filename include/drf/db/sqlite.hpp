@@ -4,6 +4,7 @@
 #pragma once
 
 #include <drf/db/backend.hpp>
+#include <drf/db/connect.hpp>
 #include <drf/db/database.hpp>
 
 #include <sqlite3.h>
@@ -185,5 +186,18 @@ private:
 inline Database open(const std::string& path, Options options = {}) {
     return Database(std::make_unique<SqliteConnection>(path, options));
 }
+
+namespace detail {
+// The path of a sqlite:// URL, as dj-database-url reads it: sqlite:///relative.sqlite3,
+// sqlite:////absolute.sqlite3, and sqlite:// or sqlite://:memory: for a private in-memory database.
+inline std::string path_of(std::string_view url) {
+    std::string_view rest = url.substr(url.find("://") + 3);
+    if (rest.empty() || rest == ":memory:" || rest == "/:memory:") return ":memory:";
+    if (rest.front() == '/') rest.remove_prefix(1);
+    return std::string(rest);
+}
+// connect("sqlite:///app.sqlite3") opens with sqlite::open.
+inline const bool registered = register_backend("sqlite", [](const std::string& url) { return open(path_of(url)); });
+}  // namespace detail
 
 }  // namespace drf::db::sqlite
