@@ -6,9 +6,10 @@ DRF_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JOBS="${JOBS:-2}"
 
 # What building drf and its examples needs (Debian 12 package names).
-DRF_BUILD_PACKAGES=(build-essential cmake libboost-dev nlohmann-json3-dev libsqlite3-dev libcli11-dev libssl-dev)
-# What the tests and benchmarks need on top (python3: the example service's end-to-end test).
-DRF_TEST_PACKAGES=(catch2 libbenchmark-dev python3)
+DRF_BUILD_PACKAGES=(build-essential cmake libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libcli11-dev libssl-dev)
+# What the tests and benchmarks need on top (python3: the example service's end-to-end tests;
+# postgresql: the server the database suites also run on, started by tests/support/postgres.sh).
+DRF_TEST_PACKAGES=(catch2 libbenchmark-dev python3 postgresql)
 
 log() { printf '==> %s\n' "$*" >&2; }
 

@@ -33,11 +33,16 @@ if [ -z "$exe" ]; then
 fi
 if [ "$name" = projects ] && [ "$#" -eq 0 ]; then
     # The service, ready to try: a migrated database, a user with a fresh token, then the server.
+    # PROJECTS_DATABASE_URL (PostgreSQL), when set, wins over PROJECTS_DB (a SQLite file).
     export PROJECTS_DB="${PROJECTS_DB:-$DRF_ROOT/projects.sqlite3}"
     "$exe" migrate
     "$exe" createuser --username alice >/dev/null 2>&1 || true
     token="$("$exe" drf_create_token alice | sed -n 's/^Generated token \([0-9a-f]*\) for user alice$/\1/p')"
-    log "database: $PROJECTS_DB"
+    if [ -n "${PROJECTS_DATABASE_URL:-}" ]; then
+        log "database: PROJECTS_DATABASE_URL, ${PROJECTS_DATABASE_URL#*@}"  # what follows the credentials
+    else
+        log "database: $PROJECTS_DB"
+    fi
     log "token for alice: $token"
     log "try: curl -H 'Authorization: Token $token' http://127.0.0.1:${PORT:-8000}/api/projects/"
     exec "$exe" runserver --host 127.0.0.1 --port "${PORT:-8000}"
