@@ -66,8 +66,8 @@ std::vector<mig::Migration> migrations() {
              insert.reset();
          })}, {}},
         {"0003_user_last_login", {"0002_seed_admin"}, {mig::add_field<User, "last_login">()}, {}},
-        // NOT NULL: the rows already there need a value.
-        {"0004_project_archived", {"0001_initial"}, {mig::add_field<Project, "archived">("DEFAULT 0")}, {}},
+        // NOT NULL: the rows already there need a value (DEFAULT 0 on SQLite, DEFAULT false on PostgreSQL).
+        {"0004_project_archived", {"0001_initial"}, {mig::add_field<Project, "archived">(mig::default_value(false))}, {}},
     };
 }
 
@@ -169,6 +169,12 @@ TEST_CASE("docs/migrations.md: the operations table", "[migrations]") {
           std::vector<std::string>{"ALTER TABLE \"users\" ADD COLUMN \"last_login\" INTEGER"});
     CHECK(mig::add_field<Project, "archived">("DEFAULT 0").sql(dialect) ==
           std::vector<std::string>{"ALTER TABLE \"projects\" ADD COLUMN \"archived\" INTEGER NOT NULL DEFAULT 0"});
+    CHECK(mig::add_field<Project, "archived">(mig::default_value(false)).sql(dialect) ==
+          std::vector<std::string>{"ALTER TABLE \"projects\" ADD COLUMN \"archived\" INTEGER NOT NULL DEFAULT 0"});
+    CHECK(mig::add_field<User, "username">(mig::default_value("it's")).sql(dialect) ==
+          std::vector<std::string>{"ALTER TABLE \"users\" ADD COLUMN \"username\" TEXT NOT NULL UNIQUE DEFAULT 'it''s'"});
+    CHECK(mig::add_index<Project, "owner_id", "name">().sql(dialect) ==
+          std::vector<std::string>{"CREATE INDEX \"projects_owner_id_name\" ON \"projects\" (\"owner_id\", \"name\")"});
     CHECK(mig::create_model<Project>({"name"}).sql(dialect) ==
           std::vector<std::string>{"CREATE TABLE \"projects\" (\n    \"id\" TEXT NOT NULL PRIMARY KEY,\n    \"created_at\" INTEGER NOT NULL,\n"
                                    "    \"updated_at\" INTEGER NOT NULL,\n    \"name\" TEXT NOT NULL\n)",

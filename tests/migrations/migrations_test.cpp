@@ -283,3 +283,48 @@ TEST_CASE("add_index creates a composite index that serves a filtered, newest-fi
     undo.migrate();
     CHECK(mine.limit(25).explain().find("projects_owner_id_created_at_id") == std::string::npos);
 }
+
+TEST_CASE("add_field with default_value writes the default as the database's own literal", "[migrations]") {
+    auto database = drf_test::open_database();
+    mig::Migrator(database, {{"0001_initial", {}, {mig::create_model<User>(), mig::create_model<Project>({"name", "owner_id"})}, {}}})
+        .migrate();
+    const User owner = db::objects<User>(database).create([] {
+        User u;
+        u.username = "owner";
+        return u;
+    }());
+    // A row written before the new columns exist: only the columns 0001 created.
+    const drf::Uuid id = drf::uuid4();
+    {
+        auto& insert = database.connection().prepare(
+            R"(INSERT INTO "projects" ("id", "created_at", "updated_at", "name", "owner_id") VALUES (?, ?, ?, ?, ?))");
+        insert.reset();
+        db::ColumnTraits<drf::Uuid>::bind(insert, 1, id);
+        db::ColumnTraits<drf::DateTime>::bind(insert, 2, drf::now());
+        db::ColumnTraits<drf::DateTime>::bind(insert, 3, drf::now());
+        insert.bind_text(4, "old");
+        db::ColumnTraits<drf::Uuid>::bind(insert, 5, owner.id);
+        insert.step();
+        insert.reset();
+    }
+    CHECK(mig::add_field<Project, "archived">(mig::default_value(true)).sql(database.dialect()) ==
+          std::vector<std::string>{std::string(drf_test::expect(R"(ALTER TABLE "projects" ADD COLUMN "archived" INTEGER NOT NULL DEFAULT 1)",
+                                                    R"(ALTER TABLE "projects" ADD COLUMN "archived" boolean NOT NULL DEFAULT true)"))});
+    mig::Migrator(database,
+                  {{"0001_initial", {}, {mig::create_model<User>(), mig::create_model<Project>({"name", "owner_id"})}, {}},
+                   {"0002_more",
+                    {"0001_initial"},
+                    {mig::add_field<Project, "description">(mig::default_value("it's new")),
+                     mig::add_field<Project, "archived">(mig::default_value(true)),
+                     mig::add_field<Project, "stars">(mig::default_value(7)),
+                     mig::add_field<Project, "score">(mig::default_value(0.25)), mig::add_field<Project, "note">()},
+                    {}}})
+        .migrate();
+    const Project old = db::objects<Project>(database).get(id);
+    CHECK(old.description == "it's new");
+    CHECK(old.archived);
+    CHECK(old.stars == 7);
+    CHECK(old.score == 0.25);
+    CHECK_FALSE(old.note.has_value());
+    CHECK(db::schema_differences<Project>(database.connection()).empty());
+}

@@ -68,6 +68,9 @@ public:
     virtual int explain_column() const = 0;
     // What stands for "no limit" in `LIMIT <it> OFFSET ?` (SQLite needs a LIMIT before an OFFSET).
     virtual std::string_view no_limit() const = 0;
+    // SQL literals where DDL cannot take a parameter (a column's DEFAULT), for the types that differ.
+    virtual std::string bool_literal(bool value) const { return value ? "1" : "0"; }
+    virtual std::string datetime_literal(const DateTime& value) const { return std::to_string(to_unix_micros(value)); }
 };
 
 // A prepared statement: bind parameters (1-based), step through rows, read columns (0-based).

@@ -50,6 +50,8 @@ public:
     std::string explain(std::string_view sql) const override { return "EXPLAIN " + std::string(sql); }
     int explain_column() const override { return 0; }
     std::string_view no_limit() const override { return "ALL"; }
+    std::string bool_literal(bool value) const override { return value ? "true" : "false"; }
+    std::string datetime_literal(const DateTime& value) const override { return "'" + to_iso8601(value) + "'"; }
 };
 
 namespace detail {

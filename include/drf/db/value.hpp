@@ -7,9 +7,12 @@
 #include <drf/db/backend.hpp>
 #include <drf/models/field.hpp>
 
+#include <charconv>
+#include <cmath>
 #include <concepts>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -101,6 +104,40 @@ struct ColumnTraits<std::optional<M>> {
         return nullptr;
     }
 };
+
+// `v` as an SQL literal in `dialect`, for DDL, where a parameter cannot stand (ALTER TABLE … DEFAULT).
+// Text is quoted with its quotes doubled; a NUL byte or a non-finite double has no portable literal
+// and is std::invalid_argument.
+inline std::string sql_literal(const Dialect& dialect, const Value& v) {
+    return std::visit(
+        [&](const auto& x) -> std::string {
+            using X = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<X, std::nullptr_t>) {
+                return "NULL";
+            } else if constexpr (std::is_same_v<X, bool>) {
+                return dialect.bool_literal(x);
+            } else if constexpr (std::is_same_v<X, std::int64_t>) {
+                return std::to_string(x);
+            } else if constexpr (std::is_same_v<X, double>) {
+                if (!std::isfinite(x)) throw std::invalid_argument("drf::db::sql_literal: a non-finite double has no SQL literal");
+                char buf[32];
+                return std::string(buf, std::to_chars(buf, buf + sizeof buf, x).ptr);
+            } else if constexpr (std::is_same_v<X, DateTime>) {
+                return dialect.datetime_literal(x);
+            } else {
+                const std::string text = [&] {
+                    if constexpr (std::is_same_v<X, Uuid>) return to_string(x);
+                    else return x;
+                }();
+                if (text.find('\0') != std::string::npos)
+                    throw std::invalid_argument("drf::db::sql_literal: text with a NUL byte has no SQL literal");
+                std::string out = "'";
+                for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+                return out + "'";
+            }
+        },
+        v);
+}
 
 inline void bind_value(Statement& s, int i, const Value& v) {
     std::visit(

@@ -5,13 +5,17 @@
 
 #include <drf/core/fixed_string.hpp>
 #include <drf/db/database.hpp>
+#include <drf/db/query.hpp>
 #include <drf/db/schema.hpp>
+#include <drf/db/value.hpp>
+#include <drf/models/meta.hpp>
 
 #include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -99,6 +103,36 @@ Operation remove_index() {
     const std::string name = db::index_name<T>({Names.view()...});
     return {"Remove index " + name,
             [name](const db::Dialect&) { return std::vector<std::string>{"DROP INDEX " + db::detail::quoted(name)}; },
+            {}};
+}
+
+// The value a new NOT NULL column gets in the rows a table already has:
+// add_field<Project, "archived">(default_value(false)) writes DEFAULT 0 on SQLite, DEFAULT false on
+// PostgreSQL — the literal each dialect spells, so one migration serves both.
+template <class V>
+struct DefaultValue {
+    V value;
+};
+template <class V>
+constexpr DefaultValue<std::decay_t<V>> default_value(V&& value) {
+    return {std::forward<V>(value)};
+}
+
+// AddField with a typed default (see default_value); the value must have the field's type, as in a filter.
+template <class T, fixed_string Name, class V>
+Operation add_field(DefaultValue<V> fallback) {
+    static_assert(T::meta.has_field(Name.view()), "drf::migrations::add_field: the model has no field with this name");
+    using M = typename std::remove_cvref_t<decltype(models::field_named<T, Name>())>::value_type;
+    using Plain = typename models::detail::unwrap_optional<M>::type;
+    static_assert(db::detail::compatible<V, Plain>(),
+                  "drf::migrations::add_field: the default's type does not match the field's type");
+    const db::Value value = db::ColumnTraits<Plain>::value(Plain(fallback.value));
+    return {"Add field " + std::string(Name.view()) + " to " + std::string(T::meta.table),
+            [value](const db::Dialect& d) {
+                return std::vector<std::string>{"ALTER TABLE " + db::detail::quoted(T::meta.table) + " ADD COLUMN " +
+                                                db::column_definition<T>(d, Name.view()) + " DEFAULT " +
+                                                db::sql_literal(d, value)};
+            },
             {}};
 }
 
