@@ -2,7 +2,8 @@
 # tests/support/postgres.sh — a throwaway PostgreSQL server for the tests: `start STATE_DIR` runs
 # initdb into a fresh temporary data directory and starts the server on a free loopback port (trust
 # authentication, locale C so text sorts bytewise as on SQLite, fsync off: nothing here must survive a
-# crash); it writes the connection URL to STATE_DIR/url. `stop STATE_DIR` stops it and deletes the data.
+# crash; PG_DURABLE=1 keeps the server's durable defaults, for benchmarks); it writes the connection URL
+# to STATE_DIR/url. `stop STATE_DIR` stops it and deletes the data.
 # `url STATE_DIR` prints the URL. The server refuses to run as root, so as root it runs as the
 # `postgres` user (Debian's postgresql package creates it). The binaries come from `pg_config --bindir`
 # or PG_BINDIR.
@@ -48,9 +49,10 @@ start)
     # A free port: bind to port 0 and read what the kernel chose. Two servers starting at once may
     # still race for it; pg_ctl then fails and says so.
     port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-    as_server "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-        -o "-h 127.0.0.1 -p $port -k $data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-        start >/dev/null || { cat "$data/server.log" >&2; exit 1; }
+    settings="-h 127.0.0.1 -p $port -k $data -c max_connections=200"
+    [ "${PG_DURABLE:-0}" = 1 ] || settings="$settings -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    as_server "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 -o "$settings" start >/dev/null ||
+        { cat "$data/server.log" >&2; exit 1; }
     as_server "$bindir/createdb" -h 127.0.0.1 -p "$port" -U drf drf_test
     url="postgresql://drf@127.0.0.1:$port/drf_test"
     echo "$url" >"$state/url"
