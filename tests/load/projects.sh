@@ -3,7 +3,9 @@
 # 60 projects, `projects runserver` on a free port, then tests/load/wrk.sh for GET of a 25-item page
 # and POST of a new project. With PROFILE=1 (and perf available) the server's CPU profile top entries
 # are printed too. Not part of the unit tests: run it by hand or from scripts/bench.sh.
-# Usage: tests/load/projects.sh PATH_TO_PROJECTS_BINARY
+# With BACKEND=postgresql the service serves from a throwaway PostgreSQL server with durable settings
+# (tests/support/postgres.sh, PG_DURABLE=1) instead of a SQLite file.
+# Usage: [BACKEND=sqlite|postgresql] tests/load/projects.sh PATH_TO_PROJECTS_BINARY
 set -euo pipefail
 
 binary="${1:?usage: tests/load/projects.sh PATH_TO_PROJECTS_BINARY}"
@@ -13,9 +15,20 @@ export PROJECTS_DB="$work/projects.sqlite3"
 server_pid=""
 cleanup() {
     [ -n "$server_pid" ] && kill -INT "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+    [ "${BACKEND:-sqlite}" = postgresql ] && "$here/../support/postgres.sh" stop "$work/pg" || true
     rm -rf "$work"
 }
 trap cleanup EXIT
+case "${BACKEND:-sqlite}" in
+sqlite) ;;
+postgresql)
+    PROJECTS_DATABASE_URL="$(PG_DURABLE=1 "$here/../support/postgres.sh" start "$work/pg")"
+    PROJECTS_CURSOR_SECRET="load test: a secret of at least 32 characters"
+    export PROJECTS_DATABASE_URL PROJECTS_CURSOR_SECRET
+    ;;
+*) echo "projects.sh: BACKEND must be sqlite or postgresql" >&2; exit 2 ;;
+esac
+echo "== backend: ${BACKEND:-sqlite}"
 
 "$binary" migrate >/dev/null
 token="$("$binary" createuser --username loadtest | tail -n 1)"
