@@ -539,3 +539,19 @@ TEST_CASE("connect() refuses a URL with no scheme or an unknown one, naming the 
                                         "backend registered; known: ") &&
                           Catch::Contains("sqlite://") && !Catch::Contains("s3cret"));
 }
+
+TEST_CASE("A connection keeps at most statement_cache_size prepared statements, dropping the least recently used",
+          "[db][sqlite]") {
+    auto connection = std::make_unique<db::sqlite::SqliteConnection>(":memory:", db::sqlite::Options{.statement_cache_size = 4});
+    auto* raw = connection.get();
+    db::Database database(std::move(connection));
+    create_tables(database);
+    auto users = db::objects<User>(database);
+    users.create(user_named("a"));
+    for (int n = 1; n <= 10; ++n) {  // IN lists of ten lengths: ten distinct statements
+        std::vector<std::string> names(static_cast<std::size_t>(n), "a");
+        CHECK(users.filter(db::in(&User::username, names)).count() == 1);
+    }
+    CHECK(raw->cached_statements() == 4);
+    CHECK(users.filter(db::in(&User::username, {"a"})).count() == 1);  // dropped long ago: prepared again
+}

@@ -11,6 +11,7 @@
 #include <drf/db/connect.hpp>
 #include <drf/db/database.hpp>
 #include <drf/db/detail/postgresql_text.hpp>
+#include <drf/db/detail/statement_cache.hpp>
 
 #include <libpq-fe.h>
 
@@ -21,7 +22,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -221,9 +221,12 @@ private:
 
 struct Options {
     // SET search_path for this connection (a schema per tenant or per test); empty: the server's default.
-    std::string search_path;
+    std::string search_path = {};
     // application_name, shown in pg_stat_activity.
     std::string application_name = "drf";
+    // Prepared statements kept per connection (on the server too); the least recently used is
+    // DEALLOCATEd first.
+    std::size_t statement_cache_size = 256;
 };
 
 class PostgresConnection final : public Connection {
@@ -231,7 +234,8 @@ public:
     // `url`: a libpq connection URI or keyword string ("postgresql://user:pw@host:5432/db?sslmode=require",
     // "host=/run/postgresql dbname=app"). Sessions always run with TimeZone UTC, ISO dates and exact
     // float output, whatever the server's defaults, so values read back exactly as written.
-    explicit PostgresConnection(const std::string& url, Options options = {}) : url_(url) {
+    explicit PostgresConnection(const std::string& url, Options options = {})
+        : url_(url), statements_(options.statement_cache_size) {
         // Set with SET after connecting rather than in libpq's "options", which would replace any
         // options=... the URL carries.
         session_ = "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; "
@@ -269,15 +273,18 @@ public:
     }
 
     Statement& prepare(std::string_view sql) override {
-        auto it = statements_.find(sql);
-        if (it == statements_.end()) {
-            auto statement = std::make_unique<PostgresStatement>(*this, dialect().placeholders(sql),
-                                                                 "drf_" + std::to_string(++statement_counter_));
-            statement->ensure_prepared();  // a syntax error surfaces here, as with SQLite
-            it = statements_.emplace(std::string(sql), std::move(statement)).first;
-        }
-        return *it->second;
+        return statements_.get(
+            sql,
+            [&] {
+                auto statement = std::make_unique<PostgresStatement>(*this, dialect().placeholders(sql),
+                                                                     "drf_" + std::to_string(++statement_counter_));
+                statement->ensure_prepared();  // a syntax error surfaces here, as with SQLite
+                return statement;
+            },
+            [&](PostgresStatement& dropped) { deallocate(dropped); });
     }
+
+    std::size_t cached_statements() const noexcept { return statements_.size(); }
 
     void execute(std::string_view sql) override {
         if (lost_transaction_ && sql == "ROLLBACK") {
@@ -332,6 +339,14 @@ private:
         start_session();
     }
 
+    // Frees a dropped statement on the server. Best effort: in an aborted transaction or on a lost
+    // connection it cannot run, and the statement lives on until the session ends.
+    void deallocate(const PostgresStatement& statement) noexcept {
+        if (statement.prepared_generation_ != generation_ || PQstatus(conn_) != CONNECTION_OK) return;
+        const std::string sql = "DEALLOCATE \"" + statement.name_ + "\"";
+        PQclear(PQexec(conn_, sql.c_str()));
+    }
+
     void start_session() {
         detail::Result r(PQexec(conn_, session_.c_str()));
         detail::check(conn_, r.get(), "cannot set up the session with", session_);
@@ -356,11 +371,6 @@ private:
         }
     }
 
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
-
     std::string url_;
     std::string session_;  // the SETs every session starts with
     PGconn* conn_ = nullptr;
@@ -369,7 +379,7 @@ private:
     bool lost_transaction_ = false; // the connection went while a transaction was open
     std::uint64_t statement_counter_ = 0;
     std::int64_t changes_ = 0;
-    std::unordered_map<std::string, std::unique_ptr<PostgresStatement>, Hash, std::equal_to<>> statements_;
+    drf::db::detail::StatementCache<PostgresStatement> statements_;
 };
 
 inline void PostgresStatement::ensure_prepared() {

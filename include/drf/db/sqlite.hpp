@@ -6,6 +6,7 @@
 #include <drf/db/backend.hpp>
 #include <drf/db/connect.hpp>
 #include <drf/db/database.hpp>
+#include <drf/db/detail/statement_cache.hpp>
 
 #include <sqlite3.h>
 
@@ -13,7 +14,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -109,11 +109,12 @@ private:
 struct Options {
     std::chrono::milliseconds busy_timeout{5000};
     bool wal = true;  // ignored for ":memory:", which has no journal file
+    std::size_t statement_cache_size = 256;  // prepared statements kept, least recently used dropped first
 };
 
 class SqliteConnection final : public Connection {
 public:
-    explicit SqliteConnection(const std::string& path, Options options = {}) {
+    explicit SqliteConnection(const std::string& path, Options options = {}) : statements_(options.statement_cache_size) {
         const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
         const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
         if (rc != SQLITE_OK) {
@@ -143,10 +144,8 @@ public:
         return dialect;
     }
     Statement& prepare(std::string_view sql) override {
-        auto it = statements_.find(sql);
-        if (it == statements_.end())
-            it = statements_.emplace(std::string(sql), std::make_unique<SqliteStatement>(db_, sql)).first;
-        return *it->second;
+        return statements_.get(
+            sql, [&] { return std::make_unique<SqliteStatement>(db_, sql); }, [](SqliteStatement&) {});
     }
     void execute(std::string_view sql) override {
         char* error = nullptr;
@@ -173,13 +172,11 @@ public:
 
     sqlite3* handle() const noexcept { return db_; }
 
+    std::size_t cached_statements() const noexcept { return statements_.size(); }
+
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
     sqlite3* db_ = nullptr;
-    std::unordered_map<std::string, std::unique_ptr<SqliteStatement>, Hash, std::equal_to<>> statements_;
+    drf::db::detail::StatementCache<SqliteStatement> statements_;
 };
 
 // Opens (creating if needed) the SQLite database at `path`, or a private in-memory one for ":memory:".
