@@ -565,8 +565,8 @@ TEST_CASE("docs/pagination.md: invalid cursors are 404 Invalid cursor", "[docs]"
     const std::string good = next.substr(next.find("cursor=") + 7);
     std::string flipped = good;
     flipped[5] = flipped[5] == 'A' ? 'B' : 'A';
-    for (const std::string& bad : {std::string("garbage"), std::string(""), flipped, good.substr(0, 40),
-                                   std::string(5000, 'A')}) {
+    // An empty ?cursor= is not here: it asks for the first page, as in DRF (docs/pagination.md).
+    for (const std::string& bad : {std::string("garbage"), flipped, good.substr(0, 40), std::string(5000, 'A')}) {
         INFO(bad);
         const auto r = page_of<Fixed>(store, "/items/?cursor=" + bad);
         CHECK(r.status_code() == 404);
