@@ -3,6 +3,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
 #include <set>
 #include <string>
 
@@ -107,6 +112,33 @@ TEST_CASE("A datetime renders as DRF does: UTC, microseconds, Z; no fraction whe
     CHECK(drf::to_iso8601(at("2026-11-23T19:43:37.727356Z")) == "2026-11-23T19:43:37.727356Z");
     CHECK(drf::to_iso8601(at("2026-11-23T19:43:37Z")) == "2026-11-23T19:43:37Z");
     CHECK(drf::to_iso8601(at("2026-11-23T19:43:37.005Z")) == "2026-11-23T19:43:37.005000Z");
+}
+
+TEST_CASE("Datetime rendering agrees with Boost's calendar on every kind of date, 1400 to 9999", "[core]") {
+    auto reference = [](const drf::DateTime& t) {  // Boost's own year/month/day and time of day
+        const auto ymd = t.date().year_month_day();
+        const auto tod = t.time_of_day();
+        char buf[40];
+        const long frac = static_cast<long>(tod.fractional_seconds());
+        int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", static_cast<int>(ymd.year),
+                              static_cast<int>(ymd.month.as_number()), static_cast<int>(ymd.day.as_number()),
+                              static_cast<int>(tod.hours()), static_cast<int>(tod.minutes()), static_cast<int>(tod.seconds()));
+        if (frac) n += std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), ".%06ld", frac);
+        return std::string(buf, static_cast<std::size_t>(n)) + "Z";
+    };
+    std::vector<drf::DateTime> cases;
+    for (const char* text : {"1400-01-01T00:00:00Z", "1600-02-29T23:59:59.999999Z", "1899-12-31T12:00:00Z",
+                             "1969-12-31T23:59:59.999999Z", "1970-01-01T00:00:00Z", "1970-01-01T00:00:00.000001Z",
+                             "2000-02-29T06:07:08.09Z", "2100-02-28T23:59:59Z", "2100-03-01T00:00:00Z",
+                             "9999-12-31T23:59:59.999999Z"})
+        cases.push_back(*drf::parse_datetime(text));
+    std::mt19937_64 random(2026);
+    std::uniform_int_distribution<std::int64_t> micros(drf::to_unix_micros(cases.front()), drf::to_unix_micros(cases.back()));
+    for (int i = 0; i < 20000; ++i) cases.push_back(drf::from_unix_micros(micros(random)));
+    for (const auto& t : cases) {
+        INFO(reference(t));
+        REQUIRE(drf::to_iso8601(t) == reference(t));
+    }
 }
 
 TEST_CASE("parse_datetime reads ISO 8601 with any offset and converts it to UTC", "[core]") {

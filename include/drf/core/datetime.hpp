@@ -25,11 +25,37 @@ inline const DateTime& unix_epoch() {
 inline std::int64_t to_unix_micros(const DateTime& t) { return (t - unix_epoch()).total_microseconds(); }
 inline DateTime from_unix_micros(std::int64_t us) { return unix_epoch() + boost::posix_time::microseconds(us); }
 
+namespace detail {
+// Howard Hinnant's civil_from_days: the proleptic Gregorian date `days` after 1970-01-01. Integer
+// arithmetic only; Boost's year_month_day conversion costs several times as much, on every rendered row.
+constexpr void civil_from_days(std::int64_t days, std::int64_t& year, unsigned& month, unsigned& day) noexcept {
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(days - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    day = doy - (153 * mp + 2) / 5 + 1;
+    month = mp < 10 ? mp + 3 : mp - 9;
+    year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2);
+}
+}  // namespace detail
+
 // Appends DRF's rendering: "2026-11-23T19:43:37.727356Z", or "2026-11-23T19:43:37Z" when the fraction is zero.
 inline void append_datetime(std::string& out, const DateTime& t) {
-    const auto ymd = t.date().year_month_day();
-    const auto tod = t.time_of_day();
-    const auto frac = static_cast<long>(tod.fractional_seconds());
+    std::int64_t us = to_unix_micros(t);
+    constexpr std::int64_t us_per_day = 86'400'000'000;
+    std::int64_t days = us / us_per_day;
+    us %= us_per_day;
+    if (us < 0) {
+        us += us_per_day;
+        --days;
+    }
+    std::int64_t year = 0;
+    unsigned month = 0, day = 0;
+    detail::civil_from_days(days, year, month, day);
+    const long frac = static_cast<long>(us % 1'000'000);
+    const long secs = static_cast<long>(us / 1'000'000);
     char buf[32];
     auto put = [&buf](std::size_t at, long value, int width) {
         for (int i = width - 1; i >= 0; --i) {
@@ -37,17 +63,17 @@ inline void append_datetime(std::string& out, const DateTime& t) {
             value /= 10;
         }
     };
-    put(0, static_cast<long>(ymd.year), 4);
+    put(0, static_cast<long>(year), 4);
     buf[4] = '-';
-    put(5, static_cast<long>(ymd.month.as_number()), 2);
+    put(5, static_cast<long>(month), 2);
     buf[7] = '-';
-    put(8, static_cast<long>(ymd.day.as_number()), 2);
+    put(8, static_cast<long>(day), 2);
     buf[10] = 'T';
-    put(11, static_cast<long>(tod.hours()), 2);
+    put(11, secs / 3600, 2);
     buf[13] = ':';
-    put(14, static_cast<long>(tod.minutes()), 2);
+    put(14, secs / 60 % 60, 2);
     buf[16] = ':';
-    put(17, static_cast<long>(tod.seconds()), 2);
+    put(17, secs % 60, 2);
     std::size_t len = 19;
     if (frac != 0) {
         buf[19] = '.';

@@ -123,6 +123,7 @@ public:
         detail::StatementScope s(prepare(sql));
         detail::bind_params(*s, params);
         std::vector<T> rows;
+        if (limit_) rows.reserve(std::min<std::size_t>(*limit_, 1000));  // one allocation for a page, not log2(n)
         while (s->step()) {
             rows.push_back(models::detail::blank<T>());
             detail::read_all(*s, rows.back());
