@@ -25,3 +25,17 @@ TEST_CASE("PostgreSQL deallocates the statements a full cache drops", "[db][post
     CHECK(count.column_int(0) == 4);  // three of the SELECTs and this one
     count.reset();
 }
+
+TEST_CASE("A PostgreSQL statement knows its parameters and result columns before it runs", "[db][postgresql]") {
+    auto database = drf::db::postgresql::open(std::getenv("DRF_TEST_DATABASE_URL"));
+    auto& s = database.connection().prepare("SELECT ?::bigint + 1, 'x', now()");
+    s.reset();
+    CHECK(s.column_count() == 3);
+    CHECK_THROWS_WITH(s.bind_int(2, 1), Catch::StartsWith("cannot bind parameter 2: the statement has 1"));
+    s.bind_int(1, 41);
+    REQUIRE(s.step());
+    CHECK(s.column_int(0) == 42);
+    CHECK(s.column_text(1) == "x");
+    CHECK_FALSE(s.step());
+    s.reset();
+}

@@ -177,7 +177,7 @@ public:
         throw DatabaseError("column " + std::to_string(column) + " does not hold a datetime drf can read: \"" +
                             std::string(text) + "\"");
     }
-    int column_count() const override { return result_ ? PQnfields(result_.get()) : parameter_count_; }
+    int column_count() const override { return result_ ? PQnfields(result_.get()) : result_columns_; }
     void reset() override {
         result_.reset();
         executed_ = false;
@@ -212,6 +212,7 @@ private:
     std::string name_;  // the server-side name, "drf_<n>"
     std::uint64_t prepared_generation_ = 0;  // the connection generation it was prepared on; 0: never
     int parameter_count_ = 0;
+    int result_columns_ = 0;  // as described when prepared
     std::vector<Slot> slots_;
     std::vector<const char*> values_;  // the slots as libpq takes them, kept to reuse its storage
     detail::Result result_;
@@ -391,6 +392,7 @@ inline void PostgresStatement::ensure_prepared() {
     detail::Result described(PQdescribePrepared(conn, name_.c_str()));
     detail::check(conn, described.get(), "cannot describe", sql_);
     parameter_count_ = PQnparams(described.get());
+    result_columns_ = PQnfields(described.get());
     slots_.assign(static_cast<std::size_t>(parameter_count_), Slot{});
     prepared_generation_ = connection_.generation_;
 }
