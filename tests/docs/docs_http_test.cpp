@@ -169,6 +169,24 @@ TEST_CASE("docs/http.md: the example serves the seed's ProjectViewSet through th
     CHECK(client.post("/projects/not-a-uuid/archive/").status_code == 404);
 }
 
+TEST_CASE("docs/http.md: the Response table, and a body given as JSON text", "[docs]") {
+    Response created(Json{{"id", 1}}, status::HTTP_201_CREATED);
+    created.header("Location", "/projects/1/");
+    CHECK((created.status_code() == 201 && created.content() == R"({"id":1})"));
+    CHECK(created.headers().get("location") == "/projects/1/");
+    CHECK(!Response::no_content().has_body());
+    CHECK(Response::no_content(status::HTTP_202_ACCEPTED).status_code() == 202);
+    STATIC_REQUIRE_FALSE(std::is_constructible_v<Response, int>);
+    CHECK(Response::from_json_text(R"({"id":1})").status_code() == 200);
+    CHECK(Response::from_json_text(R"({"id":1})", status::HTTP_201_CREATED).status_code() == 201);
+    const Response text_body = Response::from_json_text(R"({"id":1,"name":"caf\u00e9"})");
+    CHECK(text_body.content() == R"({"id":1,"name":"caf\u00e9"})");  // as is
+    CHECK(*text_body.data() == Json{{"id", 1}, {"name", "caf\xc3\xa9"}});
+    CHECK(&text_body.data() == &text_body.data());  // parsed once, kept
+    CHECK(text_body.has_body());
+    CHECK_THROWS_AS(Response::from_json_text("{").data(), Json::parse_error);
+}
+
 }  // namespace docs_http_example
 
 namespace docs_http_rules {

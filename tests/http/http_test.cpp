@@ -131,6 +131,38 @@ TEST_CASE("A Response has a status, an optional JSON body and headers", "[http]"
     STATIC_REQUIRE(status::is_client_error(status::HTTP_404_NOT_FOUND));
 }
 
+TEST_CASE("A Response from JSON text sends the text as is and parses it for data() on first use", "[http]") {
+    const std::string text = R"({"id":1,"name":"caf\u00e9 \u2028","tags":[],"ratio":0.5,"owner":null})";
+    Response r = Response::from_json_text(text, status::HTTP_201_CREATED);
+    r.header("Location", "/projects/1/");
+    CHECK(r.status_code() == 201);
+    CHECK(r.has_body());
+    CHECK(r.content() == text);  // not re-written: its escapes stay as they are
+    CHECK(r.headers().get("location") == "/projects/1/");
+    REQUIRE(r.data());
+    CHECK(*r.data() == Json{{"id", 1}, {"name", "caf\xc3\xa9 \xe2\x80\xa8"}, {"tags", Json::array()}, {"ratio", 0.5},
+                            {"owner", nullptr}});
+    CHECK(r.data()->begin().key() == "id");  // keys in the text's order
+    CHECK(&r.data() == &r.data());           // parsed once
+    CHECK(r.content() == text);              // still the text, after data()
+    SECTION("a copy carries the text and the parsed value") {
+        const Response copy = r;
+        CHECK(copy.content() == text);
+        CHECK(*copy.data() == *r.data());
+    }
+    SECTION("200 by default") {
+        const Response ok = Response::from_json_text("[]");
+        CHECK(ok.status_code() == 200);
+        CHECK(ok.has_body());
+        CHECK(*ok.data() == Json::array());
+    }
+    SECTION("text that is not JSON fails when data() parses it, not before") {
+        const Response broken = Response::from_json_text("{\"id\":");
+        CHECK(broken.content() == "{\"id\":");
+        CHECK_THROWS_AS(broken.data(), Json::parse_error);
+    }
+}
+
 TEST_CASE("SAFE_METHODS are GET, HEAD and OPTIONS", "[http]") {
     CHECK(is_safe(Method::get));
     CHECK(is_safe(Method::head));

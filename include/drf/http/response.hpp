@@ -21,10 +21,24 @@ public:
     Response(int) = delete;
     // Response(status::HTTP_204_NO_CONTENT): no body.
     static Response no_content(int status = status::HTTP_204_NO_CONTENT) { return Response(NoBody{}, status); }
+    // A body already written as JSON text, sent as is: content() returns `text` unchanged. The text must
+    // be one JSON value, as content() writes them (what drf::serializers::render_to writes, for one), or
+    // data() will throw when it parses it.
+    static Response from_json_text(std::string text, int status = status::HTTP_200_OK) {
+        Response response(NoBody{}, status);
+        response.text_ = std::move(text);
+        return response;
+    }
 
     int status_code() const noexcept { return status_; }
-    const std::optional<Json>& data() const noexcept { return data_; }
-    bool has_body() const noexcept { return data_.has_value(); }
+    // The body as JSON, or nullopt when there is none. For a from_json_text() response the text is parsed
+    // on the first call and kept, so data() is not thread-safe (as no other part of a Response is);
+    // it throws nlohmann's parse_error if the text is not JSON.
+    const std::optional<Json>& data() const {
+        if (text_ && !data_) data_ = Json::parse(*text_);
+        return data_;
+    }
+    bool has_body() const noexcept { return data_.has_value() || text_.has_value(); }
     const Headers& headers() const noexcept { return headers_; }
     Headers& headers() noexcept { return headers_; }
     Response& header(std::string name, std::string value) {
@@ -35,6 +49,7 @@ public:
     // Invalid UTF-8 from a database is replaced rather than failing the response. U+2028 and U+2029 are
     // escaped, as DRF's JSONRenderer does, so the body is also safe to embed in JavaScript.
     std::string content() const {
+        if (text_) return *text_;
         if (!data_) return {};
         return detail::dump_json(*data_);  // nlohmann's dump(), skipping its escaping where none is needed
     }
@@ -43,7 +58,8 @@ private:
     struct NoBody {};
     Response(NoBody, int status) : status_(status) {}
     int status_;
-    std::optional<Json> data_;
+    mutable std::optional<Json> data_;  // for a from_json_text() response, text_ parsed on first use
+    std::optional<std::string> text_;   // the body as JSON text, when it was given as text
     Headers headers_;
 };
 
