@@ -185,6 +185,15 @@ TEST_CASE("docs/http.md: the Response table, and a body given as JSON text", "[d
     CHECK(&text_body.data() == &text_body.data());  // parsed once, kept
     CHECK(text_body.has_body());
     CHECK_THROWS_AS(Response::from_json_text("{").data(), Json::parse_error);
+
+    std::vector<Project> projects(3);
+    projects[1].name = "caf\xc3\xa9 \"quoted\" \xe2\x80\xa8";
+    // The page's snippet.
+    std::string text;
+    drf::serializers::render_many_to<ProjectOutput>(text, projects);
+    const auto response = drf::http::Response::from_json_text(std::move(text));
+    CHECK(response.content() == drf::http::Response(drf::serializers::render_many<ProjectOutput>(projects)).content());
+    CHECK(*response.data() == drf::serializers::render_many<ProjectOutput>(projects));
 }
 
 }  // namespace docs_http_example

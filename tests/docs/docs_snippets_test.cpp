@@ -3,6 +3,7 @@
 // pages' rule tables, so a page cannot claim what the code does not do.
 // Each snippet lives in its own named namespace: the pages reuse names (Project, User) freely.
 #include <drf/core.hpp>
+#include <drf/http/response.hpp>
 #include <drf/models.hpp>
 #include <drf/serializers.hpp>
 
@@ -383,6 +384,27 @@ TEST_CASE("docs/serializers.md: the first example validates a request body, rend
     // The object-level validate hook reports under non_field_errors.
     auto same = s::validate<ProjectCreate>(Json::parse(R"({"name": "x", "description": "x"})"));
     CHECK(same.errors().dump() == R"({"non_field_errors":["Name and description must differ."]})");
+}
+
+// The rendering section's snippet: a view's body written straight to text.
+drf::http::Response project_response(const Project& project) {
+    std::string body;
+    drf::serializers::render_to<ProjectOutput>(body, project);
+    return drf::http::Response::from_json_text(std::move(body));  // data() parses it back, if anyone asks
+}
+
+TEST_CASE("docs/serializers.md: render_to writes the text content() would send, without the Json", "[docs]") {
+    Project p;
+    p.name = "Apollo \"11\"";
+    p.description = "caf\xc3\xa9 \xe2\x80\xa8 \x01";
+    p.tags = {"a", "b\\c"};
+    const auto response = project_response(p);
+    CHECK(response.content() == drf::http::Response(s::render<ProjectOutput>(p)).content());
+    CHECK(*response.data() == s::render<ProjectOutput>(p));
+    const std::vector<Project> projects{p, Project{}};
+    std::string text;
+    s::render_many_to<ProjectOutput>(text, projects);
+    CHECK(text == drf::http::Response(s::render_many<ProjectOutput>(projects)).content());
 }
 
 }  // namespace docs_serializers_example
@@ -1004,6 +1026,11 @@ TEST_CASE("docs/serializers.md: the Validated and Serializer tables", "[docs]") 
     CHECK(s::render_many<Named>(objects).dump() == R"([{"name":"a"},{"name":"b"}])");
     std::vector<const Named*> pointers{&objects[1]};
     CHECK(s::render_many<Named>(pointers).dump() == R"([{"name":"b"}])");
+    std::string text;
+    s::render_many_to<Named>(text, pointers);
+    CHECK(text == R"([{"name":"b"}])");
+    s::render_to<Named>(text, objects[0]);  // appended
+    CHECK(text == R"([{"name":"b"}]{"name":"a"})");
 }
 
 template <class F>

@@ -26,6 +26,7 @@ struct NestedKind {
     }
     static void check(const value_type&, Json&) {}
     static void to_representation(const value_type& v, Json& out) { detail::render_object<S>(v, out); }
+    static void append_json(const value_type& v, std::string& out) { detail::render_object_to<S>(v, out); }
 };
 
 template <class S>
@@ -44,6 +45,14 @@ struct NestedManyKind {
         auto& items = out.get_ref<Json::array_t&>();
         items.reserve(v.size());
         for (const auto& obj : v) detail::render_object<S>(obj, items.emplace_back());
+    }
+    static void append_json(const value_type& v, std::string& out) {
+        out += '[';
+        for (const auto& obj : v) {
+            detail::render_object_to<S>(obj, out);
+            out += ',';
+        }
+        detail::close_json(out, ']');
     }
 };
 
@@ -118,6 +127,14 @@ struct ListKind {
         auto& items = out.get_ref<Json::array_t&>();
         items.reserve(v.size());
         for (const auto& item : v) detail::render_value(child, item, items.emplace_back());
+    }
+    void append_json(const value_type& v, std::string& out) const {
+        out += '[';
+        for (const auto& item : v) {
+            detail::render_value_to(child, item, out);
+            out += ',';
+        }
+        detail::close_json(out, ']');
     }
 };
 

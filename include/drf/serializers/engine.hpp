@@ -1,9 +1,10 @@
-// drf/serializers/engine.hpp — the validation and rendering loops over a serializer's constexpr field
-// list. Each field is visited by a fold expression: no name lookup tables, no virtual calls, and no
-// allocation on the success path beyond the values themselves.
+// drf/serializers/engine.hpp — the validation and rendering loops (to Json, and straight to JSON text)
+// over a serializer's constexpr field list. Each field is visited by a fold expression: no name lookup
+// tables, no virtual calls, and no allocation on the success path beyond the values themselves.
 #pragma once
 
 #include <drf/core/json.hpp>
+#include <drf/http/detail/json_writer.hpp>
 #include <drf/serializers/detail/python.hpp>
 #include <drf/serializers/errors.hpp>
 #include <drf/serializers/field.hpp>
@@ -283,6 +284,95 @@ void render_object(const object_type_t<S>& obj, Json& out) {
     auto& object = out.get_ref<Json::object_t&>();
     object.reserve(std::remove_cvref_t<decltype(list)>::size);
     std::apply([&](const auto&... f) { (render_member(f, obj, object), ...); }, list.items);
+}
+
+// --- rendering to text ---------------------------------------------------------------------------
+// The rules above, written straight as the JSON text Response::content() writes for the Json they
+// build. A kind with append_json(value, out) writes its own text (drf/serializers/kinds.hpp: only
+// text that needs no escaping by construction, or strings after the verbatim check); any other kind's
+// to_representation fills a Json that http::detail::append_json writes, so escaping and number
+// formatting stay nlohmann's. Members and elements are written with a trailing ',' that the closing
+// bracket replaces.
+
+template <class K, class V>
+concept WritesJsonText = requires(const K& kind, const V& value, std::string& out) { kind.append_json(value, out); };
+
+// Closes the object or array whose members have been appended, each followed by ','.
+inline void close_json(std::string& out, char bracket) {
+    if (out.back() == ',')
+        out.back() = bracket;
+    else
+        out += bracket;  // no members
+}
+
+template <class F>
+void render_value_to(const F& f, const typename F::member_type& v, std::string& out) {
+    using V = typename F::value_type;
+    const V* value = nullptr;
+    if constexpr (is_optional_v<typename F::member_type>) {
+        if (!v) {
+            out += "null";
+            return;
+        }
+        value = &*v;
+    } else {
+        value = &v;
+    }
+    if constexpr (WritesJsonText<typename F::kind_type, V>) {
+        f.kind.append_json(*value, out);
+    } else {
+        Json j;
+        f.kind.to_representation(*value, j);
+        http::detail::append_json(out, j);
+    }
+}
+
+// `"name":` as JsonWriter writes the key, for each of S's fields, made on first use.
+template <class S>
+const auto& key_texts() {
+    static const auto texts = std::apply(
+        [](const auto&... f) {
+            const auto key = [](std::string_view name) {
+                std::string text;
+                http::detail::append_json_string(text, name);
+                text += ':';
+                return text;
+            };
+            return std::array<std::string, sizeof...(f)>{key(f.name)...};
+        },
+        S::fields.items);
+    return texts;
+}
+
+template <class F, class O>
+void render_member_to(const F& f, const O& obj, const std::string& key, std::string& out) {
+    if (f.options.write_only) return;
+    if constexpr (requires { f.access.compute(obj); }) {
+        out += key;
+        http::detail::append_json(out, f.access.compute(obj));
+    } else {
+        const auto* value = f.access.find(obj);
+        if (value == nullptr) {  // a null step on a source path: omitted, or null with allow_null
+            if (!f.options.allow_null) return;
+            out += key;
+            out += "null";
+        } else {
+            out += key;
+            render_value_to(f, *value, out);
+        }
+    }
+    out += ',';
+}
+
+template <class S>
+void render_object_to(const object_type_t<S>& obj, std::string& out) {
+    constexpr auto& list = S::fields;
+    const auto& keys = key_texts<S>();
+    out += '{';
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        (render_member_to(std::get<I>(list.items), obj, keys[I], out), ...);
+    }(std::make_index_sequence<std::remove_cvref_t<decltype(list)>::size>{});
+    close_json(out, '}');
 }
 
 }  // namespace detail

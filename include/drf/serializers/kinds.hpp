@@ -1,15 +1,18 @@
 // drf/serializers/kinds.hpp — the scalar field kinds (char, email, integer, float, boolean, UUID,
 // datetime, choice): how each converts JSON to a C++ value and back, with DRF's rules and messages.
+// Char, email, integer, boolean, UUID and datetime also write their JSON text directly (append_json).
 #pragma once
 
 #include <drf/core/datetime.hpp>
 #include <drf/core/json.hpp>
 #include <drf/core/uuid.hpp>
+#include <drf/http/detail/json_writer.hpp>
 #include <drf/serializers/detail/email.hpp>
 #include <drf/serializers/detail/python.hpp>
 #include <drf/serializers/field.hpp>
 
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <concepts>
 #include <cstdint>
@@ -89,6 +92,7 @@ struct CharKind {
     }
     void check(const std::string& v, Json& slot) const { detail::char_check(v, slot, max_length, min_length); }
     static void to_representation(const std::string& v, Json& out) { out = v; }
+    static void append_json(const std::string& v, std::string& out) { http::detail::append_json_string(out, v); }
 };
 
 struct EmailKind {
@@ -110,6 +114,7 @@ struct EmailKind {
         if (!detail::is_valid_email(v)) detail::add_error(slot, "Enter a valid email address.", "invalid");
     }
     static void to_representation(const std::string& v, Json& out) { out = v; }
+    static void append_json(const std::string& v, std::string& out) { http::detail::append_json_string(out, v); }
 };
 
 // --- numbers -------------------------------------------------------------------------------------
@@ -243,6 +248,13 @@ struct IntegerKind {
     }
     void check(const I& v, Json& slot) const { detail::bound_errors(static_cast<double>(v), max_value, min_value, slot); }
     static void to_representation(const I& v, Json& out) { out = v; }
+    // Json holds an integer as int64 or uint64 and writes it in decimal: digits and a sign, no escaping.
+    static void append_json(const I& v, std::string& out) {
+        using Wide = std::conditional_t<std::is_signed_v<I>, std::int64_t, std::uint64_t>;
+        char digits[20];  // the longest, int64 min, is 20 characters
+        const auto end = std::to_chars(digits, digits + sizeof digits, static_cast<Wide>(v)).ptr;
+        out.append(digits, end);
+    }
 
 private:
     static Step invalid(Json& slot) {
@@ -373,6 +385,9 @@ struct BooleanKind {
     }
     static void check(const bool&, Json&) {}
     static void to_representation(const bool& v, Json& out) { out = v; }
+    static void append_json(const bool& v, std::string& out) {
+        out += v ? std::string_view("true") : std::string_view("false");
+    }
 };
 
 // --- UUID ----------------------------------------------------------------------------------------
@@ -401,6 +416,12 @@ struct UuidKind {
     }
     static void check(const Uuid&, Json&) {}
     static void to_representation(const Uuid& v, Json& out) { out = to_string(v); }
+    // Hex digits and hyphens: nothing to escape.
+    static void append_json(const Uuid& v, std::string& out) {
+        out += '"';
+        append_uuid(out, v);
+        out += '"';
+    }
 };
 
 // --- datetime ------------------------------------------------------------------------------------
@@ -431,6 +452,16 @@ struct DateTimeKind {
         s.reserve(27);
         append_datetime(s, v);
         out = std::move(s);
+    }
+    // Digits, '-', ':', '.', 'T' and 'Z': nothing to escape.
+    static void append_json(const DateTime& v, std::string& out) {
+        if (v.is_special()) {
+            out += "null";
+            return;
+        }
+        out += '"';
+        append_datetime(out, v);
+        out += '"';
     }
 };
 

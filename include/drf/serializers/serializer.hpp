@@ -1,5 +1,6 @@
 // drf/serializers/serializer.hpp — the public face of a serializer: validate<S>(json) into a typed
-// struct, render<S>(obj) to JSON, and Serializer<S> with DRF's is_valid / errors / validated_data.
+// struct, render<S>(obj) to JSON (render_to<S>(out, obj) straight to its text), and Serializer<S> with
+// DRF's is_valid / errors / validated_data.
 #pragma once
 
 #include <drf/serializers/compound.hpp>
@@ -11,6 +12,7 @@
 #include <ranges>
 #include <span>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -142,6 +144,29 @@ Json render_many(const R& objects) {
             detail::render_object<S>(obj, items.emplace_back());
     }
     return out;
+}
+
+// render<S>(obj) as JSON text, appended to `out`: exactly the bytes Response(render<S>(obj)).content()
+// sends, written without building the Json.
+template <class S>
+void render_to(std::string& out, const object_type_t<S>& obj) {
+    detail::render_object_to<S>(obj, out);
+}
+
+// render_many<S>(objects) as JSON text, appended to `out`: exactly the bytes
+// Response(render_many<S>(objects)).content() sends, written without building the Json.
+template <class S, std::ranges::input_range R>
+void render_many_to(std::string& out, const R& objects) {
+    out += '[';
+    for (const auto& obj : objects) {
+        if constexpr (requires { detail::render_object_to<S>(*obj, out); } &&
+                      !requires { detail::render_object_to<S>(obj, out); })
+            detail::render_object_to<S>(*obj, out);  // ranges of pointers
+        else
+            detail::render_object_to<S>(obj, out);
+        out += ',';
+    }
+    detail::close_json(out, ']');
 }
 
 // DRF's serializer object, for code that reads like a DRF view:

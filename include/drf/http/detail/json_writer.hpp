@@ -1,6 +1,7 @@
 // drf/http/detail/json_writer.hpp — Response::content()'s writer: a Json value as compact text, byte for
 // byte what nlohmann's dump(-1, ' ', false, replace) writes (then with U+2028/U+2029 escaped), without
-// nlohmann's character-by-character escaping pass over text that needs none.
+// nlohmann's character-by-character escaping pass over text that needs none. The serializers' text
+// rendering (render_to, drf/serializers/engine.hpp) writes its strings and fallbacks with it too.
 //
 // Why: dump() was a fifth of a 25-item page's request. Why it is not a second JSON serializer: it only
 // writes the structure (braces, commas, colons), literals and integers, and copies a string verbatim
@@ -19,6 +20,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace drf::http::detail {
 
@@ -72,6 +74,12 @@ public:
     explicit JsonWriter(std::size_t capacity) {
         out_.resize(std::max<std::size_t>(capacity, 16));
         at_ = out_.data();
+    }
+    // Continues `text`: what is written goes after what it holds.
+    JsonWriter(std::string text, std::size_t capacity) : out_(std::move(text)) {
+        const std::size_t used = out_.size();
+        out_.resize(used + std::max<std::size_t>(capacity, 16));
+        at_ = out_.data() + used;
     }
 
     // The text written, and the string it is in.
@@ -200,6 +208,25 @@ inline std::string dump_json(const Json& j) {
     JsonWriter writer(JsonWriter::estimated_size(j));
     writer.write(j);
     return std::move(writer).finish();
+}
+
+// Appends to `out` the text dump_json(j) returns.
+inline void append_json(std::string& out, const Json& j) {
+    JsonWriter writer(std::move(out), JsonWriter::estimated_size(j));
+    writer.write(j);
+    out = std::move(writer).finish();
+}
+
+// Appends `s` as a JSON string, the bytes dump_json(Json(s)) returns: copied between quotes when
+// nothing in it needs escaping, else written by nlohmann.
+inline void append_json_string(std::string& out, std::string_view s) {
+    if (is_verbatim_json_string(s)) {
+        out += '"';
+        out += s;
+        out += '"';
+    } else {
+        out += nlohmann_text(Json(s));
+    }
 }
 
 }  // namespace drf::http::detail
