@@ -120,6 +120,42 @@ TEST_CASE("An empty table is one page with no links", "[pagination]") {
     CHECK(body == Json::parse(R"({"next": null, "previous": null, "results": []})"));
 }
 
+TEST_CASE("A page is written straight to text: the bytes its {next, previous, results} Json would render",
+          "[pagination]") {
+    Store store;
+    // Names and a Host that need escaping (quotes, backslashes, controls, non-ASCII, U+2028/U+2029), and
+    // plain ones. Valid UTF-8 without NUL: what every backend stores.
+    const std::vector<std::string> names{"plain", "\"quoted\"", "back\\slash", "tab\tand\nnewline\x01\x1f\x7f",
+                                         "caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80",
+                                         "a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", "a long name with nothing to escape in it"};
+    for (int i = 0; i < 9; ++i) {
+        store.add(names[static_cast<std::size_t>(i) % names.size()]);
+        store.clock.advance(boost::posix_time::seconds(1));
+    }
+    for (const char* host : {"api.example.com", "h\"o\\st\xc3\xa9\xe2\x80\xa8"}) {
+        INFO(host);
+        drf::http::Headers headers;
+        headers.add("Host", host);
+        const Request first(Method::get, "/items/?page_size=3", headers);
+        const auto response = Small::paginate<ItemOutput>(first, store.all());
+        const Json body = *response.data();
+        REQUIRE(body["next"].is_string());
+        const Request second(Method::get, target_of(body["next"]), headers);
+        for (const Request* request : {&first, &second}) {
+            const auto expected = Small::fetch(*request, store.all());
+            const auto text = Small::paginate<ItemOutput>(*request, store.all());
+            const Json links = *text.data();
+            const Json dom = {{"next", links["next"]},
+                              {"previous", links["previous"]},
+                              {"results", drf::serializers::render_many<ItemOutput>(expected.rows)}};
+            CHECK(text.content() == drf::http::Response(dom).content());
+            CHECK(*text.data() == dom);
+        }
+        CHECK(body["previous"].is_null());
+        CHECK_THAT(body["next"].get<std::string>(), Catch::StartsWith(std::string("http://") + host + "/items/?page_size=3&cursor="));
+    }
+}
+
 TEST_CASE("page_size_query_param: values above max_page_size are clamped; zero, negative or junk fall back", "[pagination]") {
     Store store;
     for (int i = 0; i < 9; ++i) store.add("i" + std::to_string(i));

@@ -6,6 +6,7 @@
 
 #include <drf/core/crypto.hpp>
 #include <drf/db/queryset.hpp>
+#include <drf/http/detail/json_writer.hpp>
 #include <drf/http/exceptions.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
@@ -167,18 +168,23 @@ public:
     }
 
     // One page of `query` (its filters kept, its ordering replaced by ours) rendered with serializer S:
-    // {"next": url|null, "previous": url|null, "results": [...]}.
+    // {"next": url|null, "previous": url|null, "results": [...]}, written straight to the response's
+    // text (serializers::render_many_to); the response's data() parses it back if asked.
     // `prepare` may load related data into the rows before they are rendered (Django's select_related).
     template <class S, class T, class Prepare = void (*)(std::vector<T>&)>
     static http::Response paginate(const http::Request& request, const db::QuerySet<T>& query,
                                    Prepare prepare = [](std::vector<T>&) {}) {
         auto page = fetch(request, query);
         prepare(page.rows);
-        Json body = Json::object();
-        body["next"] = page.next ? Json(link(request, *page.next)) : Json(nullptr);
-        body["previous"] = page.previous ? Json(link(request, *page.previous)) : Json(nullptr);
-        body["results"] = serializers::render_many<S>(page.rows);
-        return http::Response(std::move(body));
+        std::string body;
+        body += "{\"next\":";
+        append_link(body, request, page.next);
+        body += ",\"previous\":";
+        append_link(body, request, page.previous);
+        body += ",\"results\":";
+        serializers::render_many_to<S>(body, page.rows);
+        body += '}';
+        return http::Response::from_json_text(std::move(body));
     }
 
     template <class T>
@@ -289,6 +295,14 @@ private:
     template <class T>
     static std::string encode(detail::Direction direction, std::vector<db::Value> key) {
         return detail::encode_cursor({direction, tag<T>(), std::move(key)}, CursorSecrets::instance().get()->front());
+    }
+
+    // A link as a JSON string, or null.
+    static void append_link(std::string& out, const http::Request& request, const std::optional<std::string>& cursor) {
+        if (cursor)
+            http::detail::append_json_string(out, link(request, *cursor));
+        else
+            out += "null";
     }
 
     static std::string link(const http::Request& request, const std::string& cursor) {
