@@ -6,6 +6,8 @@
 #include <drf/models.hpp>
 #include <drf/serializers.hpp>
 
+#include "../support/json_corpus.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -106,25 +108,6 @@ struct RecordOutput {
         s::char_field("na\xc3\xafve \"quoted\" \\ key", &Record::text), s::integer_field("~ plain ~", &Record::count));
 };
 
-// Every byte alone and between letters, then the hard cases by name.
-std::vector<std::string> hostile_strings() {
-    std::vector<std::string> out;
-    for (int byte = 0; byte < 256; ++byte) {
-        const char c = static_cast<char>(byte);
-        out.emplace_back(1, c);
-        out.push_back(std::string("a") + c + "b");
-    }
-    for (const char* text : {"", "plain ASCII text, the usual case", "\"quoted\"", "back\\slash", "\\\"", "tab\there",
-                             "line\nbreak", "\r\n", "\x7f", "caf\xc3\xa9", "\xe6\x97\xa5\xe6\x9c\xac", "\xf0\x9f\x98\x80",
-                             "\xe2\x80\xa8", "\xe2\x80\xa9", "a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", "\xe2\x80",
-                             "\xe2\x80\xe2\x80\xa8", "\x80", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff\xfe",
-                             "caf\xc3", "draft", "published", "a long string with no escapes that runs past eight bytes",
-                             "a long string that ends with a quote after many plain bytes\""})
-        out.emplace_back(text);
-    out.push_back(std::string("nul\0inside", 10));
-    return out;
-}
-
 const std::vector<double>& hostile_doubles() {
     static const std::vector<double> values{0.0, -0.0, 0.1, 2.0, 1e20, 1e21, 1e300, 0.1 + 0.2, -2.5, 1e-320,
                                             123456789.123, std::numeric_limits<double>::max(),
@@ -146,7 +129,7 @@ const std::vector<drf::DateTime>& datetimes() {
 // Row i: the i-th hostile string in every string, and the other kinds' hard values in turn, each
 // optional empty in one row of three, each pointer on a source path null in some rows.
 std::vector<Record> hostile_rows(std::vector<std::shared_ptr<Person>>& people, std::vector<Person>& leads) {
-    const auto strings = hostile_strings();
+    const auto strings = drf_test::hostile_json_strings();
     const auto& doubles = hostile_doubles();
     const auto& times = datetimes();
     const std::vector<std::int64_t> integers{0, -1, 1, 42, std::numeric_limits<std::int64_t>::min(),

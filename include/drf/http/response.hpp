@@ -3,7 +3,7 @@
 #pragma once
 
 #include <drf/core/json.hpp>
-#include <drf/http/detail/json_writer.hpp>
+#include <drf/core/detail/json_text.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/status.hpp>
 
@@ -51,7 +51,7 @@ public:
     std::string content() const {
         if (text_) return *text_;
         if (!data_) return {};
-        return detail::dump_json(*data_);  // nlohmann's dump(), skipping its escaping where none is needed
+        return drf::detail::dump_json(*data_);  // nlohmann's dump(), skipping its escaping where none is needed
     }
 
 private:

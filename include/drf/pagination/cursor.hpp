@@ -6,7 +6,7 @@
 
 #include <drf/core/crypto.hpp>
 #include <drf/db/queryset.hpp>
-#include <drf/http/detail/json_writer.hpp>
+#include <drf/core/detail/json_text.hpp>
 #include <drf/http/exceptions.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
@@ -300,7 +300,7 @@ private:
     // A link as a JSON string, or null.
     static void append_link(std::string& out, const http::Request& request, const std::optional<std::string>& cursor) {
         if (cursor)
-            http::detail::append_json_string(out, link(request, *cursor));
+            drf::detail::append_json_string(out, link(request, *cursor));
         else
             out += "null";
     }

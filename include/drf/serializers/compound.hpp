@@ -47,12 +47,7 @@ struct NestedManyKind {
         for (const auto& obj : v) detail::render_object<S>(obj, items.emplace_back());
     }
     static void append_json(const value_type& v, std::string& out) {
-        out += '[';
-        for (const auto& obj : v) {
-            detail::render_object_to<S>(obj, out);
-            out += ',';
-        }
-        detail::close_json(out, ']');
+        detail::append_json_array(out, v, [&](const auto& obj) { detail::render_object_to<S>(obj, out); });
     }
 };
 
@@ -129,12 +124,7 @@ struct ListKind {
         for (const auto& item : v) detail::render_value(child, item, items.emplace_back());
     }
     void append_json(const value_type& v, std::string& out) const {
-        out += '[';
-        for (const auto& item : v) {
-            detail::render_value_to(child, item, out);
-            out += ',';
-        }
-        detail::close_json(out, ']');
+        detail::append_json_array(out, v, [&](const auto& item) { detail::render_value_to(child, item, out); });
     }
 };
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <drf/core/json.hpp>
-#include <drf/http/detail/json_writer.hpp>
+#include <drf/core/detail/json_text.hpp>
 #include <drf/serializers/detail/python.hpp>
 #include <drf/serializers/errors.hpp>
 #include <drf/serializers/field.hpp>
@@ -290,19 +290,33 @@ void render_object(const object_type_t<S>& obj, Json& out) {
 // The rules above, written straight as the JSON text Response::content() writes for the Json they
 // build. A kind with append_json(value, out) writes its own text (drf/serializers/kinds.hpp: only
 // text that needs no escaping by construction, or strings after the verbatim check); any other kind's
-// to_representation fills a Json that http::detail::append_json writes, so escaping and number
-// formatting stay nlohmann's. Members and elements are written with a trailing ',' that the closing
-// bracket replaces.
+// to_representation fills a Json that drf::detail::append_json writes, so escaping and number
+// formatting stay nlohmann's. An object's members are written with a trailing ',' that the closing
+// brace replaces, since a member may be left out.
 
 template <class K, class V>
 concept WritesJsonText = requires(const K& kind, const V& value, std::string& out) { kind.append_json(value, out); };
 
-// Closes the object or array whose members have been appended, each followed by ','.
+// Closes the object whose members have been appended, each followed by ',' (a member may be left out,
+// so a comma cannot be written before the next one).
 inline void close_json(std::string& out, char bracket) {
     if (out.back() == ',')
         out.back() = bracket;
     else
         out += bracket;  // no members
+}
+
+// `[`, write(element) for each element of `range`, comma-separated, `]`.
+template <class R, class Write>
+void append_json_array(std::string& out, const R& range, Write&& write) {
+    out += '[';
+    bool first = true;
+    for (const auto& element : range) {
+        if (!first) out += ',';
+        first = false;
+        write(element);
+    }
+    out += ']';
 }
 
 template <class F>
@@ -323,18 +337,18 @@ void render_value_to(const F& f, const typename F::member_type& v, std::string& 
     } else {
         Json j;
         f.kind.to_representation(*value, j);
-        http::detail::append_json(out, j);
+        drf::detail::append_json(out, j);
     }
 }
 
-// `"name":` as JsonWriter writes the key, for each of S's fields, made on first use.
+// `"name":` as append_json writes the key, for each of S's fields, made on first use.
 template <class S>
 const auto& key_texts() {
     static const auto texts = std::apply(
         [](const auto&... f) {
             const auto key = [](std::string_view name) {
                 std::string text;
-                http::detail::append_json_string(text, name);
+                drf::detail::append_json_string(text, name);
                 text += ':';
                 return text;
             };
@@ -349,7 +363,7 @@ void render_member_to(const F& f, const O& obj, const std::string& key, std::str
     if (f.options.write_only) return;
     if constexpr (requires { f.access.compute(obj); }) {
         out += key;
-        http::detail::append_json(out, f.access.compute(obj));
+        drf::detail::append_json(out, f.access.compute(obj));
     } else {
         const auto* value = f.access.find(obj);
         if (value == nullptr) {  // a null step on a source path: omitted, or null with allow_null

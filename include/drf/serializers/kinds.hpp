@@ -6,7 +6,7 @@
 #include <drf/core/datetime.hpp>
 #include <drf/core/json.hpp>
 #include <drf/core/uuid.hpp>
-#include <drf/http/detail/json_writer.hpp>
+#include <drf/core/detail/json_text.hpp>
 #include <drf/serializers/detail/email.hpp>
 #include <drf/serializers/detail/python.hpp>
 #include <drf/serializers/field.hpp>
@@ -92,7 +92,7 @@ struct CharKind {
     }
     void check(const std::string& v, Json& slot) const { detail::char_check(v, slot, max_length, min_length); }
     static void to_representation(const std::string& v, Json& out) { out = v; }
-    static void append_json(const std::string& v, std::string& out) { http::detail::append_json_string(out, v); }
+    static void append_json(const std::string& v, std::string& out) { drf::detail::append_json_string(out, v); }
 };
 
 struct EmailKind {
@@ -114,7 +114,7 @@ struct EmailKind {
         if (!detail::is_valid_email(v)) detail::add_error(slot, "Enter a valid email address.", "invalid");
     }
     static void to_representation(const std::string& v, Json& out) { out = v; }
-    static void append_json(const std::string& v, std::string& out) { http::detail::append_json_string(out, v); }
+    static void append_json(const std::string& v, std::string& out) { drf::detail::append_json_string(out, v); }
 };
 
 // --- numbers -------------------------------------------------------------------------------------

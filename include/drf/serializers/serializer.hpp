@@ -157,16 +157,13 @@ void render_to(std::string& out, const object_type_t<S>& obj) {
 // Response(render_many<S>(objects)).content() sends, written without building the Json.
 template <class S, std::ranges::input_range R>
 void render_many_to(std::string& out, const R& objects) {
-    out += '[';
-    for (const auto& obj : objects) {
+    detail::append_json_array(out, objects, [&](const auto& obj) {
         if constexpr (requires { detail::render_object_to<S>(*obj, out); } &&
                       !requires { detail::render_object_to<S>(obj, out); })
             detail::render_object_to<S>(*obj, out);  // ranges of pointers
         else
             detail::render_object_to<S>(obj, out);
-        out += ',';
-    }
-    detail::close_json(out, ']');
+    });
 }
 
 // DRF's serializer object, for code that reads like a DRF view:

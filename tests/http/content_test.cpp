@@ -1,8 +1,10 @@
-// tests/http/json_writer_test.cpp — Response::content() writes exactly the bytes it wrote when it was
+// tests/http/content_test.cpp — Response::content() writes exactly the bytes it wrote when it was
 // nlohmann's dump(-1, ' ', false, replace) followed by the U+2028/U+2029 escaping, over a generated
 // corpus: every byte in a string, quotes, backslashes, UTF-8 valid and not, integers at their limits,
 // doubles, literals, empty and nested containers.
 #include <drf/http.hpp>
+
+#include "../support/json_corpus.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,11 +14,11 @@
 #include <string>
 #include <vector>
 
-namespace json_writer_test {
+namespace content_test {
 
 using drf::Json;
 
-// content() as it was before drf::http::detail::dump_json: the reference the new writer must match.
+// content() as it was before drf::detail::dump_json: the reference the new writer must match.
 std::string reference_content(const Json& data) {
     std::string out = data.dump(-1, ' ', false, Json::error_handler_t::replace);
     for (std::size_t at = out.find("\xe2\x80"); at != std::string::npos; at = out.find("\xe2\x80", at + 1)) {
@@ -29,24 +31,6 @@ std::string reference_content(const Json& data) {
 }
 
 std::string content(const Json& data) { return drf::http::Response(data).content(); }
-
-// Strings that exercise every branch: each byte alone and between letters, and the hard cases by name.
-std::vector<std::string> special_strings() {
-    std::vector<std::string> out;
-    for (int byte = 0; byte < 256; ++byte) {
-        const char c = static_cast<char>(byte);
-        out.emplace_back(1, c);
-        out.push_back(std::string("a") + c + "b");
-    }
-    for (const char* s : {"", "plain ASCII text, the usual case", "\"quoted\"", "back\\slash", "\\\"", "tab\there",
-                          "line\nbreak", "\r\n", "\x7f", "caf\xc3\xa9", "\xe6\x97\xa5\xe6\x9c\xac", "\xf0\x9f\x98\x80",
-                          "\xe2\x80\xa8", "\xe2\x80\xa9", "a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", "\xe2\x80", "\xe2\x80\xe2\x80\xa8",
-                          "\xe2\x80\xaa", "\x80", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff\xfe", "caf\xc3",
-                          "\xef\xbf\xbd", "2026-01-01T00:00:00.123456Z", "5f0e2b1c-0d3a-4e7b-9c1d-2a3b4c5d6e7f"})
-        out.emplace_back(s);
-    out.push_back(std::string("nul\0inside", 10));
-    return out;
-}
 
 std::vector<Json> scalars() {
     std::vector<Json> out{nullptr, true, false, 0, -1, 1, 42, std::numeric_limits<std::int64_t>::min(),
@@ -103,12 +87,12 @@ Json random_json(std::mt19937& rng, int depth) {
     }
 }
 
-}  // namespace json_writer_test
-using namespace json_writer_test;
+}  // namespace content_test
+using namespace content_test;
 
 TEST_CASE("content() writes the bytes nlohmann's dump() with U+2028/U+2029 escaped would write", "[http]") {
     SECTION("every special string, as a value, as a key, and inside containers") {
-        for (const auto& s : special_strings()) {
+        for (const auto& s : drf_test::hostile_json_strings()) {
             INFO("string bytes: " << Json::binary(std::vector<std::uint8_t>(s.begin(), s.end())).dump());
             const Json value = s;
             CHECK(content(value) == reference_content(value));
