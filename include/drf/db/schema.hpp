@@ -38,6 +38,25 @@ std::string column_definition(const Dialect& dialect, std::string_view field) {
     return out;
 }
 
+// The name drf gives an index of T on `fields`: "<table>_<field>_<field>…", as create_table_sql names its own.
+template <class T>
+std::string index_name(const std::vector<std::string_view>& fields) {
+    std::string name(T::meta.table);
+    for (auto f : fields) name += "_" + std::string(f);
+    return name;
+}
+
+// CREATE INDEX on T's columns `fields`, in that order, named index_name<T>(fields): a composite index
+// serves a query that filters on the first columns and orders by the rest (owner_id, created_at, id
+// serves "this owner's rows, newest first" and its keyset pages without a sort).
+template <class T>
+std::string create_index_sql(const std::vector<std::string_view>& fields) {
+    std::string columns;
+    for (auto f : fields) columns += (columns.empty() ? "" : ", ") + detail::quoted(f);
+    return "CREATE INDEX " + detail::quoted(index_name<T>(fields)) + " ON " + detail::quoted(T::meta.table) + " (" +
+           columns + ")";
+}
+
 // CREATE TABLE for T with the given fields (all of T's when `fields` is empty; id, created_at and
 // updated_at always), then its indexes. One statement per element.
 template <class T>
@@ -53,52 +72,29 @@ std::vector<std::string> create_table_sql(const Dialect& dialect, const std::vec
     });
     std::vector<std::string> statements{"CREATE TABLE " + detail::quoted(table) + " (" + columns + "\n)"};
     // The default ordering's columns then id: what keyset pages over the default ordering seek on.
-    std::string ordering_columns, ordering_name;
+    std::vector<std::string_view> ordering_columns;
     std::apply(
         [&](const auto&... term) {
             auto add = [&](const auto& t) {
                 T::meta.for_each_field([&](const auto& f) {
                     if constexpr (std::is_same_v<std::remove_cvref_t<decltype(f.member)>, std::remove_cvref_t<decltype(t.member)>>) {
-                        if (f.member == t.member) {
-                            ordering_columns += detail::quoted(f.name) + ", ";
-                            ordering_name += std::string(f.name) + "_";
-                        }
+                        if (f.member == t.member) ordering_columns.push_back(f.name);
                     }
                 });
             };
             (add(term), ...);
         },
         T::meta.ordering_terms);
-    if (!ordering_columns.empty())
-        statements.push_back("CREATE INDEX " + detail::quoted(table + "_" + ordering_name + "id") + " ON " + detail::quoted(table) +
-                             " (" + ordering_columns + "\"id\")");
+    if (!ordering_columns.empty()) {
+        ordering_columns.push_back("id");
+        statements.push_back(create_index_sql<T>(ordering_columns));
+    }
     T::meta.for_each_field([&](const auto& f) {
         bool wanted = fields.empty();
         for (auto name : fields) wanted = wanted || name == f.name;
-        if (wanted && (f.is_indexed || f.references_ != nullptr) && !f.is_unique)
-            statements.push_back("CREATE INDEX " + detail::quoted(table + "_" + std::string(f.name)) + " ON " +
-                                 detail::quoted(table) + " (" + detail::quoted(f.name) + ")");
+        if (wanted && (f.is_indexed || f.references_ != nullptr) && !f.is_unique) statements.push_back(create_index_sql<T>({f.name}));
     });
     return statements;
-}
-
-// The name drf gives an index of T on `fields`: "<table>_<field>_<field>…", as create_table_sql names its own.
-template <class T>
-std::string index_name(const std::vector<std::string_view>& fields) {
-    std::string name(T::meta.table);
-    for (auto f : fields) name += "_" + std::string(f);
-    return name;
-}
-
-// CREATE INDEX (or CREATE UNIQUE INDEX) on T's columns `fields`, in that order: a composite index for
-// a query that filters on the first columns and orders by the rest (owner_id, created_at, id serves
-// "this owner's rows, newest first" and its keyset pages without a sort).
-template <class T>
-std::string create_index_sql(const std::vector<std::string_view>& fields, bool unique = false) {
-    std::string columns;
-    for (auto f : fields) columns += (columns.empty() ? "" : ", ") + detail::quoted(f);
-    return std::string(unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + detail::quoted(index_name<T>(fields)) +
-           " ON " + detail::quoted(T::meta.table) + " (" + columns + ")";
 }
 
 // What differs between T's meta and the table the database holds; empty when they agree.
