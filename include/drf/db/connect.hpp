@@ -46,7 +46,7 @@ inline bool register_backend(std::string scheme, Opener opener) {
 inline Database connect(const std::string& url) {
     const auto colon = url.find("://");
     Opener opener;
-    std::string known;
+    std::string known;  // the registered schemes, for the error message
     {
         auto& registry = detail::backends();
         const std::lock_guard lock(registry.mutex);
@@ -54,7 +54,8 @@ inline Database connect(const std::string& url) {
             if (const auto it = registry.by_scheme.find(std::string_view(url).substr(0, colon)); it != registry.by_scheme.end())
                 opener = it->second;
         }
-        for (const auto& [scheme, f] : registry.by_scheme) known += (known.empty() ? "" : ", ") + scheme + "://";
+        if (!opener)
+            for (const auto& [scheme, f] : registry.by_scheme) known += (known.empty() ? "" : ", ") + scheme + "://";
     }
     if (!opener) {
         // The URL itself is not repeated: it may hold a password.

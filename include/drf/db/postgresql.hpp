@@ -59,8 +59,14 @@ namespace detail {
 // Django's mapping of SQLSTATE classes onto its exceptions: 23 integrity, 40001/40P01 a conflict
 // worth retrying, 08 (connection), 53 (resources), 55P03 (lock not available), 57 (operator
 // intervention, e.g. a cancelled statement) operational, the rest DatabaseError.
-[[noreturn]] inline void raise(std::string_view sqlstate, std::string message) {
+// libpq's messages end in a newline.
+inline std::string trimmed(std::string message) {
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    return message;
+}
+
+[[noreturn]] inline void raise(std::string_view sqlstate, std::string message) {
+    message = trimmed(std::move(message));
     if (sqlstate.substr(0, 2) == "23") throw IntegrityError(message);
     if (sqlstate == "40001" || sqlstate == "40P01") throw TransactionConflict(message);
     if (sqlstate.substr(0, 2) == "08" || sqlstate.substr(0, 2) == "53" || sqlstate.substr(0, 2) == "57" ||
@@ -83,7 +89,8 @@ inline void check(PGconn* conn, const PGresult* r, std::string_view what, std::s
     const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
     const char* primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
     std::string message = std::string(what) + " \"" + std::string(sql) + "\": " + (primary ? primary : PQerrorMessage(conn));
-    if (PQstatus(conn) == CONNECTION_BAD) throw OperationalError(message + " (the connection to the server was lost)");
+    if (PQstatus(conn) == CONNECTION_BAD)
+        throw OperationalError(trimmed(std::move(message)) + " (the connection to the server was lost)");
     raise(state ? state : "", std::move(message));
 }
 
@@ -166,11 +173,6 @@ public:
     std::string_view column_text(int column) const override {
         return {PQgetvalue(result_.get(), row_, column), static_cast<std::size_t>(PQgetlength(result_.get(), row_, column))};
     }
-    Uuid column_uuid(int column) const override {
-        const auto text = column_text(column);
-        if (auto u = parse_uuid(text)) return *u;
-        throw DatabaseError("column " + std::to_string(column) + " does not hold a UUID: \"" + std::string(text) + "\"");
-    }
     DateTime column_datetime(int column) const override {
         const auto text = column_text(column);
         if (auto t = detail::parse_pg_datetime(text)) return *t;
@@ -248,9 +250,8 @@ public:
         if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
             std::string message = "cannot connect to PostgreSQL at " + detail::redacted_url(url) + ": " +
                                   (conn_ ? PQerrorMessage(conn_) : "out of memory");
-            while (!message.empty() && message.back() == '\n') message.pop_back();
             PQfinish(conn_);
-            throw OperationalError(message);
+            throw OperationalError(detail::trimmed(std::move(message)));
         }
         // Notices ("relation already exists, skipping") would go to stderr; drf has nothing to tell the user there.
         PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
@@ -332,9 +333,8 @@ private:
         if (PQstatus(conn_) == CONNECTION_OK) return;
         PQreset(conn_);
         if (PQstatus(conn_) != CONNECTION_OK) {
-            std::string message = "cannot reconnect to PostgreSQL at " + detail::redacted_url(url_) + ": " + PQerrorMessage(conn_);
-            while (!message.empty() && message.back() == '\n') message.pop_back();
-            throw OperationalError(message);
+            throw OperationalError(detail::trimmed("cannot reconnect to PostgreSQL at " + detail::redacted_url(url_) + ": " +
+                                                   PQerrorMessage(conn_)));
         }
         ++generation_;  // every statement must be prepared again on the new session
         start_session();
@@ -426,8 +426,8 @@ inline Database open(const std::string& url, Options options = {}) {
 
 namespace detail {
 // connect("postgresql://…") and connect("postgres://…") open with postgresql::open.
-inline const bool registered = register_backend("postgresql", [](const std::string& url) { return open(url); }) &&
-                               register_backend("postgres", [](const std::string& url) { return open(url); });
+inline Database open_url(const std::string& url) { return open(url); }
+inline const bool registered = register_backend("postgresql", open_url) && register_backend("postgres", open_url);
 }  // namespace detail
 
 }  // namespace drf::db::postgresql

@@ -222,7 +222,10 @@ public:
         detail::bind_params(*s, params);
         std::string plan;
         const int column = db_->dialect().explain_column();
-        while (s->step()) plan += std::string(s->column_text(column)) + "\n";
+        while (s->step()) {
+            plan += s->column_text(column);
+            plan += '\n';
+        }
         return plan;
     }
 

@@ -132,7 +132,10 @@ inline std::string sql_literal(const Dialect& dialect, const Value& v) {
                 if (text.find('\0') != std::string::npos)
                     throw std::invalid_argument("drf::db::sql_literal: text with a NUL byte has no SQL literal");
                 std::string out = "'";
-                for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+                for (char c : text) {
+                    out += c;
+                    if (c == '\'') out += c;  // a quote inside is doubled
+                }
                 return out + "'";
             }
         },
