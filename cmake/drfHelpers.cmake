@@ -11,21 +11,36 @@ set(DRF_HEADER_COMPONENTS
     "^CLI/=commands"
     "^boost/(beast|asio)[/.]=server")
 
-# drf_add_component(<name> ENABLED <bool> FOUND <bool> [WHY <text>] LINK <targets>...)
+# drf_add_component(<name> ENABLED <bool> [FOUND <bool> WHY <text>] [NEEDS <components>...] [LINK <targets>...])
 # Creates the INTERFACE target drf_<name> (alias drf::<name>, exported as drf::<name>) linking
-# drf::drf and LINK, when ENABLED and FOUND; records it in DRF_COMPONENTS or DRF_COMPONENTS_SKIPPED.
+# drf::drf, the components it NEEDS and LINK, when ENABLED, FOUND (default true: a dependency's
+# find_package result, WHY saying what is missing otherwise) and every needed component exists;
+# records it in DRF_COMPONENTS or DRF_COMPONENTS_SKIPPED.
 function(drf_add_component name)
-    cmake_parse_arguments(PARSE_ARGV 1 arg "" "ENABLED;FOUND;WHY" "LINK")
+    cmake_parse_arguments(PARSE_ARGV 1 arg "" "ENABLED;FOUND;WHY" "NEEDS;LINK")
+    if(NOT DEFINED arg_FOUND AND NOT "FOUND" IN_LIST arg_KEYWORDS_MISSING_VALUES)
+        set(arg_FOUND TRUE)  # no FOUND at all: nothing to find (FOUND "" is an unset variable: not found)
+    endif()
+    set(missing_need "")
+    foreach(need IN LISTS arg_NEEDS)
+        if(NOT TARGET drf_${need})
+            set(missing_need "${need}")
+            break()
+        endif()
+    endforeach()
     if(NOT arg_ENABLED)
         string(TOUPPER "${name}" option)
         list(APPEND DRF_COMPONENTS_SKIPPED "${name} (DRF_WITH_${option} is OFF)")
     elseif(NOT arg_FOUND)
         list(APPEND DRF_COMPONENTS_SKIPPED "${name} (${arg_WHY})")
+    elseif(missing_need)
+        list(APPEND DRF_COMPONENTS_SKIPPED "${name} (needs drf::${missing_need})")
     else()
         add_library(drf_${name} INTERFACE)
         add_library(drf::${name} ALIAS drf_${name})
         set_target_properties(drf_${name} PROPERTIES EXPORT_NAME ${name})
-        target_link_libraries(drf_${name} INTERFACE drf::drf ${arg_LINK})
+        list(TRANSFORM arg_NEEDS PREPEND "drf::" OUTPUT_VARIABLE needed_targets)
+        target_link_libraries(drf_${name} INTERFACE drf::drf ${needed_targets} ${arg_LINK})
         list(APPEND DRF_COMPONENTS ${name})
     endif()
     set(DRF_COMPONENTS "${DRF_COMPONENTS}" PARENT_SCOPE)
