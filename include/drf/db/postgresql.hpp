@@ -199,6 +199,8 @@ private:
         std::string text;
     };
     Slot& slot(int index) {
+        // Before the first binding, not at step(): preparing again after a reconnect resets the slots,
+        // which must happen before they are filled, not after.
         ensure_prepared();
         if (index < 1 || index > parameter_count_)
             throw DatabaseError("cannot bind parameter " + std::to_string(index) + ": the statement has " +
