@@ -1,4 +1,4 @@
-// expect: has_permission cannot be called as
+// expect: has_permission_cannot_take<ProjectsOnly, TaskViewSet>
 // A has_permission written for one view, used on another: a compile error, never a silent "allowed".
 #include <drf/permissions.hpp>
 

@@ -247,15 +247,55 @@ TEST_CASE("has_permission and has_object_permission may take the view or leave i
     CHECK_FALSE(at_object(NoView{}));
 }
 
-TEST_CASE("A has_object_permission that cannot take the object's type does not apply to it and allows",
+// One permission for two object types says so: overloads, or a template.
+struct IsOwnerOrAssignee {
+    bool has_object_permission(const Request& request, const Project& project) const {
+        return project.owner_id == request.user().id;
+    }
+    bool has_object_permission(const Request& request, const Task& task) const {
+        return task.assignee_id == request.user().id;
+    }
+};
+struct Note {
+    drf::Uuid owner_id = drf::nil_uuid();
+};
+struct IsOwnerOfAny {
+    template <class Obj>
+        requires requires(const Obj& obj) { obj.owner_id; }
+    bool has_object_permission(const Request& request, const Obj& obj) const {
+        return obj.owner_id == request.user().id;
+    }
+};
+
+// (A has_object_permission that cannot take the view's object does not compile: tests/compile_fail/.)
+TEST_CASE("A permission for several object types declares overloads or a template, and judges each type",
           "[permissions]") {
     const User alice = make_user("alice");
     const Request request = request_by(alice);
-    Project someone_elses;
-    someone_elses.owner_id = drf::uuid4();
+    Project hers;
+    hers.owner_id = alice.id;
+    Task assigned;
+    assigned.assignee_id = alice.id;
+    Note noted;
+    noted.owner_id = alice.id;
 
-    CHECK_FALSE(evaluate_object(IsOwner{}, request, View{}, someone_elses).allowed);
-    CHECK(evaluate_object(IsOwner{}, request, View{}, Task{}).allowed);
+    SECTION("overloads") {
+        CHECK(evaluate_object(IsOwnerOrAssignee{}, request, View{}, hers).allowed);
+        CHECK(evaluate_object(IsOwnerOrAssignee{}, request, View{}, assigned).allowed);
+        CHECK_FALSE(evaluate_object(IsOwnerOrAssignee{}, request, View{}, Project{}).allowed);
+        CHECK_FALSE(evaluate_object(IsOwnerOrAssignee{}, request, View{}, Task{}).allowed);
+    }
+    SECTION("a template") {
+        CHECK(evaluate_object(IsOwnerOfAny{}, request, View{}, hers).allowed);
+        CHECK(evaluate_object(IsOwnerOfAny{}, request, View{}, noted).allowed);
+        CHECK_FALSE(evaluate_object(IsOwnerOfAny{}, request, View{}, Note{}).allowed);
+    }
+    SECTION("composed") {
+        CHECK(evaluate_object(IsAuthenticated{} & IsOwnerOrAssignee{}, request, View{}, assigned).allowed);
+        CHECK_FALSE(evaluate_object(IsAuthenticated{} & IsOwnerOrAssignee{}, request, View{}, Task{}).allowed);
+        CHECK(evaluate_object(IsAdminUser{} | IsOwnerOfAny{}, request, View{}, noted).allowed);
+        CHECK_FALSE(evaluate_object(IsAdminUser{} | IsOwnerOfAny{}, request, View{}, Note{}).allowed);
+    }
 }
 
 // ---- AND ------------------------------------------------------------------------------------------

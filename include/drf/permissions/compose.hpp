@@ -1,6 +1,8 @@
 // drf/permissions/compose.hpp — `&`, `|` and `~` over permissions, evaluated at compile time into
 // And, Or and Not. Semantics follow DRF >= 3.14: OR at object level requires the same operand to pass
 // both checks (encode/django-rest-framework#7522); unlike DRF, the deciding operand's message is kept.
+// decide/decide_object are unconstrained on purpose: each operand goes through evaluate/evaluate_object,
+// so an operand that cannot take the view or its object is a compile error naming that operand.
 #pragma once
 
 #include <drf/http/request.hpp>

@@ -52,8 +52,10 @@ concept names_has_object_permission =
 //   bool has_permission(const http::Request&, const View&) const        or  (const http::Request&) const
 //   bool has_object_permission(const http::Request&, const View&, const Obj&) const
 //                                                                       or  (const http::Request&, const Obj&) const
-// View and Obj may be concrete types or template parameters. cv and references are ignored, so
-// Permission<decltype(ViewSet::permission_classes)> works on the `static constexpr` member.
+// View and Obj may be concrete types, template parameters or overloads; a function that cannot take the
+// view or its (const) object where it is checked is a compile error, never "allowed".
+// cv and references are ignored, so Permission<decltype(ViewSet::permission_classes)> works on the
+// `static constexpr` member.
 template <class T>
 concept Permission = detail::names_has_permission<std::remove_cvref_t<T>> ||
                      detail::names_has_object_permission<std::remove_cvref_t<T>> ||

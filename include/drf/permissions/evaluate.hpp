@@ -122,6 +122,30 @@ constexpr std::string_view message_of(const P& p) {
     }
 }
 
+template <class...>
+inline constexpr bool never = false;
+
+// Instantiated only to refuse a permission applied where it cannot judge: the compilers print the
+// instantiation with its arguments ("has_object_permission_cannot_take<IsOwner, Task, TaskViewSet>"),
+// which a static_assert message, a literal, cannot do.
+template <class Permission, class View>
+struct has_permission_cannot_take {
+    static_assert(never<Permission, View>,
+                  "drf::permissions: has_permission cannot be called as has_permission(const http::Request&, "
+                  "const View&) const or has_permission(const http::Request&) const with this view type; "
+                  "has_permission_cannot_take<Permission, View> names both types");
+};
+
+template <class Permission, class Obj, class View>
+struct has_object_permission_cannot_take {
+    static_assert(never<Permission, Obj, View>,
+                  "drf::permissions: has_object_permission cannot take the view's object: it is called as "
+                  "has_object_permission(const http::Request&, const View&, const Obj&) const or "
+                  "has_object_permission(const http::Request&, const Obj&) const, with a const Obj; "
+                  "has_object_permission_cannot_take<Permission, Obj, View> names the types. A permission "
+                  "for several object types declares a template or one overload per type");
+};
+
 }  // namespace detail
 
 // Request level, DRF's has_permission(request, view). A type without has_permission allows (DRF's
@@ -144,20 +168,20 @@ Decision evaluate(const P& permission, const http::Request& request, const View&
                                  { permission.has_permission(request) } -> std::convertible_to<bool>;
                              }) {
             allowed = static_cast<bool>(permission.has_permission(request));
-        } else {
+        } else if constexpr (detail::has_permission_declaration_ok<P>()) {
             // (A declaration no call can match was already reported by check_permission_type.)
-            static_assert(!detail::has_permission_declaration_ok<P>(),
-                          "drf::permissions: has_permission cannot be called as has_permission(const http::Request&, "
-                          "const View&) const or has_permission(const http::Request&) const with this view type");
+            (void)detail::has_permission_cannot_take<P, View>{};
         }
         return {allowed, allowed ? std::string_view() : detail::message_of(permission)};
     }
 }
 
 // Object level, DRF's has_object_permission(request, view, obj). A type without has_object_permission
-// allows (DRF's default). A has_object_permission that cannot be called with this Obj type does not
-// apply to it and allows too: `IsOwner` written for `const Project&` says nothing about a Task. Only a
-// declaration that no call could ever match (not const, a non-const Request&) is a compile error.
+// allows (DRF's default). A has_object_permission that cannot be called with this view's Obj is a
+// compile error, never a silent "allowed": `IsOwner` written for `const Project&` cannot judge a Task,
+// and one taking a non-const `Project&` cannot judge the const Project it is given. A permission for
+// several object types says so with a template or overloads. Composites reach here once per operand,
+// so the error names the operand that cannot take Obj, however deep it sits.
 template <class P, class View, class Obj>
 Decision evaluate_object(const P& permission, const http::Request& request, const View& view, const Obj& obj) {
     detail::check_permission_type<P>();
@@ -175,6 +199,9 @@ Decision evaluate_object(const P& permission, const http::Request& request, cons
                                  { permission.has_object_permission(request, obj) } -> std::convertible_to<bool>;
                              }) {
             allowed = static_cast<bool>(permission.has_object_permission(request, obj));
+        } else if constexpr (detail::has_object_permission_declaration_ok<P>()) {
+            // (A declaration no call can match was already reported by check_permission_type.)
+            (void)detail::has_object_permission_cannot_take<P, Obj, View>{};
         }
         return {allowed, allowed ? std::string_view() : detail::message_of(permission)};
     }
