@@ -128,6 +128,54 @@ TEST_CASE("Any other exception out of handle() prints 'Error: <message>' on stde
     }
 }
 
+TEST_CASE("A throw of a type that is not a std::exception prints 'Error: an exception of unknown type' and exits 1",
+          "[commands]") {
+    cmd::Registry registry;
+    struct ThrowsInt : cmd::Command {
+        std::string help() const override { return "Throws an int."; }
+        void handle() override {
+            out() << "Starting...\n";
+            throw 42;
+        }
+    };
+    struct ThrowsInAddArguments : cmd::Command {
+        std::string help() const override { return "Throws while declaring its options."; }
+        void add_arguments(CLI::App&) override { throw "not an exception object"; }
+        void handle() override {}
+    };
+    registry.add<ThrowsInt>("throws_int");
+    registry.add<ThrowsInAddArguments>("throws_in_add_arguments");
+
+    SECTION("out of handle(), through call_command") {
+        std::ostringstream out, err;
+        CHECK(cmd::call_command(registry, "throws_int", {}, out, err) == 1);
+        CHECK(err.str() == "Error: an exception of unknown type (not a std::exception)\n");
+        CHECK(out.str() == "Starting...\n");  // what the command said before it failed is kept
+    }
+    SECTION("out of add_arguments(), through manage") {
+        const auto r = run(registry, {"throws_in_add_arguments"});
+        CHECK(r.status == 1);
+        CHECK(r.err == "Error: an exception of unknown type (not a std::exception)\n");
+    }
+}
+
+TEST_CASE("An option declared twice in add_arguments prints CLI11's 'Error: <message>' and exits 1", "[commands]") {
+    cmd::Registry registry;
+    struct DuplicateOption : cmd::Command {
+        bool dry_run = false;
+        std::string help() const override { return "Declares --dry-run twice."; }
+        void add_arguments(CLI::App& parser) override {
+            parser.add_flag("--dry-run", dry_run);
+            parser.add_flag("--dry-run", dry_run);
+        }
+        void handle() override {}
+    };
+    registry.add<DuplicateOption>("duplicate");
+    const auto r = run(registry, {"duplicate"});
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::StartsWith("Error: ") && Catch::Contains("dry-run") && Catch::EndsWith("\n"));
+}
+
 TEST_CASE("An unknown command or a bad option is a clear message and a non-zero exit", "[commands]") {
     App app;
     const auto unknown = run(app.registry, {"frobnicate"});

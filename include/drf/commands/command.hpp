@@ -105,40 +105,45 @@ inline void print_usage(const Registry& registry, std::ostream& out) {
 }  // namespace detail
 
 // Runs `name` with `args` (the words after the command name), as Django's call_command. Returns the exit
-// status: 0, the CommandError's code, 2 for bad arguments, 1 for an unknown command or for any other
-// std::exception out of handle() (printed as "Error: <what()>" on `err`).
+// status: 0, the CommandError's code, 2 for bad arguments, 1 for an unknown command or for anything else
+// thrown while making, configuring or running the command: a std::exception is printed as
+// "Error: <what()>" on `err`, any other type as "Error: an exception of unknown type (not a std::exception)".
 inline int call_command(const Registry& registry, std::string_view name, std::vector<std::string> args,
                         std::ostream& out = std::cout, std::ostream& err = std::cerr) {
-    auto command = registry.make(name);
-    if (!command) {
-        err << "Unknown command: '" << name << "'\nType '" << registry.program() << " help' for usage.\n";
-        return 1;
-    }
-    command->set_streams(out, err);
-    CLI::App parser(command->help(), registry.program() + " " + std::string(name));
-    command->add_arguments(parser);
+    // Anything a command throws (a DatabaseError, a std::bad_alloc, a CLI11 ConstructionError from a
+    // duplicated option, an int) would otherwise end main with std::terminate. Django prints the
+    // traceback and exits 1; here the message is all there is (the exception's dynamic type is not
+    // known without RTTI), so say it plainly.
     try {
-        // CLI11 takes the arguments last-first.
-        std::vector<std::string> reversed(args.rbegin(), args.rend());
-        parser.parse(reversed);
-    } catch (const CLI::CallForHelp&) {
-        out << parser.help();
-        return 0;
-    } catch (const CLI::ParseError& e) {
-        err << registry.program() << " " << name << ": error: " << e.what() << '\n'
-            << "Type '" << registry.program() << " help " << name << "' for usage.\n";
-        return 2;
-    }
-    try {
+        auto command = registry.make(name);
+        if (!command) {
+            err << "Unknown command: '" << name << "'\nType '" << registry.program() << " help' for usage.\n";
+            return 1;
+        }
+        command->set_streams(out, err);
+        CLI::App parser(command->help(), registry.program() + " " + std::string(name));
+        command->add_arguments(parser);
+        try {
+            // CLI11 takes the arguments last-first.
+            std::vector<std::string> reversed(args.rbegin(), args.rend());
+            parser.parse(reversed);
+        } catch (const CLI::CallForHelp&) {
+            out << parser.help();
+            return 0;
+        } catch (const CLI::ParseError& e) {
+            err << registry.program() << " " << name << ": error: " << e.what() << '\n'
+                << "Type '" << registry.program() << " help " << name << "' for usage.\n";
+            return 2;
+        }
         command->handle();
     } catch (const CommandError& e) {
         err << "CommandError: " << e.what() << '\n';
         return e.exit_code();
     } catch (const std::exception& e) {
-        // Anything else (a DatabaseError, a std::bad_alloc) would end main with std::terminate. Django
-        // prints the traceback and exits 1; here the message is all there is (the exception's dynamic
-        // type is not known without RTTI), so say it plainly.
         err << "Error: " << e.what() << '\n';
+        return 1;
+    } catch (...) {
+        err << "Error: an exception of unknown type (not a std::exception)\n";
         return 1;
     }
     return 0;
