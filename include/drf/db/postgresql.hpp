@@ -16,6 +16,7 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -232,6 +233,11 @@ struct Options {
     // Prepared statements kept per connection (on the server too); the least recently used is
     // DEALLOCATEd first.
     std::size_t statement_cache_size = 256;
+    // How long connecting may take, for open() and for every reconnect (libpq's connect_timeout, whole
+    // seconds, at least 2; zero waits forever): a server that accepts the connection and never answers
+    // would otherwise hold the thread until the OS gives up on TCP, which an idle connection never does.
+    // A connect_timeout in the URL wins. It applies to each host a URL lists, one after another.
+    std::chrono::seconds connect_timeout{10};
 };
 
 class PostgresConnection final : public Connection {
@@ -246,8 +252,12 @@ public:
         session_ = "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; "
                    "SET extra_float_digits = 3";
         if (!options.search_path.empty()) session_ += "; SET search_path TO \"" + options.search_path + "\"";
-        const char* keys[] = {"dbname", "client_encoding", "application_name", nullptr};
-        const char* values[] = {url.c_str(), "UTF8", options.application_name.c_str(), nullptr};
+        // libpq keeps these for PQreset, so a reconnect is bounded by the same connect_timeout. Keywords
+        // before "dbname" (the URL, expanded) are defaults the URL may override; those after it win.
+        const auto seconds = options.connect_timeout.count();
+        const std::string timeout = std::to_string(seconds > 0 ? seconds : 0);
+        const char* keys[] = {"connect_timeout", "dbname", "client_encoding", "application_name", nullptr};
+        const char* values[] = {timeout.c_str(), url.c_str(), "UTF8", options.application_name.c_str(), nullptr};
         conn_ = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
         if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
             std::string message = "cannot connect to PostgreSQL at " + detail::redacted_url(url) + ": " +
@@ -333,7 +343,7 @@ private:
             throw OperationalError("the connection to PostgreSQL was lost inside a transaction, which the server "
                                    "rolled back; roll back before running more statements");
         if (PQstatus(conn_) == CONNECTION_OK) return;
-        PQreset(conn_);
+        PQreset(conn_);  // bounded by the connect_timeout the connection was opened with
         if (PQstatus(conn_) != CONNECTION_OK) {
             throw OperationalError(detail::trimmed("cannot reconnect to PostgreSQL at " + detail::redacted_url(url_) + ": " +
                                                    PQerrorMessage(conn_)));
