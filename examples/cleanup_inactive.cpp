@@ -1,27 +1,47 @@
 // examples/cleanup_inactive.cpp — the seed's cleanup_inactive command logic on a real SQLite file:
-// migrate, then find users whose last_login is older than 90 days and deactivate them in one UPDATE.
-//     cleanup_inactive [--dry-run] [DATABASE_FILE]     (default: a fresh file in the temp directory)
+// deactivate, in one UPDATE, the users whose last_login is older than 90 days. TokenAuthentication
+// records last_login when a user's token is used (at most once a minute), so this finds the API
+// clients that have gone quiet.
+//     cleanup_inactive [--dry-run] [DATABASE_FILE]
+// Without a file it makes a fresh one in the temp directory, where five clients used their tokens:
+// three 120 days ago, two 10 days ago, and checks that the first three are the ones deactivated.
+#include <drf/auth.hpp>
+#include <drf/core/clock.hpp>
 #include <drf/db.hpp>
 #include <drf/db/sqlite.hpp>
+#include <drf/http/request.hpp>
 #include <drf/migrations.hpp>
-#include <drf/models.hpp>
 
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
-
-struct User : drf::models::Model<User> {
-    std::string username;
-    bool is_active = true;
-    std::optional<drf::DateTime> last_login;
-    static constexpr auto meta = drf::models::meta<User>(
-        "users", drf::models::field("username", &User::username).unique(),
-        drf::models::field("is_active", &User::is_active), drf::models::field("last_login", &User::last_login));
-};
+#include <utility>
+#include <vector>
 
 namespace db = drf::db;
 using boost::posix_time::hours;
+using drf::auth::User;
+
+// Five clients, each sending one request with its token: three 120 days ago, two 10 days ago. A
+// frozen clock stands in for the days passing; TokenAuthentication writes last_login as it would live.
+void seed(db::Databases& databases) {
+    db::Database& database = databases.get();
+    const drf::auth::TokenAuthentication token_auth(databases);
+    drf::FrozenClock clock(drf::now() - hours(24 * 120));
+    const drf::ClockOverride frozen(clock);
+    std::vector<std::string> keys;
+    for (int i = 0; i < 5; ++i) {
+        const User user = drf::auth::create_user(database, "user" + std::to_string(i));
+        keys.push_back(drf::auth::create_token(database, user));
+    }
+    for (int i = 0; i < 5; ++i) {
+        if (i == 3) clock.advance(hours(24 * 110));
+        drf::http::Headers headers;
+        headers.add("Authorization", "Token " + keys[static_cast<std::size_t>(i)]);
+        token_auth.authenticate(drf::http::Request(drf::http::Method::get, "/api/projects/", std::move(headers)));
+    }
+}
 
 int main(int argc, char** argv) {
     bool dry_run = false;
@@ -33,22 +53,15 @@ int main(int argc, char** argv) {
     }
     const bool temporary = path.empty();
     if (temporary)
-        path = (std::filesystem::temp_directory_path() / ("cleanup-" + drf::to_string(drf::uuid4()) + ".sqlite3")).string();
+        path = (std::filesystem::temp_directory_path() / ("cleanup-" + drf::to_string(drf::uuid4()) + ".sqlite3"))
+                   .string();
 
     int status = EXIT_SUCCESS;
     {
-        auto database = db::sqlite::open(path);
-        drf::migrations::Migrator(database, {{"0001_initial", {}, {drf::migrations::create_model<User>()}, {}}}).migrate();
-        auto users = db::objects<User>(database);
-
-        if (temporary) {  // something to clean up: three users who left long ago, two who did not
-            for (int i = 0; i < 5; ++i) {
-                User u;
-                u.username = "user" + std::to_string(i);
-                u.last_login = drf::now() - hours(24 * (i < 3 ? 120 : 10));
-                users.create(u);
-            }
-        }
+        db::Databases databases([&] { return db::sqlite::open(path); });
+        drf::migrations::Migrator(databases.get(), drf::auth::migrations()).migrate();
+        if (temporary) seed(databases);
+        auto users = db::objects<User>(databases.get());
 
         // Django: User.objects.filter(last_login__lt=cutoff, is_active=True)
         const auto cutoff = drf::now() - hours(24 * 90);

@@ -17,6 +17,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -374,6 +375,117 @@ TEST_CASE("The token of an inactive user is refused with \"User inactive or dele
     CHECK(failure(token_auth, with_authorization("Token " + key)) == "User inactive or deleted.");
     // user_for_token itself reports the user as is; refusing inactive ones is the authenticator's rule.
     CHECK_FALSE(auth::user_for_token(env.database, key)->is_active);
+}
+
+// ---- last_login ---------------------------------------------------------------------------------
+
+// A database of this run's backend that counts the statements run on it, to show which requests write.
+class CountingConnection final : public db::Connection {
+public:
+    CountingConnection(db::Database inner, std::vector<std::string>& log) : inner_(std::move(inner)), log_(&log) {}
+    const db::Dialect& dialect() const override { return inner_.dialect(); }
+    db::Statement& prepare(std::string_view sql) override {
+        log_->emplace_back(sql);
+        return inner_.connection().prepare(sql);
+    }
+    void execute(std::string_view sql) override {
+        log_->emplace_back(sql);
+        inner_.connection().execute(sql);
+    }
+    std::int64_t changes() const override { return inner_.connection().changes(); }
+    std::vector<db::ColumnInfo> table_columns(std::string_view table) override {
+        return inner_.connection().table_columns(table);
+    }
+
+private:
+    mutable db::Database inner_;  // changes() is const, Database::connection() is not
+    std::vector<std::string>* log_;
+};
+
+struct CountingEnv {
+    std::vector<std::string> statements;
+    db::Databases databases{
+        [this] { return db::Database(std::make_unique<CountingConnection>(migrated_memory_db(), statements)); }};
+    db::Database& database = databases.get();
+    const auth::TokenAuthentication token_auth{databases};
+
+    // The statements authenticating with `key` runs, and the user it returns.
+    std::pair<auth::User, std::vector<std::string>> authenticate(const std::string& key) {
+        statements.clear();
+        auto user = token_auth.authenticate(with_authorization("Token " + key));
+        REQUIRE(user);
+        return {std::move(*user), std::exchange(statements, {})};
+    }
+    std::optional<drf::DateTime> stored_last_login(const auth::User& user) {
+        return db::objects<auth::User>(database).get(user.id).last_login;
+    }
+};
+
+bool writes(const std::vector<std::string>& statements) {
+    for (const auto& sql : statements)
+        if (sql.rfind("UPDATE", 0) == 0) return true;
+    return false;
+}
+
+TEST_CASE("A token request records last_login, and writes it at most once a minute per user", "[auth]") {
+    drf::FrozenClock clock(drf::parse_datetime("2026-03-01T09:00:00Z").value());
+    const drf::ClockOverride frozen(clock);
+    CountingEnv env;
+    const auth::User alice = auth::create_user(env.database, "alice");
+    const auth::User bob = auth::create_user(env.database, "bob");
+    const std::string key = auth::create_token(env.database, alice);
+    const drf::DateTime first = clock.now();
+
+    auto [user, statements] = env.authenticate(key);
+    CHECK(user.last_login == first);  // the request's user carries it
+    CHECK(env.stored_last_login(alice) == first);
+    CHECK(statements.size() == 2);  // the lookup and one UPDATE
+    CHECK(writes(statements));
+    CHECK_FALSE(env.stored_last_login(bob).has_value());  // only the token's user
+
+    SECTION("within a minute: the lookup only, no write") {
+        clock.advance(boost::posix_time::seconds(59));
+        std::tie(user, statements) = env.authenticate(key);
+        CHECK(statements.size() == 1);
+        CHECK_FALSE(writes(statements));
+        CHECK(user.last_login == first);
+        CHECK(env.stored_last_login(alice) == first);
+    }
+    SECTION("a minute later: written again") {
+        clock.advance(boost::posix_time::seconds(61));
+        std::tie(user, statements) = env.authenticate(key);
+        CHECK(statements.size() == 2);
+        CHECK(writes(statements));
+        CHECK(user.last_login == clock.now());
+        CHECK(env.stored_last_login(alice) == clock.now());
+    }
+}
+
+TEST_CASE("update_last_login writes only when the stored value is over a minute old, even from a stale copy",
+          "[auth]") {
+    drf::FrozenClock clock(drf::parse_datetime("2026-03-01T09:00:00Z").value());
+    const drf::ClockOverride frozen(clock);
+    Env env;
+    auth::User alice = auth::create_user(env.database, "alice");
+    auth::User stale_copy = alice;  // another thread's copy, read before the first write
+
+    CHECK(auth::update_last_login(env.database, alice));
+    CHECK_FALSE(auth::update_last_login(env.database, alice));  // just written
+    // The copy still says NULL, but the database does not: the UPDATE's condition matches no row.
+    CHECK_FALSE(auth::update_last_login(env.database, stale_copy));
+    CHECK_FALSE(stale_copy.last_login.has_value());
+    CHECK(db::objects<auth::User>(env.database).get(alice.id).last_login == clock.now());
+}
+
+TEST_CASE("A refused token records no last_login", "[auth]") {
+    Env env;
+    auth::User alice = auth::create_user(env.database, "alice");
+    const std::string key = auth::create_token(env.database, alice);
+    alice.is_active = false;
+    db::objects<auth::User>(env.database).save(alice);
+    const auth::TokenAuthentication token_auth(env.databases);
+    CHECK(failure(token_auth, with_authorization("Token " + key)) == "User inactive or deleted.");
+    CHECK_FALSE(db::objects<auth::User>(env.database).get(alice.id).last_login.has_value());
 }
 
 TEST_CASE("A keyword given to TokenAuthentication replaces Token, as DRF's keyword attribute does", "[auth]") {

@@ -106,7 +106,7 @@ struct Service {
     }
     Request make(Method method, const std::string& target, std::string body = {}) const {
         drf::http::Headers h;
-        h.add("Host", "bench");
+        h.add("Host", "localhost");
         h.add("Authorization", "Token " + key);
         if (!body.empty()) h.add("Content-Type", "application/json");
         return Request(method, target, std::move(h), std::move(body));

@@ -1,9 +1,13 @@
 // tests/commands/commands_test.cpp — management commands: dispatch, help, arguments, CommandError and other
-// errors out of handle(), and the built-in migrate, showmigrations and createuser.
+// errors out of handle(), the built-in migrate, showmigrations and createuser, and the example service's
+// cleanup_inactive over the last_login that token requests record.
 #include <drf/auth.hpp>
 #include <drf/commands.hpp>
 #include <drf/commands/createuser.hpp>
 #include <drf/db/sqlite.hpp>
+#include <drf/http/request.hpp>
+
+#include "../../examples/projects/commands.hpp"  // the example service's cleanup_inactive
 
 #include <catch2/catch.hpp>
 
@@ -252,4 +256,40 @@ TEST_CASE("createuser prints the new token alone on the last line; a duplicate i
     CHECK(db::objects<drf::auth::User>(app.databases.get()).count() == 1);
     CHECK(db::objects<drf::auth::Token>(app.databases.get()).count() == 1);
     CHECK(run(app.registry, {"createuser"}).status == 2);  // --username is required
+}
+
+TEST_CASE("cleanup_inactive deactivates the users whose tokens were last used over 90 days ago", "[commands]") {
+    drf::FrozenClock clock(drf::parse_datetime("2026-01-01T12:00:00Z").value());
+    const drf::ClockOverride frozen(clock);
+    App app;
+    app.registry.add<projects::CleanupInactive>("cleanup_inactive", std::ref(app.databases));
+    run(app.registry, {"migrate"});
+    db::Database& database = app.databases.get();
+    const auto alice = drf::auth::create_user(database, "alice");
+    const auto bob = drf::auth::create_user(database, "bob");
+    const auto carol = drf::auth::create_user(database, "carol");  // never uses her token
+    const std::string alices_key = drf::auth::create_token(database, alice);
+    const std::string bobs_key = drf::auth::create_token(database, bob);
+    drf::auth::create_token(database, carol);
+
+    const drf::auth::TokenAuthentication token_auth(app.databases);
+    const auto use = [&](const std::string& key) {
+        drf::http::Headers headers;
+        headers.add("Authorization", "Token " + key);
+        return token_auth.authenticate(drf::http::Request(drf::http::Method::get, "/api/projects/", std::move(headers)));
+    };
+    REQUIRE(use(alices_key));
+    REQUIRE(use(bobs_key));
+    CHECK(run(app.registry, {"cleanup_inactive", "--dry-run"}).out == "Would deactivate 0 users\n");
+
+    clock.advance(boost::posix_time::hours(24 * 91));
+    REQUIRE(use(bobs_key));  // bob is back; alice is not
+    CHECK(run(app.registry, {"cleanup_inactive", "--dry-run"}).out == "Would deactivate 1 users\n");
+    CHECK(run(app.registry, {"cleanup_inactive"}).out == "Deactivated 1 users\n");
+
+    const auto users = db::objects<drf::auth::User>(database);
+    CHECK_FALSE(users.get(alice.id).is_active);
+    CHECK(users.get(bob.id).is_active);
+    CHECK(users.get(carol.id).is_active);  // NULL last_login: never matched, as in Django
+    CHECK_THROWS_WITH(use(alices_key), "User inactive or deleted.");
 }

@@ -55,10 +55,15 @@ struct Store {
     db::QuerySet<Item> all() { return db::objects<Item>(database).all(); }
 };
 
-Request get(const std::string& target) {
+// Links are built on the request's Host, which its host settings must allow.
+Request get(const std::string& target, std::string host = "api.example.com") {
     drf::http::Headers h;
-    h.add("Host", "api.example.com");
-    return Request(Method::get, target, h);
+    h.add("Host", std::move(host));
+    Request request(Method::get, target, h);
+    drf::http::HostSettings hosts;
+    hosts.allowed_hosts = {"api.example.com"};
+    request.set_host_settings(std::make_shared<const drf::http::HostSettings>(std::move(hosts)));
+    return request;
 }
 
 // The path and query of an absolute link, to request it again.
@@ -123,8 +128,8 @@ TEST_CASE("An empty table is one page with no links", "[pagination]") {
 TEST_CASE("A page is written straight to text: the bytes its {next, previous, results} Json would render",
           "[pagination]") {
     Store store;
-    // Names and a Host that need escaping (quotes, backslashes, controls, non-ASCII, U+2028/U+2029), and
-    // plain ones. Valid UTF-8 without NUL: what every backend stores.
+    // Names that need escaping (quotes, backslashes, controls, non-ASCII, U+2028/U+2029), and plain ones.
+    // Valid UTF-8 without NUL: what every backend stores.
     const std::vector<std::string> names{"plain", "\"quoted\"", "back\\slash", "tab\tand\nnewline\x01\x1f\x7f",
                                          "caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80",
                                          "a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", "a long name with nothing to escape in it"};
@@ -132,27 +137,34 @@ TEST_CASE("A page is written straight to text: the bytes its {next, previous, re
         store.add(names[static_cast<std::size_t>(i) % names.size()]);
         store.clock.advance(boost::posix_time::seconds(1));
     }
-    for (const char* host : {"api.example.com", "h\"o\\st\xc3\xa9\xe2\x80\xa8"}) {
+    // A query value that needs escaping: links carry it percent-encoded.
+    const Request first = get("/items/?page_size=3&q=" + drf::http::percent_encode("h\"o\\st\xc3\xa9\xe2\x80\xa8"));
+    const auto response = Small::paginate<ItemOutput>(first, store.all());
+    const Json body = *response.data();
+    REQUIRE(body["next"].is_string());
+    const Request second = get(target_of(body["next"]));
+    for (const Request* request : {&first, &second}) {
+        const auto expected = Small::fetch(*request, store.all());
+        const auto text = Small::paginate<ItemOutput>(*request, store.all());
+        const Json links = *text.data();
+        const Json dom = {{"next", links["next"]},
+                          {"previous", links["previous"]},
+                          {"results", drf::serializers::render_many<ItemOutput>(expected.rows)}};
+        CHECK(text.content() == drf::http::Response(dom).content());
+        CHECK(*text.data() == dom);
+    }
+    CHECK(body["previous"].is_null());
+    CHECK_THAT(body["next"].get<std::string>(),
+               Catch::StartsWith("http://api.example.com/items/?page_size=3&q=h%22o%5Cst%C3%A9%E2%80%A8&cursor="));
+}
+
+TEST_CASE("A page's links are never built on a Host that is not allowed", "[pagination]") {
+    Store store;
+    for (int i = 0; i < 5; ++i) store.add("i" + std::to_string(i));
+    for (const char* host : {"evil.example", "h\"o\\st\xc3\xa9\xe2\x80\xa8"}) {
         INFO(host);
-        drf::http::Headers headers;
-        headers.add("Host", host);
-        const Request first(Method::get, "/items/?page_size=3", headers);
-        const auto response = Small::paginate<ItemOutput>(first, store.all());
-        const Json body = *response.data();
-        REQUIRE(body["next"].is_string());
-        const Request second(Method::get, target_of(body["next"]), headers);
-        for (const Request* request : {&first, &second}) {
-            const auto expected = Small::fetch(*request, store.all());
-            const auto text = Small::paginate<ItemOutput>(*request, store.all());
-            const Json links = *text.data();
-            const Json dom = {{"next", links["next"]},
-                              {"previous", links["previous"]},
-                              {"results", drf::serializers::render_many<ItemOutput>(expected.rows)}};
-            CHECK(text.content() == drf::http::Response(dom).content());
-            CHECK(*text.data() == dom);
-        }
-        CHECK(body["previous"].is_null());
-        CHECK_THAT(body["next"].get<std::string>(), Catch::StartsWith(std::string("http://") + host + "/items/?page_size=3&cursor="));
+        const Request request = get("/items/", host);
+        CHECK_THROWS_AS(Small::paginate<ItemOutput>(request, store.all()), drf::http::DisallowedHost);
     }
 }
 

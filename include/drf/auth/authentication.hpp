@@ -104,7 +104,9 @@ constexpr bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
 //   "Token <not UTF-8>"         → 401 "Invalid token header. Token string should not contain invalid characters."
 //   "Token <unknown or revoked>"→ 401 "Invalid token."
 //   "Token <key of inactive>"   → 401 "User inactive or deleted."
-// Keys are resolved with user_for_token() on the calling thread's Database.
+// Keys are resolved with user_for_token() on the calling thread's Database. An accepted key records
+// the user's last_login (update_last_login: at most one write a minute per user), which is what
+// "users who have not logged in for 90 days" means for an API.
 class TokenAuthentication : public BaseAuthentication {
 public:
     // `keyword` is DRF's TokenAuthentication.keyword: subclasses there set "Bearer" to accept
@@ -128,13 +130,15 @@ public:
     std::string_view name() const override { return "TokenAuthentication"; }
     const std::string& keyword() const noexcept { return keyword_; }
 
-    // DRF's authenticate_credentials(key): the key's user, or AuthenticationFailed.
+    // DRF's authenticate_credentials(key): the key's user, or AuthenticationFailed; then its last_login.
     User authenticate_credentials(std::string_view key) const {
-        auto user = user_for_token(databases_->get(), key);
+        db::Database& db = databases_->get();
+        auto user = user_for_token(db, key);
         // A deleted user's tokens are deleted with it (delete_user), so an unknown key covers that case,
         // exactly as DRF's cascade does.
         if (!user) throw http::AuthenticationFailed("Invalid token.");
         if (!user->is_active) throw http::AuthenticationFailed("User inactive or deleted.");
+        update_last_login(db, *user);
         return std::move(*user);
     }
 

@@ -4,6 +4,7 @@
 
 #include <drf/auth/token.hpp>
 #include <drf/auth/user.hpp>
+#include <drf/core/clock.hpp>
 #include <drf/core/crypto.hpp>
 #include <drf/db/backend.hpp>
 #include <drf/db/database.hpp>
@@ -138,6 +139,25 @@ inline std::optional<User> user_for_token(db::Database& db, std::string_view key
     User user = models::detail::blank<User>();
     db::detail::read_all(*s, user);
     return user;
+}
+
+// Django's update_last_login, throttled: records drf::now() as `user`'s last_login, in the database and
+// in `user`, unless the recorded one is less than a minute old. Returns whether it wrote.
+// TokenAuthentication calls it on every authenticated request, with the user it has just read: an API
+// client sending many requests costs no statement for them but one conditional UPDATE a minute. The
+// condition repeats the check in SQL, so concurrent requests of one user (other threads, other
+// instances) write once between them.
+inline bool update_last_login(db::Database& db, User& user) {
+    const DateTime now = drf::now();
+    const DateTime stale_before = now - boost::posix_time::minutes(1);
+    if (user.last_login && *user.last_login >= stale_before) return false;
+    const auto written = db::objects<User>(db)
+                             .filter(db::eq(&User::id, user.id) &&
+                                     (db::is_null(&User::last_login) || db::lt(&User::last_login, stale_before)))
+                             .update(db::set(&User::last_login, now));
+    if (written == 0) return false;
+    user.last_login = now;
+    return true;
 }
 
 // Revokes one token (a client logging out); false when the key was not a live token.

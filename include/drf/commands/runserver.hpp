@@ -32,7 +32,9 @@ public:
         options.access_log = !quiet_;
         options.log = &err();  // the server's notices and access log: stderr under manage
         options.on_ready = [this](unsigned short port) {
-            out() << "Starting server at http://" << host_ << ":" << port << "/\nQuit the server with CONTROL-C."
+            const bool ipv6 = host_.find(':') != std::string::npos;  // a URL brackets it: http://[::1]:8000/
+            out() << "Starting server at http://" << (ipv6 ? "[" + host_ + "]" : host_) << ":" << port
+                  << "/\nQuit the server with CONTROL-C."
                   << std::endl;
         };
         try {

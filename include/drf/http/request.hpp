@@ -6,10 +6,12 @@
 #include <drf/auth/user.hpp>
 #include <drf/core/json.hpp>
 #include <drf/http/exceptions.hpp>
+#include <drf/http/hosts.hpp>
 #include <drf/http/method.hpp>
 #include <drf/http/url.hpp>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -110,12 +112,41 @@ public:
     bool has_authenticators() const noexcept { return has_authenticators_; }
     void set_has_authenticators(bool value) noexcept { has_authenticators_ = value; }
 
-    // "http://host" from the Host header (the server's own address when there is none).
-    std::string base_url() const {
-        const auto host = header("Host");
-        return std::string(scheme_) + "://" + std::string(host ? *host : std::string_view(default_host_));
+    // Django's request.get_host(): X-Forwarded-Host when the host settings trust it, else the Host
+    // header, else the server's own address — if its domain is allowed; DisallowedHost (400) if not.
+    // Several fields of one of these headers are one comma-joined value, as a WSGI server passes them
+    // on, and no allowed host matches that.
+    std::string get_host() const {
+        const HostSettings& settings = host_settings();
+        std::string joined;
+        std::optional<std::string_view> host;
+        if (settings.use_x_forwarded_host) host = joined_header("X-Forwarded-Host", joined);
+        if (!host) host = joined_header("Host", joined);
+        const std::string_view raw = host ? *host : std::string_view(default_host_);
+        check_host(raw, settings);
+        return std::string(raw);
     }
-    void set_default_host(std::string host) { default_host_ = std::move(host); }
+    // Django's request.scheme: "https" when the settings name a proxy header and it has exactly the
+    // configured value; "http" otherwise (the server itself speaks plain HTTP).
+    std::string_view scheme() const {
+        const auto& proxy = host_settings().secure_proxy_ssl_header;
+        if (!proxy) return "http";
+        std::string joined;
+        const auto value = joined_header(proxy->name, joined);
+        return value && *value == proxy->value ? "https" : "http";
+    }
+    bool is_secure() const { return scheme() == "https"; }
+    // "https://api.example.com": the scheme and the checked host that absolute links start with.
+    std::string base_url() const { return std::string(scheme()) + "://" + get_host(); }
+    // The server's own address, the host when the client sent none: "127.0.0.1:8000", "[::1]:8000"; a
+    // bare IPv6 address is bracketed. A Request built in code has "localhost".
+    void set_default_host(std::string host) { default_host_ = detail::bracket_ipv6(std::move(host)); }
+    // The ALLOWED_HOSTS and proxy settings that get_host() and scheme() follow; the router gives every
+    // request its own. Until then, Django's defaults (default_host_settings()).
+    void set_host_settings(std::shared_ptr<const HostSettings> settings) { host_settings_ = std::move(settings); }
+    const HostSettings& host_settings() const noexcept {
+        return host_settings_ ? *host_settings_ : *default_host_settings();
+    }
     // Django's build_absolute_uri for this path with the given query.
     std::string absolute_url(const QueryParams& query) const {
         std::string url = base_url() + percent_encode_path(path_);
@@ -124,6 +155,25 @@ public:
     }
 
 private:
+    // The value of header `name`: the field's own when there is one, else every field's joined with
+    // "," into `storage`.
+    std::optional<std::string_view> joined_header(std::string_view name, std::string& storage) const {
+        std::optional<std::string_view> found;
+        std::size_t fields = 0;
+        for (const auto& [n, v] : headers_) {
+            if (!detail::iequals(n, name)) continue;
+            if (++fields == 1) {
+                found = v;
+                continue;
+            }
+            if (fields == 2) storage = *found;
+            storage += ',';
+            storage += v;
+            found = storage;
+        }
+        return found;
+    }
+
     static std::string percent_encode_path(std::string_view path) {
         std::string out;
         for (const char c : path) {
@@ -160,8 +210,8 @@ private:
     std::optional<auth::User> user_;
     std::string authenticator_;
     bool has_authenticators_ = false;
-    std::string_view scheme_ = "http";
-    std::string default_host_ = "testserver";
+    std::string default_host_ = "localhost";
+    std::shared_ptr<const HostSettings> host_settings_;
 };
 
 }  // namespace drf::http

@@ -8,6 +8,7 @@
 #include <drf/auth/base.hpp>
 #include <drf/core/uuid.hpp>
 #include <drf/http/handler.hpp>
+#include <drf/http/hosts.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
 #include <drf/viewsets/viewset.hpp>
@@ -197,9 +198,24 @@ public:
         return out;
     }
 
+    // Django's ALLOWED_HOSTS, SECURE_PROXY_SSL_HEADER and USE_X_FORWARDED_HOST for every request served.
+    // Set it before serving; by default only the local machine's names are allowed.
+    void set_host_settings(http::HostSettings settings) {
+        hosts_ = std::make_shared<const http::HostSettings>(std::move(settings));
+    }
+    const http::HostSettings& host_settings() const noexcept { return *hosts_; }
+
     // Serves a request. Never throws: every failure becomes DRF's response for it.
-    http::Response dispatch(http::Request& request) const noexcept {
+    http::Response dispatch(http::Request& request) const noexcept { return dispatch(request, hosts_); }
+
+    // Serves a request under other host settings than the router's (the test client adds "testserver",
+    // as Django's test runner does).
+    http::Response dispatch(http::Request& request, std::shared_ptr<const http::HostSettings> hosts) const noexcept {
         try {
+            request.set_host_settings(std::move(hosts));
+            // Django's CommonMiddleware reads get_host() first: a Host that is not allowed is 400 before
+            // authentication, routing or a view could build a link from it.
+            (void)request.get_host();
             return route(request);
         } catch (...) {
             return http::handle_exception(std::current_exception(), www_authenticate(request));
@@ -390,6 +406,7 @@ private:
     }
 
     auth::Authenticators authenticators_;
+    std::shared_ptr<const http::HostSettings> hosts_ = http::default_host_settings();
     std::unordered_map<std::string, std::shared_ptr<detail::Entry>, detail::StringHash, std::equal_to<>> entries_;
 };
 

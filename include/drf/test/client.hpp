@@ -8,6 +8,7 @@
 #include <drf/http/response.hpp>
 #include <drf/routers/router.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,7 +53,7 @@ public:
         if (body) headers.add("Content-Type", content_type);
         http::Request req(method, path, std::move(headers), body.value_or(""));
         if (forced_user_) req.set_user(*forced_user_, "force_authenticate");
-        const http::Response res = router_->dispatch(req);
+        const http::Response res = router_->dispatch(req, host_settings());
         TestResponse out;
         out.status_code = res.status_code();
         out.headers = res.headers();
@@ -75,6 +76,13 @@ public:
     }
 
 private:
+    // The router's host settings with "testserver" allowed, as Django's test runner adds it.
+    std::shared_ptr<const http::HostSettings> host_settings() const {
+        auto hosts = std::make_shared<http::HostSettings>(router_->host_settings());
+        hosts->allowed_hosts.emplace_back("testserver");
+        return hosts;
+    }
+
     const routers::Router* router_;
     std::optional<auth::User> forced_user_;
     std::optional<std::string> credentials_;
