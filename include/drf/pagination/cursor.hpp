@@ -12,12 +12,14 @@
 #include <drf/http/response.hpp>
 #include <drf/models/meta.hpp>
 #include <drf/pagination/detail/cursor_codec.hpp>
+#include <drf/pagination/detail/python_int.hpp>
 #include <drf/serializers/serializer.hpp>
 
+#include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -41,6 +43,10 @@ struct Name {
     }
     constexpr std::string_view view() const { return {text, size}; }
 };
+
+// The largest page a request can get when max_page_size is 0 (no cap): the page's query asks for one
+// row more, and that count must still be a SQL LIMIT, a signed 64-bit integer.
+inline constexpr std::size_t largest_page_size = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max()) - 1;
 
 struct Options {
     std::size_t page_size = 25;
@@ -129,11 +135,12 @@ constexpr std::uint32_t ordering_tag(std::string_view table, std::string_view or
     return h;
 }
 
-// DRF's _positive_int(strict=True, cutoff=max): a positive integer, or nullopt.
+// DRF's _positive_int(strict=True, cutoff=max): int(text) if it is positive, at most `cutoff` (0: no
+// cutoff) and at most largest_page_size; nullopt where DRF falls back to the default page size.
 inline std::optional<std::size_t> positive_int(std::string_view text, std::size_t cutoff) {
-    std::size_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value == 0) return std::nullopt;
+    const auto n = python_int(text);
+    if (!n || n->negative || n->magnitude == 0) return std::nullopt;
+    const auto value = static_cast<std::size_t>(std::min<std::uint64_t>(n->magnitude, largest_page_size));
     return cutoff ? std::min(value, cutoff) : value;
 }
 
@@ -144,6 +151,8 @@ class CursorPagination {
 public:
     static constexpr Options options = O;
     static_assert(O.page_size > 0, "drf::pagination::CursorPagination: page_size must be positive");
+    static_assert(O.page_size <= largest_page_size && O.max_page_size <= largest_page_size,
+                  "drf::pagination::CursorPagination: page_size and max_page_size must fit a SQL LIMIT");
 
     // Where the page starts, from the request's cursor: nullopt for the first page (no cursor, or an
     // empty one, as DRF). A cursor that is not one we signed, for this ordering, with well-typed values,
