@@ -1,9 +1,10 @@
-// examples/projects/app.hpp — the service put together: settings from the environment, the migrations,
-// the profile signal, the router and the management commands.
+// examples/projects/app.hpp — the service put together: settings from the environment (settings.hpp),
+// the migrations, the profile signal, the router and the management commands.
 #pragma once
 
 #include "commands.hpp"
 #include "models.hpp"
+#include "settings.hpp"
 #include "views.hpp"
 
 #include <drf/auth.hpp>
@@ -11,7 +12,6 @@
 #include <drf/commands/createuser.hpp>
 #include <drf/commands/runserver.hpp>
 #include <drf/commands/tokens.hpp>
-#include <drf/core/crypto.hpp>
 #include <drf/db/connect.hpp>
 #include <drf/db/sqlite.hpp>
 #if PROJECTS_WITH_POSTGRESQL
@@ -21,13 +21,10 @@
 #include <drf/routers.hpp>
 #include <drf/signals.hpp>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
-#include <sys/stat.h>
+#include <vector>
 
 namespace projects {
 
@@ -48,38 +45,6 @@ inline std::vector<drf::migrations::Migration> migrations() {
     return list;
 }
 
-// Where the data lives: PROJECTS_DATABASE_URL (postgresql://…, or sqlite:///…) wins over PROJECTS_DB,
-// the SQLite file (default projects.sqlite3 in the working directory).
-struct DatabaseSetting {
-    std::string url;          // what drf::db::connect opens
-    std::string sqlite_path;  // the file, when it is SQLite from PROJECTS_DB; empty otherwise
-};
-inline DatabaseSetting database_setting() {
-    if (const char* url = std::getenv("PROJECTS_DATABASE_URL"); url && *url) return {url, {}};
-    const char* env = std::getenv("PROJECTS_DB");
-    const std::string path = env && *env ? env : "projects.sqlite3";
-    return {"sqlite:///" + path, path};
-}
-
-// The cursor secret: PROJECTS_CURSOR_SECRET — every instance behind one load balancer must share it —
-// or, for a SQLite file, one generated once and kept next to it (so cursors survive restarts). With
-// PROJECTS_DATABASE_URL there is no file to keep it in: runserver refuses to start without the variable
-// (see ProjectsRunServer), rather than sign with a secret no other instance knows.
-inline std::optional<std::string> cursor_secret(const DatabaseSetting& setting) {
-    if (const char* env = std::getenv("PROJECTS_CURSOR_SECRET"); env && *env) return env;
-    if (setting.sqlite_path.empty()) return std::nullopt;
-    if (setting.sqlite_path == ":memory:") return drf::crypto::to_hex(drf::crypto::random_bytes(32));
-    const std::string path = setting.sqlite_path + ".cursor-secret";
-    if (std::ifstream in(path); in) {
-        std::string secret((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (secret.size() >= 32) return secret;
-    }
-    const std::string secret = drf::crypto::to_hex(drf::crypto::random_bytes(32));
-    std::ofstream(path) << secret;
-    ::chmod(path.c_str(), 0600);
-    return secret;
-}
-
 // runserver, refusing to start when the cursors would have no shared secret.
 class ProjectsRunServer : public drf::commands::RunServerCommand<drf::routers::Router> {
 public:
@@ -87,8 +52,9 @@ public:
     void handle() override {
         if (!has_secret_)
             throw drf::commands::CommandError(
-                "set PROJECTS_CURSOR_SECRET (32 or more characters, the same for every instance) to serve from "
-                "PROJECTS_DATABASE_URL: the pagination cursors are signed with it");
+                "set PROJECTS_CURSOR_SECRET (" + std::to_string(drf::pagination::min_cursor_secret_size) +
+                " or more bytes, the same for every instance) to serve from PROJECTS_DATABASE_URL: the pagination "
+                "cursors are signed with it");
         RunServerCommand::handle();
     }
 
@@ -113,6 +79,7 @@ public:
 
         router_ = std::make_unique<drf::routers::Router>(
             drf::auth::Authenticators{std::make_shared<drf::auth::TokenAuthentication>(databases_)});
+        router_->set_host_settings(host_settings());
         router_->register_viewset<ProjectViewSet>("api/projects", [this] { return ProjectViewSet(databases_); });
         router_->register_viewset<AnnouncementViewSet>("api/announcements",
                                                        [this] { return AnnouncementViewSet(databases_); });

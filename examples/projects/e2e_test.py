@@ -9,6 +9,8 @@ import contextlib
 import json
 import os
 import re
+import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -47,6 +49,170 @@ def request(base, method, path, token=None, body=None, raw=None, content_type="a
     except urllib.error.HTTPError as err:
         text = err.read().decode()
         return err.code, dict(err.headers), (json.loads(text) if text else None)
+
+
+def raw(port, text, address="127.0.0.1"):
+    """Sends `text` as it is (a request urllib would not send) and reads until the server closes:
+    (status, parsed JSON body or None, the whole response)."""
+    with socket.create_connection((address, port), timeout=10) as conn:
+        conn.sendall(text.encode("latin-1"))
+        chunks = []
+        while True:
+            chunk = conn.recv(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    response = b"".join(chunks)
+    head, _, body = response.partition(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1])
+    return status, (json.loads(body) if body else None), response
+
+
+def get_with(port, path, token, *fields):
+    """GET over HTTP/1.1 with these header fields (a Host among them, or none), the connection closed after."""
+    lines = ["GET %s HTTP/1.1" % path] + ["%s: %s" % f for f in fields]
+    if token:
+        lines.append("Authorization: Token " + token)
+    return raw(port, "\r\n".join(lines + ["Connection: close", "", ""]))[:2]
+
+
+@contextlib.contextmanager
+def serving(env, *args):
+    """Another runserver on a free port: yields (port, the line it printed)."""
+    server = subprocess.Popen([BINARY, "runserver", "--port", "0", "--threads", "1", "--no-access-log", *args],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()
+        match = re.search(r":(\d+)/", line)
+        if not match:
+            raise RuntimeError("runserver did not start: %r %r" % (line, server.stderr.read()))
+        yield int(match.group(1)), line
+    finally:
+        server.send_signal(2)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def ipv6_loopback():
+    try:
+        with socket.socket(socket.AF_INET6) as s:
+            s.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+def host_checks(env, port, token):
+    """ALLOWED_HOSTS and the proxy settings, over HTTP: alice has more than one page of projects."""
+    own = "127.0.0.1:%d" % port
+    evil = {"detail": "Invalid HTTP_HOST header: 'evil.example'. You may need to add 'evil.example' to ALLOWED_HOSTS."}
+    status, body = get_with(port, "/api/projects/", token, ("Host", "evil.example"))
+    check(status == 400 and body == evil, "a Host not in PROJECTS_ALLOWED_HOSTS is 400 with Django's message")
+    status, body = get_with(port, "/api/projects/", None, ("Host", "evil.example"))
+    check(status == 400 and body == evil, "the Host is checked before authentication")
+    status, body = get_with(port, "/api/projects/", token, ("Host", "api.localhost:%d" % port))
+    check(status == 200 and body["next"].startswith("http://api.localhost:%d/api/projects/?cursor=" % port),
+          "an allowed Host (default .localhost) gets its links built on it")
+    status, _ = get_with(port, "/api/projects/", token, ("Host", own), ("Host", own))
+    check(status == 400, "two Host fields are 400")
+    status, body, _ = raw(port, "GET /api/projects/ HTTP/1.0\r\nAuthorization: Token %s\r\n\r\n" % token)
+    check(status == 200 and body["next"].startswith("http://%s/api/projects/?cursor=" % own),
+          "without a Host, links are built on the server's own address")
+    status, body = get_with(port, "/api/projects/", token, ("Host", own), ("X-Forwarded-Proto", "https"),
+                            ("X-Forwarded-Host", "evil.example"))
+    check(status == 200 and body["next"].startswith("http://%s/" % own), "proxy headers are ignored unless configured")
+
+    proxied = dict(env, PROJECTS_ALLOWED_HOSTS="127.0.0.1, public.example",
+                   PROJECTS_SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto: https", PROJECTS_USE_X_FORWARDED_HOST="1")
+    with serving(proxied) as (proxy_port, _):
+        status, body = get_with(proxy_port, "/api/projects/", token, ("Host", "127.0.0.1:%d" % proxy_port),
+                                ("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "public.example"))
+        check(status == 200 and body["next"].startswith("https://public.example/api/projects/?cursor="),
+              "behind a configured proxy, links are https on the public host")
+        status, body = get_with(proxy_port, "/api/projects/", token, ("Host", "127.0.0.1:%d" % proxy_port),
+                                ("X-Forwarded-Host", "evil.example"))
+        check(status == 400 and body == evil, "X-Forwarded-Host is checked against PROJECTS_ALLOWED_HOSTS")
+        status, body = get_with(proxy_port, "/api/projects/", token, ("Host", "localhost:%d" % proxy_port))
+        check(status == 400 and body == {"detail": "Invalid HTTP_HOST header: 'localhost:%d'. You may need to add "
+                                                   "'localhost' to ALLOWED_HOSTS." % proxy_port},
+              "PROJECTS_ALLOWED_HOSTS replaces the local defaults")
+
+    if ipv6_loopback():
+        with serving(env, "--host", "::1") as (v6_port, banner):
+            check(banner.startswith("Starting server at http://[::1]:%d/" % v6_port), "runserver brackets an IPv6 address")
+            status, body, _ = raw(v6_port, "GET /api/projects/ HTTP/1.0\r\nAuthorization: Token %s\r\n\r\n" % token,
+                                  address="::1")
+            check(status == 200 and body["next"].startswith("http://[::1]:%d/api/projects/?cursor=" % v6_port),
+                  "links built on the server's own IPv6 address are bracketed")
+    else:
+        print("skip IPv6: no ::1 here")
+
+
+def configuration_checks(env):
+    """Settings that cannot be used stop every command: exit status 1 and one line on stderr."""
+    workdir = tempfile.mkdtemp(prefix="projects-config-")
+    base = {k: v for k, v in env.items() if not k.startswith("PROJECTS_")}
+
+    def fails(what, expected, **settings):
+        out = run(dict(base, **settings), "showmigrations")
+        ok = out.returncode == 1 and out.stderr == "ImproperlyConfigured: " + expected + "\n"
+        check(ok, what if ok else what + " (got %d %r)" % (out.returncode, out.stderr))
+
+    sqlite = os.path.join(workdir, "db.sqlite3")
+    fails("a PROJECTS_CURSOR_SECRET under 16 bytes is refused with a message",
+          "PROJECTS_CURSOR_SECRET has 5 bytes; it needs at least 16", PROJECTS_DB=sqlite, PROJECTS_CURSOR_SECRET="short")
+    out = run(dict(base, PROJECTS_DB=sqlite, PROJECTS_CURSOR_SECRET="x" * 16), "showmigrations")
+    check(out.returncode == 0, "a PROJECTS_CURSOR_SECRET of 16 bytes is enough")
+
+    # The generated secret: created owner-only even under umask 0, kept across restarts.
+    secret_file = sqlite + ".cursor-secret"
+    first = subprocess.run([BINARY, "showmigrations"], env=dict(base, PROJECTS_DB=sqlite), capture_output=True,
+                           text=True, timeout=60, preexec_fn=lambda: os.umask(0))
+    mode = stat.S_IMODE(os.lstat(secret_file).st_mode)
+    with open(secret_file) as f:
+        secret = f.read()
+    check(first.returncode == 0 and mode == 0o600 and re.fullmatch(r"[0-9a-f]{64}", secret) is not None,
+          "the generated cursor secret is 64 hex digits, mode 0600, even under umask 0")
+    run(dict(base, PROJECTS_DB=sqlite), "showmigrations")
+    with open(secret_file) as f:
+        check(f.read() == secret, "a restart reads the same secret")
+
+    # A symlink where the secret is kept is refused, and its target neither read nor written.
+    target = os.path.join(workdir, "elsewhere")
+    with open(target, "w") as f:
+        f.write("a secret someone else planted here")
+    linked = os.path.join(workdir, "linked.sqlite3")
+    os.symlink(target, linked + ".cursor-secret")
+    fails("a symlink for the cursor secret file is refused",
+          "the cursor secret file %s.cursor-secret is a symbolic link; refusing it" % linked, PROJECTS_DB=linked)
+    dangling = os.path.join(workdir, "dangling.sqlite3")
+    os.symlink(os.path.join(workdir, "created-through-the-link"), dangling + ".cursor-secret")
+    fails("a dangling symlink for the cursor secret file is refused",
+          "the cursor secret file %s.cursor-secret is a symbolic link; refusing it" % dangling, PROJECTS_DB=dangling)
+    check(not os.path.exists(os.path.join(workdir, "created-through-the-link")), "no file is created through a symlink")
+
+    short = os.path.join(workdir, "short.sqlite3")
+    with open(short + ".cursor-secret", "w") as f:
+        f.write("too short")
+    fails("a kept secret under 16 bytes is refused, not replaced",
+          "the cursor secret file %s.cursor-secret holds 9 bytes, fewer than 16; delete it to have a new secret "
+          "generated" % short, PROJECTS_DB=short)
+    missing = os.path.join(workdir, "no-such-directory", "db.sqlite3")
+    fails("a secret file that cannot be created is an error, not ignored",
+          "cannot create the cursor secret file %s.cursor-secret: No such file or directory" % missing,
+          PROJECTS_DB=missing)
+
+    fails("a PROJECTS_ALLOWED_HOSTS without a host is refused",
+          "PROJECTS_ALLOWED_HOSTS names no host; unset it for the local defaults",
+          PROJECTS_DB=sqlite, PROJECTS_ALLOWED_HOSTS=" , ")
+    fails("a malformed PROJECTS_SECURE_PROXY_SSL_HEADER is refused",
+          "PROJECTS_SECURE_PROXY_SSL_HEADER must be 'Header-Name: value', such as 'X-Forwarded-Proto: https'",
+          PROJECTS_DB=sqlite, PROJECTS_SECURE_PROXY_SSL_HEADER="https")
+    fails("a PROJECTS_USE_X_FORWARDED_HOST other than 1 or 0 is refused",
+          "PROJECTS_USE_X_FORWARDED_HOST must be 1 or 0", PROJECTS_DB=sqlite, PROJECTS_USE_X_FORWARDED_HOST="yes")
 
 
 def main():
@@ -146,6 +312,9 @@ def checks(env):
         _, _, bobs = request(base, "GET", "/api/projects/", bob)
         check(bobs["results"] == [], "bob sees only his own projects")
 
+        # Hosts: which the service answers for, and what its links are built on
+        host_checks(env, port, alice)
+
         # Delete
         status, _, _ = request(base, "DELETE", "/api/projects/%s/" % pid, bob)
         check(status == 403, "bob cannot delete alice's project")
@@ -191,6 +360,8 @@ def checks(env):
     out = run(env, "cleanup_inactive")
     check(out.returncode == 0 and out.stdout == "Deactivated 0 users\n", "cleanup_inactive")
     check(run(env, "nope").returncode != 0, "an unknown command is a non-zero exit")
+
+    configuration_checks(env)
 
     print("%d passed, %d failed" % (checks_run - len(failures), len(failures)))
     return 1 if failures else 0

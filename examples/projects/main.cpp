@@ -2,7 +2,15 @@
 // --username alice`, `projects runserver --port 8000`, `projects cleanup_inactive --dry-run`.
 #include "app.hpp"
 
+#include <iostream>
+
 int main(int argc, char** argv) {
-    projects::App app;
-    return drf::commands::manage(app.commands(), argc, argv);
+    try {
+        projects::App app;
+        return drf::commands::manage(app.commands(), argc, argv);
+    } catch (const projects::ConfigurationError& e) {
+        // Settings that cannot be used stop every command, as Django's ImproperlyConfigured does.
+        std::cerr << "ImproperlyConfigured: " << e.what() << '\n';
+        return 1;
+    }
 }

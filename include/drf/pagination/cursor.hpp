@@ -23,6 +23,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -56,6 +57,10 @@ struct Options {
     std::size_t max_page_size = 0;       // 0: no cap
 };
 
+// The shortest secret set_cursor_secret accepts, in bytes: 128 bits when they are random. A service
+// that reads its secret from configuration checks against this same constant.
+inline constexpr std::size_t min_cursor_secret_size = 16;
+
 // The secret cursors are signed with. Set it from configuration so cursors survive restarts and work
 // across instances; rotate by making the new secret current and keeping the old one as `previous`
 // until old cursors have expired from clients. Unset, a random per-process secret is used.
@@ -68,7 +73,9 @@ public:
         return secrets;
     }
     void set(std::string current, std::vector<std::string> previous = {}) {
-        if (current.size() < 16) throw std::invalid_argument("drf::pagination: a cursor secret needs at least 16 bytes");
+        if (current.size() < min_cursor_secret_size)
+            throw std::invalid_argument("drf::pagination: a cursor secret needs at least " +
+                                        std::to_string(min_cursor_secret_size) + " bytes");
         auto all = std::make_shared<List>();
         all->push_back(std::move(current));
         for (auto& p : previous) all->push_back(std::move(p));
