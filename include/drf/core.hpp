@@ -5,6 +5,7 @@
 #include <drf/core/datetime.hpp>
 #include <drf/core/fixed_string.hpp>
 #include <drf/core/json.hpp>
+#include <drf/core/json_parse.hpp>
 #include <drf/core/member_name.hpp>
 #include <drf/core/type_name.hpp>
 #include <drf/core/uuid.hpp>

@@ -8,7 +8,7 @@
 // only when every byte is printable ASCII other than '"' and '\\' — text nlohmann copies verbatim too.
 // Every other string (control bytes, non-ASCII, invalid UTF-8) and every floating-point number, binary
 // or discarded value is written by nlohmann itself, one value at a time, so escaping, UTF-8 replacement
-// and number formatting stay nlohmann's. tests/http/content_test.cpp compares the two byte for byte.
+// and number formatting stay nlohmann's — except an integer wider than 64 bits, written as its digits. tests/http/content_test.cpp compares the two byte for byte.
 #pragma once
 
 #include <drf/core/json.hpp>
@@ -84,10 +84,14 @@ void append_json_integer(std::string& out, Integer value) {
     out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
 }
 
-// Appends the text of `j`: the bytes dump_json(j) returns.
-inline void append_json(std::string& out, const Json& j) {
+// Appends the text of `j`: the bytes dump_json(j) returns. An integer wider than 64 bits (drf/core/
+// json.hpp) is written as its digits, as Python's json.dumps writes an int; nlohmann would write a
+// binary value as an object of bytes. Recurses into arrays and objects to drf::json_max_walk_depth
+// levels, then throws drf::JsonTooDeep (where Python's json.dumps raises RecursionError).
+inline void append_json(std::string& out, const Json& j, std::size_t depth = 0) {
     switch (j.type()) {
         case Json::value_t::object: {
+            check_walk_depth(depth, "writing JSON text");
             out += '{';
             bool first = true;
             for (const auto& [key, value] : *j.get_ptr<const Json::object_t*>()) {
@@ -95,18 +99,19 @@ inline void append_json(std::string& out, const Json& j) {
                 first = false;
                 append_json_string(out, key);
                 out += ':';
-                append_json(out, value);
+                append_json(out, value, depth + 1);
             }
             out += '}';
             return;
         }
         case Json::value_t::array: {
+            check_walk_depth(depth, "writing JSON text");
             out += '[';
             bool first = true;
             for (const auto& element : *j.get_ptr<const Json::array_t*>()) {
                 if (!first) out += ',';
                 first = false;
-                append_json(out, element);
+                append_json(out, element, depth + 1);
             }
             out += ']';
             return;
@@ -126,8 +131,13 @@ inline void append_json(std::string& out, const Json& j) {
         case Json::value_t::number_unsigned:
             append_json_integer(out, *j.get_ptr<const Json::number_unsigned_t*>());
             return;
-        case Json::value_t::number_float:  // nlohmann's shortest round-trip form: 0.1, 1e+300, -0.0, null for NaN
         case Json::value_t::binary:
+            if (const auto digits = json_big_integer_text(j)) {
+                out += *digits;
+                return;
+            }
+            break;
+        case Json::value_t::number_float:  // nlohmann's shortest round-trip form: 0.1, 1e+300, -0.0, null for NaN
         case Json::value_t::discarded:
             break;
     }
@@ -135,17 +145,21 @@ inline void append_json(std::string& out, const Json& j) {
 }
 
 // Room for the text of `j` when its strings are verbatim: exact for strings, keys and structure, 20
-// characters for any other scalar — one allocation for a body in the usual case.
-inline std::size_t estimated_json_size(const Json& j) noexcept {
+// characters for any other scalar — one allocation for a body in the usual case. Past
+// drf::json_max_walk_depth levels it stops counting: append_json will throw there.
+inline std::size_t estimated_json_size(const Json& j, std::size_t depth = 0) noexcept {
     switch (j.type()) {
         case Json::value_t::object: {
             std::size_t n = 2;
-            for (const auto& [key, value] : *j.get_ptr<const Json::object_t*>()) n += key.size() + 4 + estimated_json_size(value);
+            if (depth >= json_max_walk_depth) return n;
+            for (const auto& [key, value] : *j.get_ptr<const Json::object_t*>())
+                n += key.size() + 4 + estimated_json_size(value, depth + 1);
             return n;
         }
         case Json::value_t::array: {
             std::size_t n = 2;
-            for (const auto& element : *j.get_ptr<const Json::array_t*>()) n += 1 + estimated_json_size(element);
+            if (depth >= json_max_walk_depth) return n;
+            for (const auto& element : *j.get_ptr<const Json::array_t*>()) n += 1 + estimated_json_size(element, depth + 1);
             return n;
         }
         case Json::value_t::string:

@@ -1,5 +1,6 @@
 // drf/serializers/detail/python.hpp — the few bits of Python's behaviour DRF's messages and coercions
 // depend on: type names, str()/repr() of values, float repr, str.strip() and len() of Unicode text.
+// Values are what drf::parse_json reads, integers wider than 64 bits and lone surrogates included.
 #pragma once
 
 #include <drf/core/json.hpp>
@@ -8,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -25,7 +27,7 @@ inline std::string_view python_type_name(const Json& v) {
         case Json::value_t::string: return "str";
         case Json::value_t::array: return "list";
         case Json::value_t::object: return "dict";
-        default: return "bytes";
+        default: return json_big_integer_text(v) ? "int" : "bytes";
     }
 }
 
@@ -87,8 +89,15 @@ inline void append_python_repr_string(std::string& out, const std::string& s) {
     const bool use_double = s.find('\'') != std::string::npos && s.find('"') == std::string::npos;
     const char q = use_double ? '"' : '\'';
     out += q;
-    for (unsigned char c : s) {
-        if (c == static_cast<unsigned char>(q) || c == '\\') { out += '\\'; out += static_cast<char>(c); }
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const auto surrogate = c == 0xED ? find_lone_surrogate(std::string_view(s).substr(i, 3)) : std::nullopt;
+        if (surrogate) {  // a lone surrogate (drf/core/json.hpp): repr() writes \udxxx
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\u%04x", static_cast<unsigned>(*surrogate));
+            out += hex;
+            i += 2;
+        } else if (c == static_cast<unsigned char>(q) || c == '\\') { out += '\\'; out += static_cast<char>(c); }
         else if (c == '\n') out += "\\n";
         else if (c == '\r') out += "\\r";
         else if (c == '\t') out += "\\t";
@@ -101,8 +110,10 @@ inline void append_python_repr_string(std::string& out, const std::string& s) {
     out += q;
 }
 
-// str(x) (repr = false) or repr(x) (repr = true) of the Python value a JSON value parses to.
-inline void append_python_str(std::string& out, const Json& v, bool repr) {
+// str(x) (repr = false) or repr(x) (repr = true) of the Python value a JSON value parses to. Nested
+// lists and dicts recurse, to drf::json_max_walk_depth levels (then drf::JsonTooDeep, where Python
+// raises RecursionError).
+inline void append_python_str(std::string& out, const Json& v, bool repr, std::size_t depth = 0) {
     switch (v.type()) {
         case Json::value_t::null: out += "None"; break;
         case Json::value_t::boolean: out += v.get<bool>() ? "True" : "False"; break;
@@ -114,30 +125,34 @@ inline void append_python_str(std::string& out, const Json& v, bool repr) {
             else out += v.get_ref<const std::string&>();
             break;
         case Json::value_t::array: {
+            drf::detail::check_walk_depth(depth, "str() of a list");
             out += '[';
             bool first = true;
             for (const auto& item : v) {
                 if (!first) out += ", ";
                 first = false;
-                append_python_str(out, item, true);
+                append_python_str(out, item, true, depth + 1);
             }
             out += ']';
             break;
         }
         case Json::value_t::object: {
+            drf::detail::check_walk_depth(depth, "str() of a dict");
             out += '{';
             bool first = true;
-            for (const auto& [key, item] : v.items()) {
+            for (const auto& [key, item] : *v.get_ptr<const Json::object_t*>()) {
                 if (!first) out += ", ";
                 first = false;
                 append_python_repr_string(out, key);
                 out += ": ";
-                append_python_str(out, item, true);
+                append_python_str(out, item, true, depth + 1);
             }
             out += '}';
             break;
         }
-        default: break;
+        default:
+            if (const auto digits = json_big_integer_text(v)) out += *digits;  // an int wider than 64 bits
+            break;
     }
 }
 
