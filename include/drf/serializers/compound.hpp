@@ -100,7 +100,7 @@ struct ListKind {
             Json item_slot;
             if (!detail::run_value(child, in[i], out[i], item_slot, ctx)) {
                 if (!errors.is_object()) errors = Json::object();
-                errors[std::to_string(i)] = std::move(item_slot);
+                detail::append_key(errors.get_ref<Json::object_t&>(), std::to_string(i)) = std::move(item_slot);
             }
         }
         if (!errors.is_null()) {

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <tuple>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -149,13 +150,39 @@ bool run_value(const F& f, const Json& in, typename F::member_type& target, Json
 // Bit i is set when the i-th field was present in the input and validated (for partial updates).
 using FieldMask = std::uint64_t;
 
+// An input object's members by name. ordered_json's find scans the keys, once per field; a client may
+// send any number of keys no field reads, so past `hashed_from` members they are hashed once instead,
+// keeping validation linear in the body.
+class MemberLookup {
+public:
+    static constexpr std::size_t hashed_from = 32;
+    explicit MemberLookup(const Json& object) : members_(*object.get_ptr<const Json::object_t*>()) {
+        if (members_.size() < hashed_from) return;
+        index_.reserve(members_.size());
+        for (const auto& [key, value] : members_) index_.emplace(key, &value);
+    }
+    const Json* find(std::string_view name) const {
+        if (index_.empty()) {
+            for (const auto& [key, value] : members_)
+                if (key == name) return &value;
+            return nullptr;
+        }
+        const auto it = index_.find(name);
+        return it == index_.end() ? nullptr : it->second;
+    }
+
+private:
+    const Json::object_t& members_;
+    std::unordered_map<std::string_view, const Json*> index_;
+};
+
 template <class F, class O>
-void validate_member(const F& f, std::size_t index, const Json& object, O& obj, Json& errors, const Context& ctx,
-                     FieldMask& present) {
+void validate_member(const F& f, std::size_t index, const MemberLookup& object, O& obj, Json& errors,
+                     const Context& ctx, FieldMask& present) {
     if constexpr (F::access_type::writable) {
         if (f.options.read_only) return;  // DRF ignores read-only keys in the input
-        const auto it = object.find(f.name);
-        if (it == object.end()) {
+        const Json* const in = object.find(f.name);
+        if (in == nullptr) {
             if (ctx.partial) return;
             if (f.options.required) {
                 add_error(field_slot(errors, f.name), "This field is required.", "required");
@@ -165,7 +192,7 @@ void validate_member(const F& f, std::size_t index, const Json& object, O& obj, 
             return;
         }
         Json slot;
-        if (run_value(f, *it, f.access.ref(obj), slot, ctx))
+        if (run_value(f, *in, f.access.ref(obj), slot, ctx))
             present |= FieldMask{1} << index;
         else
             field_slot(errors, f.name) = std::move(slot);
@@ -192,8 +219,9 @@ bool validate_object(const Json& data, object_type_t<S>& obj, Json& errors, cons
     }
     constexpr auto& list = S::fields;
     static_assert(std::remove_cvref_t<decltype(list)>::size <= 64, "drf::serializers: at most 64 fields per serializer");
+    const MemberLookup members(data);
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-        (validate_member(std::get<I>(list.items), I, data, obj, errors, ctx, present), ...);
+        (validate_member(std::get<I>(list.items), I, members, obj, errors, ctx, present), ...);
     }(std::make_index_sequence<std::remove_cvref_t<decltype(list)>::size>{});
     if (!errors.is_null()) return false;
     // The object-level hook runs only when every field passed, as DRF's validate(attrs).

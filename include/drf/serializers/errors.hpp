@@ -4,6 +4,7 @@
 
 #include <drf/core/json.hpp>
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -15,6 +16,12 @@ namespace drf::serializers {
 inline constexpr std::string_view non_field_errors_key = "non_field_errors";
 
 namespace detail {
+// Appends a member to an object whose keys are known to be distinct (they come from another object):
+// ordered_json's own insert searches the keys first, so a wide tree would cost O(n²).
+inline void append_distinct(Json& object, const std::string& key, Json value) {
+    static_cast<Json::object_t::Container&>(*object.get_ptr<Json::object_t*>()).emplace_back(key, std::move(value));
+}
+
 // An error detail is stored as {"message": "...", "code": "..."} (DRF's full-details form); field
 // error lists are arrays of those and nested errors are objects or arrays of such trees.
 inline Json make_detail(std::string message, std::string code) {
@@ -31,17 +38,20 @@ inline bool is_detail(const Json& j) {
     return m != j.end() && c != j.end() && m->is_string() && c->is_string();
 }
 
-// The messages-only view of a full-details tree.
-inline Json messages_of(const Json& tree) {
+// The messages-only view of a full-details tree. Error trees follow the serializers' nesting, but a
+// ValidationError may carry any Json: the walk stops at drf::json_max_walk_depth (drf::JsonTooDeep).
+inline Json messages_of(const Json& tree, std::size_t depth = 0) {
     if (is_detail(tree)) return tree["message"];
     if (tree.is_array()) {
+        drf::detail::check_walk_depth(depth, "error details");
         Json out = Json::array();
-        for (const auto& item : tree) out.push_back(messages_of(item));
+        for (const auto& item : tree) out.push_back(messages_of(item, depth + 1));
         return out;
     }
     if (tree.is_object()) {
+        drf::detail::check_walk_depth(depth, "error details");
         Json out = Json::object();
-        for (const auto& [key, item] : tree.items()) out[key] = messages_of(item);
+        for (const auto& [key, item] : *tree.get_ptr<const Json::object_t*>()) append_distinct(out, key, messages_of(item, depth + 1));
         return out;
     }
     return tree;
@@ -49,23 +59,26 @@ inline Json messages_of(const Json& tree) {
 
 // Normalises what a user passes to ValidationError into a full-details tree, as DRF's
 // _get_error_details does: a string becomes [detail], a dict's string values become [detail].
-inline Json to_details(const Json& value, std::string_view code) {
+inline Json to_details(const Json& value, std::string_view code, std::size_t depth = 0) {
     if (is_detail(value)) return value;
     if (value.is_string()) return make_detail(value.get<std::string>(), std::string(code));
     if (value.is_array()) {
+        drf::detail::check_walk_depth(depth, "error details");
         Json out = Json::array();
-        for (const auto& item : value) out.push_back(to_details(item, code));
+        for (const auto& item : value) out.push_back(to_details(item, code, depth + 1));
         return out;
     }
     if (value.is_object()) {
+        drf::detail::check_walk_depth(depth, "error details");
         Json out = Json::object();
-        for (const auto& [key, item] : value.items()) {
-            Json d = to_details(item, code);
+        for (const auto& [key, item] : *value.get_ptr<const Json::object_t*>()) {
+            Json d = to_details(item, code, depth + 1);
             if (is_detail(d)) d = Json::array({d});
-            out[key] = std::move(d);
+            append_distinct(out, key, std::move(d));
         }
         return out;
     }
+    if (const auto digits = json_big_integer_text(value)) return make_detail(std::string(*digits), std::string(code));
     return make_detail(value.dump(), std::string(code));
 }
 }  // namespace detail

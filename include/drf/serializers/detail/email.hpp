@@ -2,6 +2,8 @@
 // written out as plain checks instead of Python regular expressions.
 #pragma once
 
+#include <drf/core/json.hpp>
+
 #include <arpa/inet.h>
 
 #include <string>
@@ -85,6 +87,7 @@ inline bool is_valid_email_literal(std::string_view d) {
 inline bool is_valid_email(std::string_view value) {
     const auto at = value.rfind('@');
     if (value.empty() || at == std::string_view::npos) return false;
+    if (find_lone_surrogate(value)) return false;  // Django's punycode step fails on a surrogate
     const std::string_view user = value.substr(0, at);
     const std::string_view domain = value.substr(at + 1);
     if (!is_valid_email_user(user)) return false;
