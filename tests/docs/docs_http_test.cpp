@@ -260,20 +260,41 @@ TEST_CASE("docs/http.md: the request.data table", "[docs]") {
     CHECK(with_body(R"([1, 2])", "application/json; charset=utf-8").data() == Json::array({1, 2}));
     CHECK(with_body(R"({"name": "Apollo"})", "Application/JSON").data() == Json{{"name", "Apollo"}});
     CHECK(with_body("", "application/json").data() == Json::object());
-    CHECK(with_body(R"({"name": "Apollo"})", nullptr).data() == Json::object());
+    CHECK(with_body(R"({"name": "Apollo"})", "*/*").data() == Json{{"name", "Apollo"}});
+    CHECK(with_body("", nullptr).data() == Json::object());
+    CHECK_THROWS_WITH(with_body(R"({"name": "Apollo"})", nullptr).data(), "Unsupported media type \"\" in request.");
     CHECK_THROWS_WITH(with_body("name=Apollo", "application/x-www-form-urlencoded").data(),
                       "Unsupported media type \"application/x-www-form-urlencoded\" in request.");
     CHECK_THROWS_WITH(with_body("name=Apollo", "multipart/form-data; boundary=x").data(),
-                      "Unsupported media type \"multipart/form-data\" in request.");
-    try {
-        with_body(R"({"name": )", "application/json").data();
-        FAIL("no ParseError");
-    } catch (const http::ParseError& e) {
-        CHECK(e.detail() ==
-              "JSON parse error - parse error at line 1, column 10: syntax error while parsing value - unexpected end of "
-              "input; expected '[', '{', or a literal");
-    }
-    CHECK_THROWS_AS(with_body("{\"n\": 1" + std::string(400, '0') + "}", "application/json").data(), http::ParseError);
+                      "Unsupported media type \"multipart/form-data; boundary=x\" in request.");
+    const auto parse_error = [](std::string body) {
+        try {
+            with_body(std::move(body), "application/json").data();
+        } catch (const http::ParseError& e) {
+            return e.detail();
+        }
+        return std::string("no ParseError");
+    };
+    CHECK(parse_error(R"({"name": )") == "JSON parse error - Expecting value: line 1 column 10 (char 9)");
+    CHECK(parse_error(R"({"name": "x",})") ==
+          "JSON parse error - Expecting property name enclosed in double quotes: line 1 column 14 (char 13)");
+    CHECK(parse_error(R"({"n": NaN})") == "JSON parse error - Out of range float values are not JSON compliant: 'NaN'");
+    CHECK(parse_error("{\"name\": \"\xff\"}") ==
+          "JSON parse error - 'utf-8' codec can't decode byte 0xff in position 10: invalid start byte");
+    CHECK(parse_error("\xef\xbb\xbf{}") ==
+          "JSON parse error - Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)");
+    CHECK(with_body(R"({"a": 1, "a": 2})", "application/json").data() == Json{{"a", 2}});
+    CHECK(drf::json_big_integer_text(with_body("1000000000000000000000000000000", "application/json").data()) ==
+          "1000000000000000000000000000000");
+    CHECK(with_body("1e400", "application/json").data().get<double>() > 1e308);  // inf
+    CHECK(drf::find_lone_surrogate(with_body(R"("\ud800")", "application/json").data().get<std::string>()) == U'\xd800');
+    CHECK(parse_error(std::string(65, '[') + std::string(65, ']')) ==
+          "JSON parse error - Nested deeper than 64 levels: line 1 column 65 (char 64)");
+    std::string items = "[";
+    for (int i = 0; i < 250'000; ++i) items += "0,";
+    CHECK(parse_error(items + "0]").starts_with("JSON parse error - More than 250000 array items and object members: "));
+    CHECK(parse_error("1" + std::string(4300, '0')) ==
+          "JSON parse error - Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits");
 }
 
 TEST_CASE("docs/http.md: the Request accessors", "[docs]") {
@@ -374,10 +395,10 @@ TEST_CASE("docs/http.md: the dispatch table", "[docs]") {
     r = client.request(Method::post, "/notes/", std::string("{nope"));
     CHECK(r.status_code == 400);
     CHECK(r.data["detail"].get<std::string>().rfind("JSON parse error - ", 0) == 0);
-    http::Request untyped(Method::post, "/notes/", {}, R"({"name": "x"})");  // no Content-Type: ignored
-    const Response created = router.dispatch(untyped);
-    CHECK(created.status_code() == 201);
-    CHECK(created.content() == "{}");
+    http::Request untyped(Method::post, "/notes/", {}, R"({"name": "x"})");  // no Content-Type: 415, as DRF
+    const Response refused = router.dispatch(untyped);
+    CHECK(refused.status_code() == 415);
+    CHECK(refused.content() == R"({"detail":"Unsupported media type \"\" in request."})");
 
     // No authenticators: an anonymous request refused by IsAuthenticated is 403, not 401.
     r = client.get("/secrets/");

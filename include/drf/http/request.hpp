@@ -5,6 +5,7 @@
 
 #include <drf/auth/user.hpp>
 #include <drf/core/json.hpp>
+#include <drf/core/json_parse.hpp>
 #include <drf/http/exceptions.hpp>
 #include <drf/http/hosts.hpp>
 #include <drf/http/method.hpp>
@@ -92,9 +93,11 @@ public:
         return values;
     }
 
-    // The parsed JSON body (DRF's request.data), parsed on first use. No body, or no Content-Type, is
-    // an empty object, as in DRF. A body that is not JSON raises ParseError (400); a Content-Type other
-    // than JSON raises UnsupportedMediaType (415).
+    // The parsed JSON body (DRF's request.data), parsed on first use by drf::parse_json: in time linear
+    // in its size, keys in their order, read as Python's json reads them. No body is an empty object,
+    // as in DRF. A body that is not JSON, or is over drf::JsonLimits, raises ParseError (400) with
+    // DRF's "JSON parse error - ..." text; a body whose Content-Type is not JSON, or that has none,
+    // raises UnsupportedMediaType (415), as DRF does.
     const Json& data() const {
         if (!data_) data_ = parse_body();
         return *data_;
@@ -183,22 +186,30 @@ private:
         return out;
     }
 
+    // DRF's Request._parse: no body is no data, whatever the Content-Type; otherwise the Content-Type
+    // picks the parser, a missing one being the media type "" that none accepts.
     Json parse_body() const {
-        const auto type = header("Content-Type");
-        if (body_.empty() || !type) return Json::object();
-        std::string_view media = *type;
-        media = media.substr(0, media.find(';'));
-        while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
-        if (!detail::iequals(media, "application/json")) throw UnsupportedMediaType(media);
+        if (body_.empty()) return Json::object();
+        const std::string_view type = header("Content-Type").value_or("");
+        if (!is_json_media_type(type)) throw UnsupportedMediaType(type);
         try {
-            return Json::parse(body_);
-        } catch (const Json::exception& e) {  // parse_error, and out_of_range for numbers too big to hold
-            std::string message = e.what();
-            // "[json.exception.parse_error.101] parse error at line 1, column 2: ..." → from "parse error" on
-            const auto at = message.find("] ");
-            if (at != std::string::npos) message = message.substr(at + 2);
-            throw ParseError("JSON parse error - " + message);
+            return parse_json(body_);  // linear in the body, bounded by JsonLimits' depth and size
+        } catch (const JsonParseError& e) {
+            throw ParseError(std::string("JSON parse error - ") + e.what());
         }
+    }
+
+    // Whether DRF's JSONParser takes `type`: application/json in any case, with any parameters, or a
+    // wildcard in its place ("*/*", "application/*"), as DRF's media_type_matches compares them.
+    static bool is_json_media_type(std::string_view type) {
+        type = type.substr(0, type.find(';'));
+        constexpr std::string_view space = " \t\r\n\f\v";
+        type.remove_prefix(std::min(type.size(), type.find_first_not_of(space)));
+        type.remove_suffix(type.size() - std::min(type.size(), type.find_last_not_of(space) + 1));
+        const auto slash = type.find('/');
+        if (slash == std::string_view::npos) return false;
+        const std::string_view main = type.substr(0, slash), sub = type.substr(slash + 1);
+        return (main == "*" || detail::iequals(main, "application")) && (sub == "*" || detail::iequals(sub, "json"));
     }
 
     Method method_ = Method::get;
