@@ -87,7 +87,7 @@ field() { grep -aE '^#[0-9]+.* cov: ' "$2" | tail -n 1 | sed -n "s/.* $1: \\([0-
 final_stat() { sed -n "s/^stat::$1: *\\([0-9]*\\).*/\\1/p" "$2" | tail -n 1; }
 what_happened() {
     local log="$1"
-    grep -a -m1 -oE 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer): [a-z-]+[^ ]*|runtime error: .*|drf fuzz: .*' "$log" \
+    grep -a -m1 -oE 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer): [a-z-]+[^ ]*|runtime error: .*|Assertion .* failed|drf fuzz: .*' "$log" \
         || echo "exit status $(cat "$(dirname "$log")/status")"
 }
 
