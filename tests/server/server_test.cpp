@@ -1,26 +1,21 @@
 // tests/server/server_test.cpp — the Beast adapter over loopback: a Server on an ephemeral port, a
-// lambda handler, and a small client whose every step gives up after two seconds.
+// lambda handler, and a small client whose every step gives up after two seconds (client.hpp).
 #include <utility>  // first: Boost 1.74's asio uses std::exchange without including <utility>
+
+#include "client.hpp"
 
 #include <drf/routers.hpp>
 #include <drf/server.hpp>
 #include <drf/viewsets.hpp>
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/write.hpp>
-#include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <catch2/catch.hpp>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <regex>
@@ -32,130 +27,6 @@
 #include <vector>
 
 namespace server_test {
-
-namespace net = boost::asio;
-namespace beast = boost::beast;
-namespace bhttp = beast::http;
-using tcp = net::ip::tcp;
-using namespace std::chrono_literals;
-using drf::Json;
-using drf::http::Request;
-using drf::http::Response;
-using drf::server::Server;
-using drf::server::ServerOptions;
-
-using ClientResponse = bhttp::response<bhttp::string_body>;
-
-// Quiet options for a test server: an ephemeral port, two threads, no log. Designated initializers,
-// as the docs write them: they must compile under -Wextra -Werror.
-ServerOptions quiet() { return {.port = 0, .threads = 2, .access_log = false, .log = nullptr}; }
-
-std::string text(beast::string_view s) { return std::string(s.data(), s.size()); }
-
-// A blocking HTTP client over loopback; each step runs the io_context with a two-second expiry, so a
-// server that never answers fails the test instead of hanging it. Not thread-safe: one per thread.
-class Client {
-public:
-    // `max_segment`, when not 0, is the TCP MSS the client announces. The server's kernel sizes the
-    // connection's send buffer from it, so a small one makes the server need many writes per response.
-    explicit Client(unsigned short port, int max_segment = 0) {
-        const tcp::endpoint endpoint(net::ip::make_address("127.0.0.1"), port);
-        if (max_segment != 0) {
-            stream_.socket().open(tcp::v4());
-            ::setsockopt(stream_.socket().native_handle(), IPPROTO_TCP, TCP_MAXSEG, &max_segment, sizeof max_segment);
-        }
-        connect_error_ = run([&](auto done) { stream_.async_connect(endpoint, done); });
-    }
-
-    beast::error_code connect_error() const { return connect_error_; }
-
-    // Writes a request and reads its response; `ec` reports a failure (never thrown).
-    ClientResponse request(bhttp::request<bhttp::string_body> req, beast::error_code& ec) {
-        req.prepare_payload();
-        ec = run([&](auto done) { bhttp::async_write(stream_, req, done); });
-        if (ec) return {};
-        return read(ec, req.method() == bhttp::verb::head);
-    }
-
-    // Writes raw bytes: for what a well-behaved client would never send.
-    beast::error_code send(std::string_view bytes) {
-        return run([&](auto done) { net::async_write(stream_, net::buffer(bytes.data(), bytes.size()), done); });
-    }
-
-    ClientResponse read(beast::error_code& ec, bool head = false) {
-        bhttp::response_parser<bhttp::string_body> parser;
-        parser.body_limit(16 * 1024 * 1024);
-        if (head) parser.skip(true);
-        ec = run([&](auto done) { bhttp::async_read(stream_, buffer_, parser, done); });
-        return parser.release();
-    }
-
-    // Whether the server has closed the connection: the next read ends (EOF or reset) instead of
-    // timing out. Unread bytes count as "not closed".
-    bool closed_by_server() {
-        if (buffer_.size() != 0) return false;
-        char byte = 0;
-        const auto ec = run([&](auto done) { stream_.async_read_some(net::buffer(&byte, 1), done); });
-        return ec == net::error::eof || ec == net::error::connection_reset;
-    }
-
-    // Everything until the server closes (or two seconds pass).
-    std::string read_until_closed() {
-        std::string out(static_cast<const char*>(buffer_.data().data()), buffer_.size());
-        buffer_.consume(buffer_.size());
-        std::vector<char> chunk(64 * 1024);
-        for (;;) {
-            std::size_t n = 0;
-            const auto ec = run([&](auto done) {
-                stream_.async_read_some(net::buffer(chunk), [done, &n](beast::error_code e, std::size_t got) mutable {
-                    n = got;
-                    done(e, got);
-                });
-            });
-            out.append(chunk.data(), n);
-            if (ec) return out;
-        }
-    }
-
-private:
-    template <class Start>
-    beast::error_code run(Start start) {
-        beast::error_code result = net::error::would_block;
-        stream_.expires_after(2s);
-        start([&result](beast::error_code ec, auto&&...) { result = ec; });
-        ioc_.restart();
-        ioc_.run();
-        return result;
-    }
-
-    net::io_context ioc_;
-    beast::tcp_stream stream_{ioc_};
-    beast::flat_buffer buffer_;
-    beast::error_code connect_error_;
-};
-
-bhttp::request<bhttp::string_body> make(bhttp::verb verb, std::string target, std::string body = {},
-                                        std::string content_type = "application/json") {
-    bhttp::request<bhttp::string_body> req(verb, target, 11);
-    req.set(bhttp::field::host, "127.0.0.1");
-    if (!body.empty()) req.set(bhttp::field::content_type, content_type);
-    req.body() = std::move(body);
-    return req;
-}
-
-// One request on a fresh connection.
-ClientResponse fetch(unsigned short port, bhttp::request<bhttp::string_body> req) {
-    Client client(port);
-    REQUIRE_FALSE(client.connect_error());
-    beast::error_code ec;
-    auto res = client.request(std::move(req), ec);
-    REQUIRE_FALSE(ec);
-    return res;
-}
-
-Json body_of(const ClientResponse& res) { return Json::parse(res.body()); }
-
-Response hello(Request&) { return Response(Json{{"hello", "world"}}); }
 
 // Replaces drf::http::error_log() for one test and collects what the server reports.
 class CapturedErrors {

@@ -31,8 +31,13 @@ struct ServerOptions {
     std::string host = "127.0.0.1";  // an address or a name; "0.0.0.0" or "::" for every interface
     unsigned short port = 8000;      // 0: an ephemeral port, which Server::port() reports
     unsigned threads = 0;            // worker threads; 0: std::thread::hardware_concurrency()
-    std::size_t max_header_bytes = 8 * 1024;    // request line + fields; more is 431
-    std::size_t max_body_bytes = 1024 * 1024;   // more is 413
+    // Every limit below bounds what one client can make the server hold; docs/server.md's "Limits and
+    // defaults" says what a client gets when it crosses each.
+    std::size_t max_header_bytes = 8 * 1024;  // request line + fields; more is 431. Also bounds a trailer section
+    std::size_t max_header_fields = 100;      // fields in the header section; more is 431 (gunicorn's default)
+    std::size_t max_target_bytes = 8 * 1024;  // the request-target ("/p/?q=1"); longer is 414 (nginx's 8k)
+    std::size_t max_body_bytes = 1024 * 1024;           // the decoded body; more is 413
+    std::size_t max_chunk_extension_bytes = 16 * 1024;  // ";name=value" after chunk sizes, summed over a body; more is 400
     // Time to receive a whole request (and to send a response) before the connection is closed.
     std::chrono::milliseconds read_timeout = std::chrono::seconds{30};
     // Time an idle keep-alive connection may wait for its next request's header.

@@ -11,6 +11,8 @@
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
 #include <drf/server/detail/convert.hpp>
+#include <drf/server/detail/framing.hpp>
+#include <drf/server/detail/request_reader.hpp>
 #include <drf/server/options.hpp>
 
 #include <boost/asio/dispatch.hpp>
@@ -22,10 +24,8 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/read_size.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
-#include <boost/beast/http/error.hpp>
-#include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
 #include <algorithm>
@@ -48,9 +48,12 @@ namespace beast = boost::beast;
 using tcp = net::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
-// After an answer that ends the connection, how long to read and discard what the client still sends:
-// closing a socket with unread input makes the kernel reset it, and the client may lose the answer.
+// After an answer that ends the connection, how long, and how much, to read and discard of what the
+// client still sends: closing a socket with unread input makes the kernel reset it, and the client may
+// lose the answer. A client that reads its answer stops sending within a round trip; one that keeps
+// sending is not served by reading more (the byte cap is Go's net/http's, 256 KiB).
 inline constexpr std::chrono::milliseconds linger_timeout{2000};
+inline constexpr std::size_t linger_bytes = 256 * 1024;
 
 class Session;
 
@@ -110,38 +113,36 @@ inline void close_socket(beast::tcp_stream& stream) noexcept {
     stream.socket().close(ignored);
 }
 
-// Half-closes, then reads and discards until the client closes or linger_timeout passes.
+// Half-closes, then reads and discards until the client closes, linger_timeout passes or linger_bytes
+// have been read.
 template <class Owner>
 struct LingeringClose {
     std::shared_ptr<Owner> owner;
     beast::tcp_stream* stream;
     beast::flat_buffer* buffer;
+    std::size_t left = linger_bytes;
 
     void start() {
         beast::error_code ec;
         stream->socket().shutdown(tcp::socket::shutdown_send, ec);
         if (ec) return close_socket(*stream);
         stream->expires_after(linger_timeout);
+        buffer->consume(buffer->size());  // what was read but not parsed is discarded as well
         (*this)({}, 0);
     }
-    void operator()(beast::error_code ec, std::size_t) {
-        if (ec) return close_socket(*stream);
+    void operator()(beast::error_code ec, std::size_t read) {
+        if (ec || read >= left) return close_socket(*stream);
+        left -= read;
         auto* s = stream;
         auto space = buffer->prepare(4096);  // never committed: the same bytes are reused
         s->async_read_some(space, std::move(*this));
     }
 };
 
-// True for Beast's parse errors (malformed input), false for the ones that mean the peer went away.
-inline bool is_malformed(const beast::error_code& ec) {
-    if (ec.category() != bhttp::make_error_code(bhttp::error::bad_method).category()) return false;
-    return ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message && ec != bhttp::error::short_read &&
-           ec != bhttp::error::need_more && ec != bhttp::error::stale_parser;
-}
-
 class Session : public std::enable_shared_from_this<Session> {
 public:
-    Session(tcp::socket&& socket, State& state) : state_(state), stream_(std::move(socket)) {
+    Session(tcp::socket&& socket, State& state)
+        : state_(state), stream_(std::move(socket)), reader_(state.options), buffer_(reader_.buffer_limit()) {
         beast::error_code ec;
         const auto local = stream_.socket().local_endpoint(ec);
         default_host_ = ec ? state_.options.host : host_port(local);
@@ -155,7 +156,7 @@ public:
     }
 
     void start() {
-        net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
+        net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_request(); });
     }
 
     // From stop(), through the strand. Graceful: a connection waiting for its next request closes now;
@@ -163,7 +164,7 @@ public:
     void shutdown(bool force) {
         net::dispatch(stream_.get_executor(), [self = shared_from_this(), force] {
             if (force) return close_socket(self->stream_);
-            if (self->phase_ == Phase::reading && self->buffer_.size() == 0 && !self->parser_->got_some())
+            if (self->phase_ == Phase::reading && self->buffer_.size() == 0 && !self->reader_.got_some())
                 self->stream_.cancel();
         });
     }
@@ -171,56 +172,56 @@ public:
 private:
     enum class Phase { starting, reading, handling, writing, closing };
 
-    void read_header() {
+    void read_request() {
         if (state_.stopping && buffer_.size() == 0) return close_socket(stream_);
         phase_ = Phase::reading;
-        parser_.emplace();
-        parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(state_.options.max_header_bytes, UINT32_MAX)));
-        parser_->body_limit(static_cast<std::uint64_t>(state_.options.max_body_bytes));
+        reader_.start();
         // The first request gets the full read_timeout; later ones on a kept-alive connection must begin
         // within keep_alive_timeout, so idle connections do not pile up.
         stream_.expires_after(first_request_ ? state_.options.read_timeout : state_.options.keep_alive_timeout);
-        bhttp::async_read_header(stream_, buffer_, *parser_,
-                                 [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+        advance();
     }
 
-    void on_header(beast::error_code ec) {
-        if (ec) return on_read_error(ec);
+    void advance() {
+        switch (reader_.parse(buffer_)) {
+            case RequestReader::Step::need_more: return read_more();
+            case RequestReader::Step::header: return on_header();
+            case RequestReader::Step::done: return handle();
+            case RequestReader::Step::error: return fail(reader_.error());
+        }
+    }
+
+    void read_more() {
+        const auto space = buffer_.prepare(beast::read_size(buffer_, read_chunk));  // the reader keeps it > 0
+        stream_.async_read_some(space, [self = shared_from_this()](beast::error_code ec, std::size_t read) {
+            self->buffer_.commit(read);
+            if (ec) return close_socket(self->stream_);  // end of stream, timeout, reset, or stop()
+            self->advance();
+        });
+    }
+
+    void on_header() {
         first_request_ = false;
         stream_.expires_after(state_.options.read_timeout);
-        if (parser_->is_done()) return handle();
-        const auto& message = parser_->get();
+        const auto& message = reader_.message();
         // curl and others wait (a second, for curl) for "100 Continue" before they send a body.
-        if (message.version() >= 11 && http::detail::iequals(to_std(message[bhttp::field::expect]), "100-continue")) {
+        if (!reader_.is_done() && message.version() >= 11 &&
+            http::detail::iequals(to_std(message[bhttp::field::expect]), "100-continue")) {
             static constexpr std::string_view proceed = "HTTP/1.1 100 Continue\r\n\r\n";
             net::async_write(stream_, net::buffer(proceed.data(), proceed.size()),
                              [self = shared_from_this()](beast::error_code e, std::size_t) {
                                  if (e) return close_socket(self->stream_);
-                                 self->read_body();
+                                 self->advance();
                              });
             return;
         }
-        read_body();
-    }
-
-    void read_body() {
-        bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
-            if (ec) return self->on_read_error(ec);
-            self->handle();
-        });
-    }
-
-    void on_read_error(const beast::error_code& ec) {
-        if (ec == bhttp::error::body_limit) return fail(413, "Request body is too large.");
-        if (ec == bhttp::error::header_limit) return fail(431, "Request header fields too large.");
-        if (is_malformed(ec)) return fail(400, "Malformed request.");
-        close_socket(stream_);  // end of stream, timeout, reset, or stop() cancelling an idle wait
+        advance();
     }
 
     void handle() {
         phase_ = Phase::handling;
         started_ = Clock::now();
-        BeastRequest& message = parser_->get();
+        BeastRequest& message = reader_.message();
         method_ = std::string(to_std(message.method_string()));
         target_ = std::string(to_std(message.target()));
         const bool head = message.method() == bhttp::verb::head;
@@ -251,14 +252,14 @@ private:
         }
     }
 
-    // Answers a request the server could not read, then closes.
-    void fail(int code, std::string_view detail) {
+    // Answers a request the server would not read to the end, then closes.
+    void fail(const ReadError& error) {
         started_ = Clock::now();
-        const auto& message = parser_->get();
+        const auto& message = reader_.message();
         method_ = std::string(to_std(message.method_string()));
         target_ = std::string(to_std(message.target()));
         try {
-            response_ = error_response(code, detail);
+            response_ = error_response(error.status, error.detail);
         } catch (...) {
             return close_socket(stream_);
         }
@@ -282,14 +283,14 @@ private:
             return LingeringClose<Session>{shared_from_this(), &stream_, &buffer_}.start();
         }
         response_ = {};
-        read_header();
+        read_request();
     }
 
     State& state_;
     beast::tcp_stream stream_;
-    beast::flat_buffer buffer_;
-    std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-    BeastResponse response_;  // alive until its write completes
+    RequestReader reader_;
+    beast::flat_buffer buffer_;  // bytes read and not yet parsed: at most reader_.buffer_limit()
+    BeastResponse response_;     // alive until its write completes
     Phase phase_ = Phase::starting;
     bool first_request_ = true;
     std::string default_host_;

@@ -1,5 +1,5 @@
 // drf/server/detail/convert.hpp — Beast's messages to drf's Request and back from drf's Response, and
-// the fixed {"detail": ...} answers the server gives on its own (400, 405, 413, 431, 503).
+// the fixed {"detail": ...} answers the server gives on its own (400, 405, 413, 414, 431, 501, 503).
 #pragma once
 
 #include <utility>  // first: Boost 1.74's asio uses std::exchange without including <utility>
@@ -69,6 +69,7 @@ inline http::Request to_request(BeastRequest& message, http::Method method, std:
 inline std::string_view reason_phrase(int code) {
     const std::string_view ours = http::status::reason_phrase(code);
     if (ours != "Unknown") return ours;
+    if (code == 414) return "Request-URI Too Long";  // Django's wording (Python's http.HTTPStatus); Beast's is "URI Too Long"
     const std::string_view beasts = to_std(bhttp::obsolete_reason(static_cast<bhttp::status>(code)));
     return beasts.empty() || beasts.front() == '<' ? std::string_view("Unknown") : beasts;
 }
