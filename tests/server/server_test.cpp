@@ -567,29 +567,48 @@ TEST_CASE("The access log has one line per response: method, target, status and 
     CHECK(std::regex_match(lines[2], std::regex(R"(PUT /items/1/ 413 \d+us)")));
 }
 
-TEST_CASE("Past max_connections a new connection is answered 503 {\"detail\": \"Server busy.\"} and closed",
+TEST_CASE("Past max_connections, with every connection busy, a new one is answered 503 {\"detail\": \"Server busy.\"} and closed",
           "[server]") {
     auto options = quiet();
     options.max_connections = 1;
-    Server server(hello, options);
+    std::promise<void> entered;
+    std::promise<void> release;
+    auto released = release.get_future().share();
+    Server server(
+        [&](Request& request) {
+            if (request.path() == "/busy/") {
+                entered.set_value();
+                released.wait();
+            }
+            return hello(request);
+        },
+        options);
     server.start();
-    beast::error_code ec;
+    const auto port = server.port();
+    // The only slot is held by a request in hand: there is no connection to evict.
+    auto busy = std::async(std::launch::async, [port] {
+        Client client(port);
+        beast::error_code ec;
+        return client.request(make(bhttp::verb::get, "/busy/"), ec).result_int();
+    });
+    REQUIRE(entered.get_future().wait_for(2s) == std::future_status::ready);
     {
-        Client first(server.port());
-        REQUIRE(first.request(make(bhttp::verb::get, "/"), ec).result_int() == 200);  // holds the only slot
-        Client second(server.port());
+        Client second(port);
         REQUIRE_FALSE(second.connect_error());
-        const auto busy = second.read(ec);
+        beast::error_code ec;
+        const auto refused = second.read(ec);
         REQUIRE_FALSE(ec);
-        CHECK(busy.result_int() == 503);
-        CHECK(body_of(busy) == Json::parse(R"({"detail": "Server busy."})"));
+        CHECK(refused.result_int() == 503);
+        CHECK(body_of(refused) == Json::parse(R"({"detail": "Server busy."})"));
         CHECK(second.closed_by_server());
     }
+    release.set_value();
+    CHECK(busy.get() == 200);
     // Once the first connection has gone, its slot is free again.
     const auto deadline = std::chrono::steady_clock::now() + 1s;
     while (server.connections() != 0 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(5ms);
     REQUIRE(server.connections() == 0);
-    CHECK(fetch(server.port(), make(bhttp::verb::get, "/")).result_int() == 200);
+    CHECK(fetch(port, make(bhttp::verb::get, "/")).result_int() == 200);
 }
 
 TEST_CASE("A client too slow to send its whole request is disconnected after read_timeout", "[server]") {

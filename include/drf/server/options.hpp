@@ -38,13 +38,21 @@ struct ServerOptions {
     std::size_t max_target_bytes = 8 * 1024;  // the request-target ("/p/?q=1"); longer is 414 (nginx's 8k)
     std::size_t max_body_bytes = 1024 * 1024;           // the decoded body; more is 413
     std::size_t max_chunk_extension_bytes = 16 * 1024;  // ";name=value" after chunk sizes, summed over a body; more is 400
-    // Time to receive a whole request (and to send a response) before the connection is closed.
+    // Time for a new connection's first request header to arrive (never longer than read_timeout): a
+    // client that connects and stalls holds a slot for this long at most, and less when the server is
+    // full (see max_connections).
+    std::chrono::milliseconds header_timeout = std::chrono::seconds{10};
+    // Time to receive a request's body once its header is in (and to send a response) before the
+    // connection is closed.
     std::chrono::milliseconds read_timeout = std::chrono::seconds{30};
     // Time an idle keep-alive connection may wait for its next request's header.
     std::chrono::milliseconds keep_alive_timeout = std::chrono::seconds{5};
     // How long stop() lets in-flight requests finish before it closes their connections.
     std::chrono::milliseconds drain_timeout = std::chrono::seconds{10};
-    std::size_t max_connections = 1024;  // open connections; one more is answered 503 and closed; 0: no cap
+    // Open connections; 0: no cap. When all are taken, a new connection closes the one that has waited
+    // longest for a request header (a stalled or idle client); only when every connection has a request
+    // in hand is the new one answered 503 and closed.
+    std::size_t max_connections = 1024;
     bool access_log = true;              // one line per response: `<method> <target> <status> <micros>us`
     std::ostream* log = &std::cerr;      // access log and serve()'s notices; nullptr: silent
     // Called once the server listens, with the actual port (the way to learn it when port is 0). Under

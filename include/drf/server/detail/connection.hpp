@@ -1,6 +1,6 @@
 // drf/server/detail/connection.hpp — the server's moving parts: the state its threads share, a Session
 // per connection (its own strand, so one connection's steps never run concurrently), the 503 answer
-// past the connection cap, and the accept loop.
+// past the connection cap, the eviction that makes room before it, and the accept loop.
 #pragma once
 
 #include <utility>  // first: Boost 1.74's asio uses std::exchange without including <utility>
@@ -19,6 +19,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/write.hpp>
@@ -91,7 +92,7 @@ struct State {
     // Open connections, for the cap and for stop(). A session removes itself in its destructor.
     std::mutex sessions_mutex;
     std::condition_variable sessions_changed;
-    std::unordered_map<const Session*, std::weak_ptr<Session>> sessions;
+    std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
 
     // Declared last, so destroyed first: the io_context destroys the handlers still queued, and the
     // sessions they own, while the members above still exist.
@@ -139,6 +140,15 @@ struct LingeringClose {
     }
 };
 
+// A session's place in the eviction order: the steady clock's ticks when it began waiting for a
+// request header; not_waiting while it has a request in hand or is closing; evicted once the accept
+// loop has taken its slot.
+inline constexpr std::int64_t not_waiting = 0;
+inline constexpr std::int64_t evicted = -1;
+inline std::int64_t ticks_now() noexcept {
+    return std::max<std::int64_t>(1, static_cast<std::int64_t>(Clock::now().time_since_epoch().count()));
+}
+
 class Session : public std::enable_shared_from_this<Session> {
 public:
     Session(tcp::socket&& socket, State& state)
@@ -169,16 +179,38 @@ public:
         });
     }
 
+    // For the accept loop, under sessions_mutex: when this session began waiting for a request header
+    // (0: it is not waiting), and taking its slot if it still waits since then. The session learns it
+    // lost the slot at its next step (start_waiting, stop_waiting) even if evict()'s close comes later.
+    std::int64_t waiting_since() const noexcept { return waiting_since_.load(std::memory_order_relaxed); }
+    bool claim(std::int64_t since) noexcept { return waiting_since_.compare_exchange_strong(since, evicted); }
+    void evict() {
+        net::post(stream_.get_executor(), [self = shared_from_this()] { close_socket(self->stream_); });
+    }
+
 private:
     enum class Phase { starting, reading, handling, writing, closing };
 
+    // Two atomic operations per request, on this session's own counter: eviction costs the hot path no
+    // lock. Both return false once the session has been evicted.
+    bool start_waiting() noexcept {
+        std::int64_t current = waiting_since_.load(std::memory_order_relaxed);
+        do {
+            if (current == evicted) return false;
+        } while (!waiting_since_.compare_exchange_weak(current, ticks_now()));
+        return true;
+    }
+    bool stop_waiting() noexcept { return waiting_since_.exchange(not_waiting) != evicted; }
+
     void read_request() {
         if (state_.stopping && buffer_.size() == 0) return close_socket(stream_);
+        if (!start_waiting()) return close_socket(stream_);
         phase_ = Phase::reading;
         reader_.start();
-        // The first request gets the full read_timeout; later ones on a kept-alive connection must begin
-        // within keep_alive_timeout, so idle connections do not pile up.
-        stream_.expires_after(first_request_ ? state_.options.read_timeout : state_.options.keep_alive_timeout);
+        // A new connection's first header must arrive within header_timeout; a kept-alive connection's
+        // next one within keep_alive_timeout, so idle connections do not pile up.
+        const ServerOptions& o = state_.options;
+        stream_.expires_after(first_request_ ? std::min(o.header_timeout, o.read_timeout) : o.keep_alive_timeout);
         advance();
     }
 
@@ -195,12 +227,13 @@ private:
         const auto space = buffer_.prepare(beast::read_size(buffer_, read_chunk));  // the reader keeps it > 0
         stream_.async_read_some(space, [self = shared_from_this()](beast::error_code ec, std::size_t read) {
             self->buffer_.commit(read);
-            if (ec) return close_socket(self->stream_);  // end of stream, timeout, reset, or stop()
+            if (ec) return close_socket(self->stream_);  // end of stream, timeout, reset, stop() or eviction
             self->advance();
         });
     }
 
     void on_header() {
+        if (!stop_waiting()) return close_socket(stream_);
         first_request_ = false;
         stream_.expires_after(state_.options.read_timeout);
         const auto& message = reader_.message();
@@ -254,6 +287,7 @@ private:
 
     // Answers a request the server would not read to the end, then closes.
     void fail(const ReadError& error) {
+        if (!stop_waiting()) return close_socket(stream_);
         started_ = Clock::now();
         const auto& message = reader_.message();
         method_ = std::string(to_std(message.method_string()));
@@ -291,6 +325,7 @@ private:
     RequestReader reader_;
     beast::flat_buffer buffer_;  // bytes read and not yet parsed: at most reader_.buffer_limit()
     BeastResponse response_;     // alive until its write completes
+    std::atomic<std::int64_t> waiting_since_{ticks_now()};  // a new connection has not sent its header
     Phase phase_ = Phase::starting;
     bool first_request_ = true;
     std::string default_host_;
@@ -298,7 +333,31 @@ private:
     Clock::time_point started_{};
 };
 
-// Past max_connections: answer 503 without reading the request, then close.
+// Under sessions_mutex, with every slot taken: takes the slot of the session that has waited longest for
+// a request header (the cheapest to drop: it has nothing in hand) and returns it for evict(), or
+// nullptr when there is none. A session whose header arrives meanwhile keeps its slot.
+inline std::shared_ptr<Session> evict_oldest_waiting(State& state) {
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        auto oldest = state.sessions.end();
+        std::int64_t since = 0;
+        for (auto it = state.sessions.begin(); it != state.sessions.end(); ++it) {
+            const std::int64_t t = it->first->waiting_since();
+            if (t > 0 && (since == 0 || t < since)) {
+                oldest = it;
+                since = t;
+            }
+        }
+        if (oldest == state.sessions.end()) return nullptr;
+        if (oldest->first->claim(since)) {
+            auto victim = oldest->second.lock();  // empty if it is being destroyed: its slot is free all the same
+            state.sessions.erase(oldest);
+            return victim;
+        }
+    }
+    return nullptr;
+}
+
+// Past max_connections, with no connection to evict: answer 503 without reading the request, then close.
 class Rejection : public std::enable_shared_from_this<Rejection> {
 public:
     Rejection(tcp::socket&& socket, State& state) : state_(state), stream_(std::move(socket)) {}
@@ -344,14 +403,17 @@ inline void on_accept(State& state, beast::error_code ec, tcp::socket socket) {
         beast::error_code ignored;
         socket.set_option(tcp::no_delay(true), ignored);  // a response is written whole: do not hold it back
         std::shared_ptr<Session> session;
+        std::shared_ptr<Session> victim;
         {
             std::lock_guard lock(state.sessions_mutex);
             const auto cap = state.options.max_connections;
+            if (cap != 0 && state.sessions.size() >= cap) victim = evict_oldest_waiting(state);
             if (cap == 0 || state.sessions.size() < cap) {
                 session = std::make_shared<Session>(std::move(socket), state);
                 state.sessions.emplace(session.get(), session);
             }
         }
+        if (victim) victim->evict();
         if (session)
             session->start();
         else
