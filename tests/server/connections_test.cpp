@@ -1,5 +1,6 @@
 // tests/server/connections_test.cpp — connection slots under clients that stall: the header deadline,
-// eviction of the connection that has waited longest for its header when the server is full.
+// eviction of the connection that has waited longest for its header when the server is full, and a
+// stop() that is bounded whatever the clients do.
 #include <utility>  // first: Boost 1.74's asio uses std::exchange without including <utility>
 
 #include "client.hpp"
@@ -133,4 +134,48 @@ TEST_CASE("A client is served within a second while 2 000 stalled connections ho
     CHECK(res.result_int() == 200);
     CHECK(took < 1s);
     CHECK(server.connections() <= options.max_connections);
+}
+
+TEST_CASE("stop() does not wait out the linger of a connection it answered 503", "[server]") {
+    auto options = quiet();
+    options.max_connections = 1;
+    std::promise<void> entered;
+    Server server(
+        [&](Request&) {
+            entered.set_value();
+            std::this_thread::sleep_for(100ms);
+            return Response(Json::object());
+        },
+        options);
+    server.start();
+    const auto port = server.port();
+    auto busy = std::async(std::launch::async, [port] {  // no Catch assertion off the main thread
+        Client client(port);
+        beast::error_code ec;
+        return client.request(make(bhttp::verb::get, "/"), ec).result_int();
+    });
+    REQUIRE(entered.get_future().wait_for(2s) == std::future_status::ready);
+    Client refused(port);  // answered 503, then kept open: the server lingers for it, reading
+    beast::error_code ec;
+    REQUIRE(refused.read(ec).result_int() == 503);
+    const auto before = Clock::now();
+    server.stop();
+    CHECK(Clock::now() - before < 1s);  // the linger alone is two seconds
+    CHECK(busy.get() == 200);
+}
+
+TEST_CASE("stop() returns within drain_timeout and a second when a client never reads its response", "[server]") {
+    auto options = quiet();
+    options.drain_timeout = 200ms;
+    const std::string big(8 * 1024 * 1024, 'x');
+    Server server([&](Request&) { return Response(Json{{"big", big}}); }, options);
+    server.start();
+    Client client(server.port(), 536);  // a small MSS: the response fills the socket buffers and the write waits
+    REQUIRE(!client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
+    REQUIRE(eventually([&] { return server.connections() == 1; }));
+    std::this_thread::sleep_for(100ms);  // the handler has run; its write is stuck
+    const auto before = Clock::now();
+    server.stop();
+    CHECK(Clock::now() - before < 1500ms);
+    CHECK(server.connections() == 0);
 }

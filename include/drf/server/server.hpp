@@ -137,9 +137,12 @@ public:
     }
 
     // Stops accepting, closes idle keep-alive connections, lets requests in flight finish (those still
-    // running after drain_timeout have their connections closed), then joins the worker threads. A
-    // handler that never returns cannot be interrupted: stop() waits for it. Call it from any thread but
-    // the server's own (a handler): that throws std::logic_error.
+    // running after drain_timeout have their connections closed), waits up to a second more for those
+    // closes, then stops the io_context (what is still queued, such as a 503 answer's linger, is dropped
+    // and its socket closed when the Server is destroyed) and joins the worker threads. So stop() takes
+    // at most drain_timeout + 1 s, unless a handler is still running: a handler cannot be interrupted,
+    // and the join waits for it to return (its response is not sent). Call it from any thread but the
+    // server's own (a handler): that throws std::logic_error.
     void stop() {
         // Checked before the lock: a stop() in progress on another thread holds it while it waits for
         // this very handler.
@@ -164,11 +167,12 @@ public:
         }
         shutdown_sessions(true);
         {
+            // Bounded: a session whose strand is held by a handler that does not return would hold it forever.
             std::unique_lock lock(s.sessions_mutex);
-            s.sessions_changed.wait(lock, [&] { return s.sessions.empty(); });
+            s.sessions_changed.wait_for(lock, detail::close_timeout, [&] { return s.sessions.empty(); });
         }
-        // Nothing is left but 503 answers finishing: the threads return when those are done.
         s.work.reset();
+        s.ioc.stop();  // the threads return once their current handler does
         for (auto& t : threads_) t.join();
         threads_.clear();
         set_phase(Phase::stopped);

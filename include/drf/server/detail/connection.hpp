@@ -56,6 +56,10 @@ using Clock = std::chrono::steady_clock;
 inline constexpr std::chrono::milliseconds linger_timeout{2000};
 inline constexpr std::size_t linger_bytes = 256 * 1024;
 
+// After stop() has closed every connection, how long it waits for their handlers to run down before
+// it stops the io_context, dropping what is left (a 503 answer's linger, a close still queued).
+inline constexpr std::chrono::milliseconds close_timeout{1000};
+
 class Session;
 
 struct State {
