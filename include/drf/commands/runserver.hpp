@@ -32,9 +32,8 @@ public:
         options.access_log = !quiet_;
         options.log = &err();  // the server's notices and access log: stderr under manage
         options.on_ready = [this](unsigned short port) {
-            const bool ipv6 = host_.find(':') != std::string::npos;  // a URL brackets it: http://[::1]:8000/
-            out() << "Starting server at http://" << (ipv6 ? "[" + host_ + "]" : host_) << ":" << port
-                  << "/\nQuit the server with CONTROL-C."
+            // An IPv6 address in brackets, as a URL writes it: http://[::1]:8000/
+            out() << "Starting server at http://" << server::authority(host_, port) << "/\nQuit the server with CONTROL-C."
                   << std::endl;
         };
         try {
@@ -45,7 +44,7 @@ public:
             // already in use".
             throw CommandError("cannot serve on " + e.address() + ": " + e.reason());
         } catch (const std::exception& e) {
-            throw CommandError("cannot serve on " + host_ + ":" + std::to_string(port_) + ": " + e.what());
+            throw CommandError("cannot serve on " + server::authority(host_, port_) + ": " + e.what());
         }
     }
 

@@ -1,5 +1,6 @@
 // drf/server/options.hpp — ServerOptions (what runserver's and gunicorn's flags set: address, worker
-// threads, limits, timeouts, logging), the Handler a server calls, and the Dispatcher concept a router meets.
+// threads, limits, timeouts, logging), the Handler a server calls, the Dispatcher concept a router meets,
+// and authority(), which writes a host and port as URLs do.
 #pragma once
 
 #include <drf/http/request.hpp>
@@ -12,6 +13,7 @@
 #include <iostream>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace drf::server {
 
@@ -59,5 +61,19 @@ struct ServerOptions {
     // serve(), SIGINT and SIGTERM are already being handled when it runs.
     std::function<void(unsigned short port)> on_ready = {};
 };
+
+// "127.0.0.1:8000", "[::1]:8000", "api.example.com:80": a host and a port as a URL or a message writes
+// them. An IPv6 address (it holds a ':') is put in brackets, unless it already is.
+inline std::string authority(std::string_view host, unsigned short port) {
+    const bool bracket = host.find(':') != std::string_view::npos && host.front() != '[';
+    std::string out;
+    out.reserve(host.size() + 8);
+    if (bracket) out += '[';
+    out += host;
+    if (bracket) out += ']';
+    out += ':';
+    out += std::to_string(port);
+    return out;
+}
 
 }  // namespace drf::server

@@ -32,8 +32,9 @@
 namespace drf::server {
 
 // What start() throws when it cannot listen: what() is the whole sentence, "drf::server: cannot listen
-// on 127.0.0.1:8000 (bind): Address already in use"; the parts are there for a caller that words its
-// own message (runserver's "cannot serve on 127.0.0.1:8000: Address already in use").
+// on 127.0.0.1:8000 (bind): Address already in use" (an IPv6 address in brackets, "[::1]:8000"); the
+// parts are there for a caller that words its own message (runserver's "cannot serve on 127.0.0.1:8000:
+// Address already in use").
 class ListenError : public std::runtime_error {
 public:
     ListenError(std::string address, std::string step, std::string reason)
@@ -42,7 +43,7 @@ public:
           address_(std::move(address)),
           step_(std::move(step)),
           reason_(std::move(reason)) {}
-    const std::string& address() const noexcept { return address_; }  // "127.0.0.1:8000", as asked for
+    const std::string& address() const noexcept { return address_; }  // "127.0.0.1:8000", "[::1]:8000", as asked for
     const std::string& step() const noexcept { return step_; }        // "resolve", "open", "bind", "listen", ...
     const std::string& reason() const noexcept { return reason_; }    // the OS's: "Address already in use"
 
@@ -87,11 +88,14 @@ public:
         if (phase_ != Phase::created) throw std::logic_error("drf::server::Server::start(): a server starts once");
         detail::State& s = *state_;
         const ServerOptions& o = s.options;
-        const std::string where = o.host + ":" + std::to_string(o.port);
+        const std::string where = authority(o.host, o.port);
+        // "[::1]", as a URL writes it, is the address "::1".
+        const bool bracketed = o.host.size() > 2 && o.host.front() == '[' && o.host.back() == ']';
+        const std::string host = bracketed ? o.host.substr(1, o.host.size() - 2) : o.host;
         detail::beast::error_code ec;
         detail::tcp::resolver resolver(s.ioc);
-        const auto endpoints = resolver.resolve(o.host, std::to_string(o.port), detail::tcp::resolver::passive |
-                                                                                 detail::tcp::resolver::numeric_service, ec);
+        const auto endpoints = resolver.resolve(host, std::to_string(o.port), detail::tcp::resolver::passive |
+                                                                               detail::tcp::resolver::numeric_service, ec);
         if (ec || endpoints.empty()) throw ListenError(where, "resolve", ec ? ec.message() : "no address");
         const detail::tcp::endpoint endpoint = endpoints.begin()->endpoint();
         auto check = [&](const char* step) {
@@ -198,7 +202,7 @@ public:
         start();
         const unsigned threads =
             s.options.threads != 0 ? s.options.threads : std::max(1u, std::thread::hardware_concurrency());
-        s.log_line("drf: listening on http://" + s.options.host + ":" + std::to_string(port()) + "/ with " +
+        s.log_line("drf: listening on http://" + authority(s.options.host, port()) + "/ with " +
                    std::to_string(threads) + " threads; SIGINT (Ctrl-C) or SIGTERM stops\n");
         signals_context.run();
         // From here a second Ctrl-C gets the default action and ends the process at once.

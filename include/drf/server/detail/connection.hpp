@@ -108,8 +108,7 @@ struct State {
 
 // "127.0.0.1:8000", "[::1]:8000": the address the client reached, for Request::set_default_host.
 inline std::string host_port(const tcp::endpoint& endpoint) {
-    const std::string address = endpoint.address().to_string();
-    return (endpoint.address().is_v6() ? "[" + address + "]" : address) + ":" + std::to_string(endpoint.port());
+    return authority(endpoint.address().to_string(), endpoint.port());
 }
 
 inline void close_socket(beast::tcp_stream& stream) noexcept {
@@ -159,7 +158,7 @@ public:
         : state_(state), stream_(std::move(socket)), reader_(state.options), buffer_(reader_.buffer_limit()) {
         beast::error_code ec;
         const auto local = stream_.socket().local_endpoint(ec);
-        default_host_ = ec ? state_.options.host : host_port(local);
+        default_host_ = ec ? authority(state_.options.host, state_.options.port) : host_port(local);
     }
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
