@@ -15,7 +15,8 @@ set(DRF_HEADER_COMPONENTS
 # Creates the INTERFACE target drf_<name> (alias drf::<name>, exported as drf::<name>) linking
 # drf::drf, the components it NEEDS and LINK, when ENABLED, FOUND (default true: a dependency's
 # find_package result, WHY saying what is missing otherwise) and every needed component exists;
-# records it in DRF_COMPONENTS or DRF_COMPONENTS_SKIPPED.
+# records it in DRF_COMPONENTS or DRF_COMPONENTS_SKIPPED. The target defines DRF_HAS_<NAME>=1: without
+# it, the component's headers #error (drf::drf defines DRF_COMPONENT_CHECKS, which turns the check on).
 function(drf_add_component name)
     cmake_parse_arguments(PARSE_ARGV 1 arg "" "ENABLED;FOUND;WHY" "NEEDS;LINK")
     if(NOT DEFINED arg_FOUND AND NOT "FOUND" IN_LIST arg_KEYWORDS_MISSING_VALUES)
@@ -41,6 +42,8 @@ function(drf_add_component name)
         set_target_properties(drf_${name} PROPERTIES EXPORT_NAME ${name})
         list(TRANSFORM arg_NEEDS PREPEND "drf::" OUTPUT_VARIABLE needed_targets)
         target_link_libraries(drf_${name} INTERFACE drf::drf ${needed_targets} ${arg_LINK})
+        string(TOUPPER "${name}" upper)
+        target_compile_definitions(drf_${name} INTERFACE DRF_HAS_${upper}=1)
         list(APPEND DRF_COMPONENTS ${name})
     endif()
     set(DRF_COMPONENTS "${DRF_COMPONENTS}" PARENT_SCOPE)
@@ -116,5 +119,5 @@ endfunction()
 # What every drf-owned program gets: the library with every provided component, warnings as errors,
 # and the sanitizers when DRF_SANITIZE is on.
 function(drf_program target)
-    target_link_libraries(${target} PRIVATE ${DRF_ALL_TARGETS} drf_dev_flags)
+    target_link_libraries(${target} PRIVATE drf::all drf_dev_flags)
 endfunction()

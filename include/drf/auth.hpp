@@ -3,6 +3,12 @@
 // Component drf::auth (links OpenSSL::Crypto).
 #pragma once
 
+// Through CMake, drf::drf defines DRF_COMPONENT_CHECKS and drf::auth DRF_HAS_AUTH: a missing
+// component is this message, not a wall of undefined references at link time.
+#if defined(DRF_COMPONENT_CHECKS) && !defined(DRF_HAS_AUTH)
+#error "drf: <drf/auth.hpp> needs the drf::auth component: target_link_libraries(... drf::auth) (or drf::all)"
+#endif
+
 #include <drf/auth/authentication.hpp>
 #include <drf/auth/migrations.hpp>
 #include <drf/auth/token.hpp>

@@ -1,5 +1,6 @@
 // drf/drf.hpp — every block of the library. Prefer the block umbrellas (<drf/serializers.hpp>, …) to pay
-// compile time only for what you use; this one needs every component (sqlite, auth, commands, server).
+// compile time only for what you use; this one needs the components crypto, sqlite, auth, commands and
+// server: link drf::all.
 #pragma once
 
 #include <drf/auth.hpp>

@@ -2,6 +2,12 @@
 // OpenSSL::Crypto): SHA-256, HMAC-SHA-256, random bytes, hex, and URL-safe base64.
 #pragma once
 
+// Through CMake, drf::drf defines DRF_COMPONENT_CHECKS and drf::crypto DRF_HAS_CRYPTO: a missing
+// component is this message, not a wall of undefined references at link time.
+#if defined(DRF_COMPONENT_CHECKS) && !defined(DRF_HAS_CRYPTO)
+#error "drf: <drf/core/crypto.hpp> needs the drf::crypto component: target_link_libraries(... drf::crypto) (or drf::all)"
+#endif
+
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

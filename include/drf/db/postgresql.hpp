@@ -5,6 +5,12 @@
 //     auto database = drf::db::postgresql::open("postgresql://app@db.internal:5432/app");
 #pragma once
 
+// Through CMake, drf::drf defines DRF_COMPONENT_CHECKS and drf::postgresql DRF_HAS_POSTGRESQL: a missing
+// component is this message, not a wall of undefined references at link time.
+#if defined(DRF_COMPONENT_CHECKS) && !defined(DRF_HAS_POSTGRESQL)
+#error "drf: <drf/db/postgresql.hpp> needs the drf::postgresql component: target_link_libraries(... drf::postgresql) (or drf::all)"
+#endif
+
 #include <drf/core/datetime.hpp>
 #include <drf/core/uuid.hpp>
 #include <drf/db/backend.hpp>

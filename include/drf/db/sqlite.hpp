@@ -3,6 +3,12 @@
 // <sqlite3.h>; link drf::sqlite.
 #pragma once
 
+// Through CMake, drf::drf defines DRF_COMPONENT_CHECKS and drf::sqlite DRF_HAS_SQLITE: a missing
+// component is this message, not a wall of undefined references at link time.
+#if defined(DRF_COMPONENT_CHECKS) && !defined(DRF_HAS_SQLITE)
+#error "drf: <drf/db/sqlite.hpp> needs the drf::sqlite component: target_link_libraries(... drf::sqlite) (or drf::all)"
+#endif
+
 #include <drf/db/backend.hpp>
 #include <drf/db/connect.hpp>
 #include <drf/db/database.hpp>
