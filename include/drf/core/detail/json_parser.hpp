@@ -22,7 +22,6 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
@@ -73,16 +72,23 @@ public:
 
 private:
     using Members = Json::object_t::Container;  // the vector under nlohmann's ordered_map
-    // An object's key index holds member positions; hashing and comparing read the keys in place.
+    // An object's key index: each member's position with its key's hash, kept so that neither a rehash
+    // nor a lookup hashes a key again; comparing reads the keys in place.
+    struct Indexed {
+        std::size_t hash;
+        std::uint32_t position;
+    };
     struct KeyHash {
-        const Members* members;
-        std::size_t operator()(std::uint32_t k) const noexcept { return std::hash<std::string_view>{}((*members)[k].first); }
+        std::size_t operator()(const Indexed& k) const noexcept { return k.hash; }
     };
     struct KeyEqual {
         const Members* members;
-        bool operator()(std::uint32_t a, std::uint32_t b) const noexcept { return (*members)[a].first == (*members)[b].first; }
+        bool operator()(const Indexed& a, const Indexed& b) const noexcept {
+            return a.hash == b.hash && (*members)[a.position].first == (*members)[b.position].first;
+        }
     };
-    using KeyIndex = std::unordered_set<std::uint32_t, KeyHash, KeyEqual>;
+    using KeyIndex = std::unordered_set<Indexed, KeyHash, KeyEqual>;
+    static std::size_t hash(std::string_view key) noexcept { return std::hash<std::string_view>{}(key); }
     // Below this many members a linear scan finds a duplicate faster than hashing would.
     static constexpr std::size_t indexed_from = 16;
 
@@ -178,16 +184,17 @@ private:
             }
             members.emplace_back(std::move(key), nullptr);
             if (members.size() == indexed_from) {
-                object.index = std::make_unique<KeyIndex>(2 * indexed_from, KeyHash{&members}, KeyEqual{&members});
-                for (std::uint32_t k = 0; k < indexed_from; ++k) object.index->insert(k);
+                object.index = std::make_unique<KeyIndex>(4 * indexed_from, KeyHash{}, KeyEqual{&members});
+                for (std::uint32_t k = 0; k < indexed_from; ++k) object.index->insert({hash(members[k].first), k});
             }
             return members.back().second;
         }
+        const std::size_t key_hash = hash(key);
         members.emplace_back(std::move(key), nullptr);
-        const auto [found, added] = object.index->insert(static_cast<std::uint32_t>(count));
+        const auto [found, added] = object.index->insert({key_hash, static_cast<std::uint32_t>(count)});
         if (added) return members.back().second;
         members.pop_back();
-        Json& value = members[*found].second;
+        Json& value = members[found->position].second;
         value = nullptr;
         return value;
     }
