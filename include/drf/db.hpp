@@ -10,5 +10,6 @@
 #include <drf/db/databases.hpp>
 #include <drf/db/query.hpp>
 #include <drf/db/queryset.hpp>
+#include <drf/db/rows.hpp>
 #include <drf/db/schema.hpp>
 #include <drf/db/value.hpp>

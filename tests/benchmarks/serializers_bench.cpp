@@ -53,7 +53,7 @@ bool hand_validate(const Json& body, TaskInput& out, Json& errors) {
     else {
         const auto stripped = s::detail::python_strip(it->get_ref<const std::string&>());
         if (stripped.empty()) fail("title", "This field may not be blank.");
-        else if (s::detail::utf8_length(stripped) > 200) fail("title", "Ensure this field has no more than 200 characters.");
+        else if (drf::detail::utf8_length(stripped) > 200) fail("title", "Ensure this field has no more than 200 characters.");
         else if (stripped.find('\0') != std::string_view::npos) fail("title", "Null characters are not allowed.");
         else out.title = std::string(stripped);
     }

@@ -609,6 +609,40 @@ TEST_CASE("docs/database.md: the keyset table", "[db]") {
     CHECK(plan == "SEARCH users USING INDEX users_created_at_id ((created_at,id)<(?,?))\n");
 }
 
+TEST_CASE("docs/database.md: SQL you write reads rows with column_list, read_row and StatementScope", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    const User alice = users.create(new_user("alice"));
+    users.create(new_user("bob"));
+    CHECK(db::quote_name("order") == "\"order\"");
+    CHECK("SELECT " + db::column_list<User>() + " FROM " + db::quote_name("users") == users_columns);
+
+    static const std::string sql = "SELECT " + db::column_list<User>() + " FROM " + db::quote_name("users") +
+                                   " WHERE \"username\" = ?";
+    for (int run = 0; run < 2; ++run) {  // the same statement again: the scope has reset it
+        db::StatementScope s(database.connection().prepare(sql));
+        s->bind_text(1, "alice");
+        std::vector<User> found;
+        while (s->step()) {
+            found.push_back(drf::models::make_no_init<User>());
+            db::read_row(*s, found.back());
+        }
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].id == alice.id);
+        CHECK(found[0].username == "alice");
+        CHECK(found[0].created_at == alice.created_at);
+    }
+
+    const User blank = drf::models::make_no_init<User>();
+    CHECK(blank.id.is_nil());
+    CHECK(blank.created_at.is_not_a_date_time());
+    CHECK(blank.updated_at.is_not_a_date_time());
+
+    STATIC_REQUIRE(db::compatible_value<int, std::int64_t>());
+    STATIC_REQUIRE_FALSE(db::compatible_value<bool, std::int64_t>());
+    STATIC_REQUIRE(db::compatible_value<const char*, std::string>());
+}
+
 struct Task : drf::models::Model<Task> {
     std::string title;
     int position = 0;

@@ -5,6 +5,8 @@
 #include <drf/auth/base.hpp>
 #include <drf/auth/user.hpp>
 #include <drf/auth/users.hpp>
+#include <drf/core/detail/strings.hpp>
+#include <drf/core/detail/utf8.hpp>
 #include <drf/db/databases.hpp>
 #include <drf/http/exceptions.hpp>
 #include <drf/http/request.hpp>
@@ -23,13 +25,9 @@ namespace drf::auth {
 // ---- TokenAuthentication ---------------------------------------------------------------------------
 
 namespace detail {
-// Python's bytes.split() with no argument: runs of ASCII whitespace separate the words, and leading or
-// trailing whitespace yields none. Only these six bytes count; DRF sees the header as bytes.
-constexpr bool is_ascii_space(char c) noexcept {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-// The first Max words of `text` and whether there were more, without allocating.
+// The first Max words of `text` and whether there were more, without allocating. As Python's
+// bytes.split() with no argument: runs of ASCII whitespace separate the words, and leading or trailing
+// whitespace yields none. Only the six bytes of is_ascii_space count; DRF sees the header as bytes.
 template <std::size_t Max>
 struct Words {
     std::array<std::string_view, Max> word{};
@@ -41,10 +39,10 @@ constexpr Words<Max> split_words(std::string_view text) noexcept {
     Words<Max> out;
     std::size_t i = 0;
     while (true) {
-        while (i < text.size() && is_ascii_space(text[i])) ++i;
+        while (i < text.size() && drf::detail::is_ascii_space(text[i])) ++i;
         if (i == text.size()) return out;
         std::size_t end = i;
-        while (end < text.size() && !is_ascii_space(text[end])) ++end;
+        while (end < text.size() && !drf::detail::is_ascii_space(text[end])) ++end;
         if (out.count == Max) {
             out.more = true;
             return out;
@@ -52,48 +50,6 @@ constexpr Words<Max> split_words(std::string_view text) noexcept {
         out.word[out.count++] = text.substr(i, end - i);
         i = end;
     }
-}
-
-// Strict UTF-8, as Python's bytes.decode() checks it: no overlong forms, no surrogates, nothing above
-// U+10FFFF, no truncated sequence.
-constexpr bool is_valid_utf8(std::string_view s) noexcept {
-    std::size_t i = 0;
-    const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    while (i < s.size()) {
-        const unsigned char c = at(i);
-        std::size_t n = 0;
-        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-        if (c < 0x80) {
-            ++i;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            if (c == 0xE0) lo = 0xA0;  // overlong
-            if (c == 0xED) hi = 0x9F;  // surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            if (c == 0xF0) lo = 0x90;  // overlong
-            if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
-        } else {
-            return false;
-        }
-        if (s.size() - i <= n) return false;  // truncated
-        if (at(i + 1) < lo || at(i + 1) > hi) return false;
-        for (std::size_t k = 2; k <= n; ++k)
-            if ((at(i + k) & 0xC0) != 0x80) return false;
-        i += n + 1;
-    }
-    return true;
-}
-
-constexpr bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
 }
 }  // namespace detail
 
@@ -118,10 +74,10 @@ public:
         const auto header = request.header("Authorization");
         if (!header) return std::nullopt;
         const auto words = detail::split_words<2>(*header);
-        if (words.count == 0 || !detail::iequals_ascii(words.word[0], keyword_)) return std::nullopt;
+        if (words.count == 0 || !drf::detail::iequals(words.word[0], keyword_)) return std::nullopt;
         if (words.count == 1) throw http::AuthenticationFailed("Invalid token header. No credentials provided.");
         if (words.more) throw http::AuthenticationFailed("Invalid token header. Token string should not contain spaces.");
-        if (!detail::is_valid_utf8(words.word[1]))
+        if (!drf::detail::is_valid_utf8(words.word[1]))
             throw http::AuthenticationFailed("Invalid token header. Token string should not contain invalid characters.");
         return authenticate_credentials(words.word[1]);
     }

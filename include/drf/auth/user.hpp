@@ -29,7 +29,7 @@ struct User : models::Model<User> {
 // Django's AnonymousUser: no id, not staff, not active.
 inline const User& anonymous_user() {
     static const User anonymous = [] {
-        User u = models::detail::blank<User>();
+        User u = models::make_no_init<User>();
         u.is_active = false;
         return u;
     }();

@@ -6,10 +6,14 @@
 #include <drf/auth/user.hpp>
 #include <drf/core/clock.hpp>
 #include <drf/core/crypto.hpp>
+#include <drf/core/detail/strings.hpp>
+#include <drf/core/detail/utf8.hpp>
 #include <drf/db/backend.hpp>
 #include <drf/db/database.hpp>
 #include <drf/db/query.hpp>
 #include <drf/db/queryset.hpp>
+#include <drf/db/rows.hpp>
+#include <drf/models/meta.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -45,28 +49,16 @@ inline std::string normalize_email(std::string email) {
     const auto at = email.rfind('@');
     if (at == std::string::npos) return email;
     // Python's strip() of the ASCII range (Unicode spaces around an address are left alone).
-    const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\x1c' && c <= '\x1f'); };
-    std::string_view trimmed = email;
-    while (!trimmed.empty() && space(trimmed.front())) trimmed.remove_prefix(1);
-    while (!trimmed.empty() && space(trimmed.back())) trimmed.remove_suffix(1);
-    std::string out(trimmed);
+    std::string out(drf::detail::trim(email, drf::detail::is_python_ascii_space));
     const auto domain = out.rfind('@');
-    for (std::size_t i = domain + 1; i < out.size(); ++i)
-        if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    for (std::size_t i = domain + 1; i < out.size(); ++i) out[i] = drf::detail::ascii_lower(out[i]);
     return out;
-}
-
-// Code points, as Django's max_length counts them.
-inline std::size_t utf8_length(std::string_view s) noexcept {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
 }
 
 // Django's MaxLengthValidator, which the database would otherwise not enforce (SQLite ignores the
 // declared length).
 inline void check_length(std::string_view what, std::string_view value, std::size_t max) {
-    const std::size_t n = utf8_length(value);
+    const std::size_t n = drf::detail::utf8_length(value);
     if (n > max)
         throw std::invalid_argument(std::string(what) + ": Ensure this value has at most " + std::to_string(max) +
                                     " characters (it has " + std::to_string(n) + ").");
@@ -129,15 +121,15 @@ inline std::string create_token(db::Database& db, const User& user) {
 inline std::optional<User> user_for_token(db::Database& db, std::string_view key) {
     if (!detail::is_token_key(key)) return std::nullopt;
     // One statement, prepared once: this runs on every authenticated request.
-    static const std::string sql = "SELECT " + db::detail::column_list<User>() + " FROM " +
-                                   db::detail::quoted(User::meta.table) + " WHERE \"id\" = (SELECT \"user_id\" FROM " +
-                                   db::detail::quoted(Token::meta.table) + " WHERE \"digest\" = ?)";
+    static const std::string sql = "SELECT " + db::column_list<User>() + " FROM " +
+                                   db::quote_name(User::meta.table) + " WHERE \"id\" = (SELECT \"user_id\" FROM " +
+                                   db::quote_name(Token::meta.table) + " WHERE \"digest\" = ?)";
     const std::string digest = crypto::sha256_hex(key);
-    db::detail::StatementScope s(db.connection().prepare(sql));
+    db::StatementScope s(db.connection().prepare(sql));
     s->bind_text(1, digest);
     if (!s->step()) return std::nullopt;
-    User user = models::detail::blank<User>();
-    db::detail::read_all(*s, user);
+    User user = models::make_no_init<User>();
+    db::read_row(*s, user);
     return user;
 }
 

@@ -1,6 +1,8 @@
 // drf/core/uuid.hpp — drf::Uuid (Boost.uuid): random v4 ids, canonical text, and parsing as DRF's UUIDField accepts it.
 #pragma once
 
+#include <drf/core/detail/strings.hpp>
+
 #include <boost/uuid/detail/random_provider.hpp>
 #include <boost/uuid/uuid.hpp>
 
@@ -63,13 +65,6 @@ inline std::string to_string(const Uuid& u) {
 }
 
 namespace detail {
-constexpr int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 // A byte's hex value as the high and as the low nibble of a byte; 0x100 for a byte that is not a hex
 // digit, so OR-ing what was read shows a bad digit in bit 8 without a branch per character.
 inline constexpr auto hex_nibbles = [](unsigned shift) {
@@ -111,16 +106,8 @@ constexpr std::optional<Uuid> parse_canonical_uuid(std::string_view text) noexce
 // Everything Python's uuid.UUID(hex=...) accepts: 32 hex digits with any hyphens, optionally inside
 // braces and/or after "urn:uuid:", any case.
 constexpr std::optional<Uuid> parse_uuid_general(std::string_view text) noexcept {
-    if (text.size() >= 9) {
-        constexpr std::string_view urn = "urn:uuid:";
-        bool is_urn = true;
-        for (std::size_t i = 0; i < urn.size(); ++i) {
-            char c = text[i];
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-            if (c != urn[i]) { is_urn = false; break; }
-        }
-        if (is_urn) text.remove_prefix(urn.size());
-    }
+    constexpr std::string_view urn = "urn:uuid:";
+    if (starts_with_icase(text, urn)) text.remove_prefix(urn.size());
     // Python strips braces with str.strip('{}'): any number at either end.
     while (!text.empty() && (text.front() == '{' || text.front() == '}')) text.remove_prefix(1);
     while (!text.empty() && (text.back() == '{' || text.back() == '}')) text.remove_suffix(1);

@@ -38,11 +38,10 @@ public:
     using OperationalError::OperationalError;
 };
 
-namespace detail {
-// Identifiers are quoted in every statement drf writes, so a field may be called "order" or "group".
-// Model and field names are checked lowercase identifiers, so the quotes need no escaping.
-inline std::string quoted(std::string_view name) { return '"' + std::string(name) + '"'; }
-}  // namespace detail
+// Django's connection.ops.quote_name: a table or column name as SQL text, "order". Identifiers are
+// quoted in every statement drf writes, so a field may be called "order" or "group"; quote them the
+// same in SQL you write. Model and field names are checked lowercase identifiers: no escaping needed.
+inline std::string quote_name(std::string_view name) { return '"' + std::string(name) + '"'; }
 
 // What a column holds, independent of the backend's own type names.
 enum class ColumnKind { boolean, integer, real, text, uuid, datetime };
@@ -104,6 +103,22 @@ public:
     virtual int column_count() const = 0;
     // Ready for new bindings and a new run.
     virtual void reset() = 0;
+};
+
+// Resets a statement from Connection::prepare (which hands out the same statement for the same text)
+// when the scope that used it begins and when it ends, however it ends:
+//     StatementScope s(db.connection().prepare(sql)); s->bind_text(1, key); while (s->step()) ...
+class StatementScope {
+public:
+    explicit StatementScope(Statement& s) : s_(s) { s_.reset(); }
+    ~StatementScope() { s_.reset(); }
+    StatementScope(const StatementScope&) = delete;
+    StatementScope& operator=(const StatementScope&) = delete;
+    Statement& operator*() const noexcept { return s_; }
+    Statement* operator->() const noexcept { return &s_; }
+
+private:
+    Statement& s_;
 };
 
 // A column as the database reports it, for checking a migrated schema against the models.

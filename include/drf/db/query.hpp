@@ -4,6 +4,7 @@
 // the field does not compile.
 #pragma once
 
+#include <drf/core/detail/traits.hpp>
 #include <drf/db/value.hpp>
 #include <drf/models/meta.hpp>
 
@@ -52,11 +53,13 @@ std::string_view column_of(M C::*member) {
                          "'s meta, so it has no column");
     return name;
 }
+}  // namespace detail
 
-// Whether a value of type V may stand for a field of type M without a surprising conversion: a bool
-// only for a bool, a number (not a bool) for a number, text for text, and the exact type otherwise.
+// Whether a value of type V may stand for a field of type M (a filter's value, a migration's default)
+// without a surprising conversion: a bool only for a bool, a number (not a bool) for a number, text for
+// text, and the exact type otherwise.
 template <class V, class M>
-constexpr bool compatible() {
+constexpr bool compatible_value() {
     using D = std::remove_cvref_t<V>;
     if constexpr (std::is_same_v<M, bool>)
         return std::is_same_v<D, bool>;
@@ -69,7 +72,6 @@ constexpr bool compatible() {
     else
         return std::is_same_v<D, M>;
 }
-}  // namespace detail
 
 // A WHERE clause for model T: SQL with `?` placeholders and the values bound to them, in order.
 template <class T>
@@ -97,10 +99,10 @@ namespace detail {
 template <class C, class M, class V>
 auto compare(M C::*member, const char* op, V&& value) {
     using T = model_of_t<C>;
-    using Plain = typename models::detail::unwrap_optional<M>::type;
-    static_assert(detail::compatible<V, Plain>(), "drf::db: the value's type does not match the field's type");
+    using Plain = drf::detail::unwrap_optional_t<M>;
+    static_assert(compatible_value<V, Plain>(), "drf::db: the value's type does not match the field's type");
     Condition<T> c;
-    c.sql = quoted(column_of<T>(member)) + " " + op + " ?";
+    c.sql = quote_name(column_of<T>(member)) + " " + op + " ?";
     c.params.push_back(ColumnTraits<Plain>::value(Plain(std::forward<V>(value))));
     return c;
 }
@@ -137,16 +139,16 @@ auto ge(M C::*member, V&& value) { return detail::compare(member, ">=", std::for
 template <class C, class M, class Range>
 auto in(M C::*member, const Range& values) {
     using T = detail::model_of_t<C>;
-    using Plain = typename models::detail::unwrap_optional<M>::type;
+    using Plain = drf::detail::unwrap_optional_t<M>;
     Condition<T> c;
     std::string list;
     for (const auto& v : values) {
-        static_assert(detail::compatible<decltype(v), Plain>(),
+        static_assert(compatible_value<decltype(v), Plain>(),
                       "drf::db::in: the values' type does not match the field's type");
         list += list.empty() ? "?" : ", ?";
         c.params.push_back(ColumnTraits<Plain>::value(Plain(v)));
     }
-    c.sql = list.empty() ? std::string("1 = 0") : detail::quoted(detail::column_of<T>(member)) + " IN (" + list + ")";
+    c.sql = list.empty() ? std::string("1 = 0") : quote_name(detail::column_of<T>(member)) + " IN (" + list + ")";
     return c;
 }
 template <class C, class M, class V>
@@ -157,9 +159,9 @@ auto in(M C::*member, std::initializer_list<V> values) {
 // field__isnull=True/False
 template <class C, class M>
 auto is_null(M C::*member, bool null = true) {
-    static_assert(models::detail::is_optional<M>::value, "drf::db::is_null: the field is not nullable (not a std::optional)");
+    static_assert(drf::detail::is_optional_v<M>, "drf::db::is_null: the field is not nullable (not a std::optional)");
     using T = detail::model_of_t<C>;
-    return Condition<T>{detail::quoted(detail::column_of<T>(member)) + (null ? " IS NULL" : " IS NOT NULL"), {}};
+    return Condition<T>{quote_name(detail::column_of<T>(member)) + (null ? " IS NULL" : " IS NOT NULL"), {}};
 }
 
 // Substring tests on text fields, case-sensitive (contains) or not (icontains, ASCII case folding).
@@ -167,17 +169,17 @@ auto is_null(M C::*member, bool null = true) {
 // compiler expands with the dialect; the text itself is always a bound parameter.
 template <class C, class M>
 auto contains(M C::*member, std::string text) {
-    static_assert(std::is_same_v<typename models::detail::unwrap_optional<M>::type, std::string>,
+    static_assert(std::is_same_v<drf::detail::unwrap_optional_t<M>, std::string>,
                   "drf::db::contains: the field is not text");
     using T = detail::model_of_t<C>;
-    return Condition<T>{"{contains:" + detail::quoted(detail::column_of<T>(member)) + "}", {Value(std::move(text))}};
+    return Condition<T>{"{contains:" + quote_name(detail::column_of<T>(member)) + "}", {Value(std::move(text))}};
 }
 template <class C, class M>
 auto icontains(M C::*member, std::string text) {
-    static_assert(std::is_same_v<typename models::detail::unwrap_optional<M>::type, std::string>,
+    static_assert(std::is_same_v<drf::detail::unwrap_optional_t<M>, std::string>,
                   "drf::db::icontains: the field is not text");
     using T = detail::model_of_t<C>;
-    return Condition<T>{"{icontains:" + detail::quoted(detail::column_of<T>(member)) + "}",
+    return Condition<T>{"{icontains:" + quote_name(detail::column_of<T>(member)) + "}",
                         {Value(detail::like_pattern(text))}};
 }
 
@@ -213,8 +215,8 @@ struct Assignment {
 template <class C, class M, class V>
 auto set(M C::*member, V&& value) {
     using T = detail::model_of_t<C>;
-    static_assert(detail::compatible<V, typename models::detail::unwrap_optional<M>::type>() ||
-                      (models::detail::is_optional<M>::value && std::is_same_v<std::remove_cvref_t<V>, std::nullopt_t>),
+    static_assert(compatible_value<V, drf::detail::unwrap_optional_t<M>>() ||
+                      (drf::detail::is_optional_v<M> && std::is_same_v<std::remove_cvref_t<V>, std::nullopt_t>),
                   "drf::db::set: the value's type does not match the field's type");
     return Assignment<T>{detail::column_of<T>(member), ColumnTraits<M>::value(M(std::forward<V>(value)))};
 }

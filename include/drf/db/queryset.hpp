@@ -7,6 +7,7 @@
 #include <drf/db/database.hpp>
 #include <drf/db/detail/rows.hpp>
 #include <drf/db/query.hpp>
+#include <drf/db/rows.hpp>
 #include <drf/db/value.hpp>
 #include <drf/models/meta.hpp>
 #include <drf/signals/model_signals.hpp>
@@ -120,13 +121,13 @@ public:
     std::vector<T> all() const {
         std::vector<Value> params;
         const std::string sql = select_sql(params);
-        detail::StatementScope s(prepare(sql));
+        StatementScope s(prepare(sql));
         detail::bind_params(*s, params);
         std::vector<T> rows;
         if (limit_) rows.reserve(std::min<std::size_t>(*limit_, 1000));  // one allocation for a page, not log2(n)
         while (s->step()) {
-            rows.push_back(models::detail::blank<T>());
-            detail::read_all(*s, rows.back());
+            rows.push_back(models::make_no_init<T>());
+            read_row(*s, rows.back());
         }
         if (reversed_) std::reverse(rows.begin(), rows.end());
         return rows;
@@ -153,9 +154,9 @@ public:
         if (limit_ || offset_) {
             sql = "SELECT COUNT(*) FROM (" + select_sql(params) + ") AS \"sliced\"";
         } else {
-            sql = "SELECT COUNT(*) FROM " + detail::quoted(T::meta.table) + where_sql(params);
+            sql = "SELECT COUNT(*) FROM " + quote_name(T::meta.table) + where_sql(params);
         }
-        detail::StatementScope s(prepare(sql));
+        StatementScope s(prepare(sql));
         detail::bind_params(*s, params);
         s->step();
         return s->column_int(0);
@@ -164,8 +165,8 @@ public:
     bool exists() const {
         std::vector<Value> params;
         const std::string sql = (limit_ || offset_) ? "SELECT 1 FROM (" + select_sql(params) + ") AS \"sliced\" LIMIT 1"
-                                                    : "SELECT 1 FROM " + detail::quoted(T::meta.table) + where_sql(params) + " LIMIT 1";
-        detail::StatementScope s(prepare(sql));
+                                                    : "SELECT 1 FROM " + quote_name(T::meta.table) + where_sql(params) + " LIMIT 1";
+        StatementScope s(prepare(sql));
         detail::bind_params(*s, params);
         return s->step();
     }
@@ -176,14 +177,14 @@ public:
     std::int64_t update(Assignment<T> first, A... rest) const {
         require_unsliced("update");
         std::vector<Assignment<T>> assignments{std::move(first), std::move(rest)...};
-        std::string sql = "UPDATE " + detail::quoted(T::meta.table) + " SET ";
+        std::string sql = "UPDATE " + quote_name(T::meta.table) + " SET ";
         std::vector<Value> params;
         for (std::size_t i = 0; i < assignments.size(); ++i) {
-            sql += (i ? ", " : "") + detail::quoted(assignments[i].column) + " = ?";
+            sql += (i ? ", " : "") + quote_name(assignments[i].column) + " = ?";
             params.push_back(std::move(assignments[i].value));
         }
         sql += where_sql(params);
-        detail::StatementScope s(prepare(sql));
+        StatementScope s(prepare(sql));
         detail::bind_params(*s, params);
         s->step();
         return db_->connection().changes();
@@ -195,8 +196,8 @@ public:
     std::int64_t delete_() const {
         require_unsliced("delete");
         std::vector<Value> params;
-        const std::string sql = "DELETE FROM " + detail::quoted(T::meta.table) + where_sql(params);
-        detail::StatementScope s(prepare(sql));
+        const std::string sql = "DELETE FROM " + quote_name(T::meta.table) + where_sql(params);
+        StatementScope s(prepare(sql));
         detail::bind_params(*s, params);
         s->step();
         return db_->connection().changes();
@@ -218,7 +219,7 @@ public:
     std::string explain() const {
         std::vector<Value> params;
         const std::string sql = db_->dialect().explain(select_sql(params));
-        detail::StatementScope s(prepare(sql));
+        StatementScope s(prepare(sql));
         detail::bind_params(*s, params);
         std::string plan;
         const int column = db_->dialect().explain_column();
@@ -246,12 +247,12 @@ private:
     }
 
     std::string select_sql(std::vector<Value>& params) const {
-        std::string sql = "SELECT " + detail::column_list<T>() + " FROM " + detail::quoted(T::meta.table) + where_sql(params);
+        std::string sql = "SELECT " + column_list<T>() + " FROM " + quote_name(T::meta.table) + where_sql(params);
         const auto terms = ordering();
         sql += " ORDER BY ";
         for (std::size_t i = 0; i < terms.size(); ++i) {
             const bool desc = terms[i].descending != reversed_;
-            sql += (i ? ", " : "") + detail::quoted(terms[i].column) + (desc ? " DESC" : " ASC");
+            sql += (i ? ", " : "") + quote_name(terms[i].column) + (desc ? " DESC" : " ASC");
         }
         if (limit_) {
             sql += " LIMIT ?";
@@ -283,7 +284,7 @@ private:
             // A row-value comparison, which SQLite and PostgreSQL both serve from an index on the columns.
             std::string lhs, rhs;
             for (std::size_t i = 0; i < terms.size(); ++i) {
-                lhs += (i ? ", " : "") + detail::quoted(terms[i].column);
+                lhs += (i ? ", " : "") + quote_name(terms[i].column);
                 rhs += i ? ", ?" : "?";
             }
             c.sql = "(" + lhs + ")" + last_op(terms.front()) + "(" + rhs + ")";
@@ -293,10 +294,10 @@ private:
             for (std::size_t i = 0; i < terms.size(); ++i) {
                 std::string clause;
                 for (std::size_t j = 0; j < i; ++j) {
-                    clause += detail::quoted(terms[j].column) + " = ? AND ";
+                    clause += quote_name(terms[j].column) + " = ? AND ";
                     c.params.push_back(key[j]);
                 }
-                clause += detail::quoted(terms[i].column) + (i + 1 == terms.size() ? last_op(terms[i]) : op(terms[i])) + "?";
+                clause += quote_name(terms[i].column) + (i + 1 == terms.size() ? last_op(terms[i]) : op(terms[i])) + "?";
                 c.params.push_back(key[i]);
                 c.sql += (i ? " OR (" : "(") + clause + ")";
             }
@@ -389,11 +390,11 @@ public:
     T get(Condition<T> c) const { return filter(std::move(c)).get(); }
 
     std::optional<T> get_or_none(const Uuid& id) const {
-        detail::StatementScope s(prepare(detail::select_by_id_sql<T>()));
+        StatementScope s(prepare(detail::select_by_id_sql<T>()));
         ColumnTraits<Uuid>::bind(*s, 1, id);
         if (!s->step()) return std::nullopt;
-        T obj = models::detail::blank<T>();
-        detail::read_all(*s, obj);
+        T obj = models::make_no_init<T>();
+        read_row(*s, obj);
         return obj;
     }
 
@@ -402,7 +403,7 @@ public:
         signals::pre_delete<T>.send(signals::sender_of<T>(), obj);
         std::int64_t n = 0;
         {
-            detail::StatementScope s(prepare(detail::delete_by_id_sql<T>()));
+            StatementScope s(prepare(detail::delete_by_id_sql<T>()));
             ColumnTraits<Uuid>::bind(*s, 1, obj.id);
             s->step();
             n = db_->connection().changes();
@@ -416,12 +417,12 @@ private:
         return db_->connection().prepare(sql);
     }
     bool row_exists(const Uuid& id) const {
-        detail::StatementScope s(prepare(detail::exists_by_id_sql<T>()));
+        StatementScope s(prepare(detail::exists_by_id_sql<T>()));
         ColumnTraits<Uuid>::bind(*s, 1, id);
         return s->step();
     }
     void insert(const T& obj) const {
-        detail::StatementScope s(prepare(detail::insert_sql<T>()));
+        StatementScope s(prepare(detail::insert_sql<T>()));
         detail::bind_all(*s, obj);
         s->step();
     }
@@ -431,11 +432,11 @@ private:
             // Columns in meta order, so the bind order below matches.
             T::meta.for_each_field([&](const auto& f) {
                 if (std::find(fields.begin(), fields.end(), f.name) == fields.end()) return;
-                custom += (custom.empty() ? "" : ", ") + detail::quoted(f.name) + " = ?";
+                custom += (custom.empty() ? "" : ", ") + quote_name(f.name) + " = ?";
             });
-            custom = "UPDATE " + detail::quoted(T::meta.table) + " SET " + custom + " WHERE \"id\" = ?";
+            custom = "UPDATE " + quote_name(T::meta.table) + " SET " + custom + " WHERE \"id\" = ?";
         }
-        detail::StatementScope s(prepare(fields.empty() ? detail::update_all_sql<T>() : custom));
+        StatementScope s(prepare(fields.empty() ? detail::update_all_sql<T>() : custom));
         const int next = detail::bind_updated(*s, obj, fields);
         ColumnTraits<Uuid>::bind(*s, next, obj.id);
         s->step();

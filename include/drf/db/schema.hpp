@@ -19,11 +19,11 @@ namespace detail {
 template <class F>
 std::string column_definition(const Dialect& dialect, const F& f) {
     using M = typename F::value_type;
-    std::string def = quoted(f.name) + " " + dialect.column_type(ColumnTraits<M>::kind);
+    std::string def = quote_name(f.name) + " " + dialect.column_type(ColumnTraits<M>::kind);
     if (f.name == "id") return def + " NOT NULL PRIMARY KEY";
     if (!f.nullable()) def += " NOT NULL";
     if (f.is_unique) def += " UNIQUE";
-    if (f.references_ != nullptr) def += " REFERENCES " + quoted(f.references_()) + " (\"id\")";
+    if (f.references_ != nullptr) def += " REFERENCES " + quote_name(f.references_()) + " (\"id\")";
     return def;
 }
 }  // namespace detail
@@ -52,8 +52,8 @@ std::string index_name(const std::vector<std::string_view>& fields) {
 template <class T>
 std::string create_index_sql(const std::vector<std::string_view>& fields) {
     std::string columns;
-    for (auto f : fields) columns += (columns.empty() ? "" : ", ") + detail::quoted(f);
-    return "CREATE INDEX " + detail::quoted(index_name<T>(fields)) + " ON " + detail::quoted(T::meta.table) + " (" +
+    for (auto f : fields) columns += (columns.empty() ? "" : ", ") + quote_name(f);
+    return "CREATE INDEX " + quote_name(index_name<T>(fields)) + " ON " + quote_name(T::meta.table) + " (" +
            columns + ")";
 }
 
@@ -70,7 +70,7 @@ std::vector<std::string> create_table_sql(const Dialect& dialect, const std::vec
         if (!wanted) return;
         columns += (columns.empty() ? "\n    " : ",\n    ") + detail::column_definition(dialect, f);
     });
-    std::vector<std::string> statements{"CREATE TABLE " + detail::quoted(table) + " (" + columns + "\n)"};
+    std::vector<std::string> statements{"CREATE TABLE " + quote_name(table) + " (" + columns + "\n)"};
     // The default ordering's columns then id: what keyset pages over the default ordering seek on.
     std::vector<std::string_view> ordering_columns;
     std::apply(

@@ -3,6 +3,7 @@
 // A Host is what absolute links are built from: one that is not allowed is 400, never echoed into a link.
 #pragma once
 
+#include <drf/core/detail/strings.hpp>
 #include <drf/http/exceptions.hpp>
 
 #include <memory>
@@ -48,14 +49,13 @@ public:
 
 namespace detail {
 
-constexpr char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_hex(char c) {
-    c = lower_ascii(c);
+    c = drf::detail::ascii_lower(c);
     return is_digit(c) || (c >= 'a' && c <= 'f');
 }
 constexpr bool is_name_char(char c) {
-    c = lower_ascii(c);
+    c = drf::detail::ascii_lower(c);
     return (c >= 'a' && c <= 'z') || is_digit(c) || c == '.' || c == '-';
 }
 
@@ -78,13 +78,6 @@ constexpr bool has_host_syntax(std::string_view host) {
     if (host[i] != ':' || i + 1 == host.size()) return false;
     for (++i; i < host.size(); ++i)
         if (!is_digit(host[i])) return false;
-    return true;
-}
-
-constexpr bool iequal(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
     return true;
 }
 
@@ -131,12 +124,6 @@ constexpr std::optional<std::string_view> domain_of(std::string_view host) {
     return domain;
 }
 
-inline std::string lowered(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = lower_ascii(c);
-    return out;
-}
-
 // "::1" → "[::1]": a bare IPv6 address as a URL's authority needs it. Anything else is kept.
 inline std::string bracket_ipv6(std::string host) {
     if (host.empty() || host.front() == '[' || host.find(':') == host.rfind(':')) return host;
@@ -155,7 +142,7 @@ inline DomainPort split_domain_port(std::string_view host) {
     const auto domain = detail::domain_of(host);
     if (!domain) return {};
     const bool has_port = host.back() != ']' && host.find(':', host.find(']') + 1) != std::string_view::npos;
-    return {detail::lowered(*domain), has_port ? std::string(host.substr(host.rfind(':') + 1)) : std::string()};
+    return {drf::detail::ascii_lowered(*domain), has_port ? std::string(host.substr(host.rfind(':') + 1)) : std::string()};
 }
 
 // Django's is_same_domain: `pattern` exactly, or with a leading dot the domain and its subdomains;
@@ -163,10 +150,10 @@ inline DomainPort split_domain_port(std::string_view host) {
 inline bool is_same_domain(std::string_view domain, std::string_view pattern) {
     if (pattern.empty()) return false;
     if (pattern.front() == '.') {
-        if (detail::iequal(domain, pattern.substr(1))) return true;
-        return domain.size() >= pattern.size() && detail::iequal(domain.substr(domain.size() - pattern.size()), pattern);
+        if (drf::detail::iequals(domain, pattern.substr(1))) return true;
+        return domain.size() >= pattern.size() && drf::detail::iequals(domain.substr(domain.size() - pattern.size()), pattern);
     }
-    return detail::iequal(domain, pattern);
+    return drf::detail::iequals(domain, pattern);
 }
 
 // Django's validate_host: `domain` (from split_domain_port) matches one of the patterns, or one is "*".
@@ -185,7 +172,7 @@ inline void check_host(std::string_view host, const HostSettings& settings) {
     if (!domain || domain->empty())
         message += " The domain name provided is not valid according to RFC 1034/1035.";
     else
-        message += " You may need to add " + detail::python_repr(detail::lowered(*domain)) + " to ALLOWED_HOSTS.";
+        message += " You may need to add " + detail::python_repr(drf::detail::ascii_lowered(*domain)) + " to ALLOWED_HOSTS.";
     throw DisallowedHost(std::move(message));
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <drf/auth/user.hpp>
+#include <drf/core/detail/strings.hpp>
 #include <drf/core/json.hpp>
 #include <drf/core/json_parse.hpp>
 #include <drf/http/exceptions.hpp>
@@ -21,16 +22,6 @@
 
 namespace drf::http {
 
-namespace detail {
-constexpr char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-constexpr bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
-}  // namespace detail
-
 // Header fields in arrival order; names compare case-insensitively.
 class Headers {
 public:
@@ -41,11 +32,11 @@ public:
         add(std::move(name), std::move(value));
     }
     void erase(std::string_view name) {
-        std::erase_if(fields_, [&](const auto& f) { return detail::iequals(f.first, name); });
+        std::erase_if(fields_, [&](const auto& f) { return drf::detail::iequals(f.first, name); });
     }
     std::optional<std::string_view> get(std::string_view name) const {
         for (const auto& [n, v] : fields_)
-            if (detail::iequals(n, name)) return std::string_view(v);
+            if (drf::detail::iequals(n, name)) return std::string_view(v);
         return std::nullopt;
     }
     bool contains(std::string_view name) const { return get(name).has_value(); }
@@ -164,7 +155,7 @@ private:
         std::optional<std::string_view> found;
         std::size_t fields = 0;
         for (const auto& [n, v] : headers_) {
-            if (!detail::iequals(n, name)) continue;
+            if (!drf::detail::iequals(n, name)) continue;
             if (++fields == 1) {
                 found = v;
                 continue;
@@ -203,13 +194,11 @@ private:
     // wildcard in its place ("*/*", "application/*"), as DRF's media_type_matches compares them.
     static bool is_json_media_type(std::string_view type) {
         type = type.substr(0, type.find(';'));
-        constexpr std::string_view space = " \t\r\n\f\v";
-        type.remove_prefix(std::min(type.size(), type.find_first_not_of(space)));
-        type.remove_suffix(type.size() - std::min(type.size(), type.find_last_not_of(space) + 1));
+        type = drf::detail::trim_ascii_space(type);
         const auto slash = type.find('/');
         if (slash == std::string_view::npos) return false;
         const std::string_view main = type.substr(0, slash), sub = type.substr(slash + 1);
-        return (main == "*" || detail::iequals(main, "application")) && (sub == "*" || detail::iequals(sub, "json"));
+        return (main == "*" || drf::detail::iequals(main, "application")) && (sub == "*" || drf::detail::iequals(sub, "json"));
     }
 
     Method method_ = Method::get;

@@ -2,6 +2,8 @@
 // Django's QueryDict reads them: '+' is a space, repeated keys keep every value in order.
 #pragma once
 
+#include <drf/core/detail/strings.hpp>
+
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,15 +13,6 @@ namespace drf::http {
 
 using QueryParams = std::vector<std::pair<std::string, std::string>>;
 
-namespace detail {
-constexpr int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-}  // namespace detail
-
 // Decodes %XX escapes (and '+' as space when `plus_is_space`); a malformed escape is kept literally.
 inline std::string percent_decode(std::string_view s, bool plus_is_space = false) {
     std::string out;
@@ -27,8 +20,8 @@ inline std::string percent_decode(std::string_view s, bool plus_is_space = false
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         if (c == '%' && i + 2 < s.size()) {
-            const int hi = detail::hex_digit(s[i + 1]);
-            const int lo = detail::hex_digit(s[i + 2]);
+            const int hi = drf::detail::hex_value(s[i + 1]);
+            const int lo = drf::detail::hex_value(s[i + 2]);
             if (hi >= 0 && lo >= 0) {
                 out += static_cast<char>(hi * 16 + lo);
                 i += 2;
@@ -45,8 +38,7 @@ inline std::string percent_encode(std::string_view s) {
     constexpr char digits[] = "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : s) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-            c == '.' || c == '~') {
+        if (drf::detail::is_ascii_alnum(static_cast<char>(c)) || c == '-' || c == '_' || c == '.' || c == '~') {
             out += static_cast<char>(c);
         } else {
             out += '%';

@@ -3,6 +3,7 @@
 // derived from a model's meta, or a C++ data migration, as Django's RunSQL / CreateModel / RunPython.
 #pragma once
 
+#include <drf/core/detail/traits.hpp>
 #include <drf/core/fixed_string.hpp>
 #include <drf/db/database.hpp>
 #include <drf/db/query.hpp>
@@ -72,7 +73,7 @@ Operation add_field(std::string extra = {}) {
     static_assert(T::meta.has_field(Name.view()), "drf::migrations::add_field: the model has no field with this name");
     return {"Add field " + std::string(Name.view()) + " to " + std::string(T::meta.table),
             [extra](const db::Dialect& d) {
-                std::string sql = "ALTER TABLE " + db::detail::quoted(T::meta.table) + " ADD COLUMN " +
+                std::string sql = "ALTER TABLE " + db::quote_name(T::meta.table) + " ADD COLUMN " +
                                   db::column_definition<T>(d, Name.view());
                 if (!extra.empty()) sql += " " + extra;
                 return std::vector<std::string>{sql};
@@ -102,7 +103,7 @@ Operation remove_index() {
                   "drf::migrations::remove_index: the model has no field with one of these names");
     const std::string name = db::index_name<T>({Names.view()...});
     return {"Remove index " + name,
-            [name](const db::Dialect&) { return std::vector<std::string>{"DROP INDEX " + db::detail::quoted(name)}; },
+            [name](const db::Dialect&) { return std::vector<std::string>{"DROP INDEX " + db::quote_name(name)}; },
             {}};
 }
 
@@ -123,13 +124,13 @@ template <class T, fixed_string Name, class V>
 Operation add_field(DefaultValue<V> fallback) {
     static_assert(T::meta.has_field(Name.view()), "drf::migrations::add_field: the model has no field with this name");
     using M = typename std::remove_cvref_t<decltype(models::field_named<T, Name>())>::value_type;
-    using Plain = typename models::detail::unwrap_optional<M>::type;
-    static_assert(db::detail::compatible<V, Plain>(),
+    using Plain = drf::detail::unwrap_optional_t<M>;
+    static_assert(db::compatible_value<V, Plain>(),
                   "drf::migrations::add_field: the default's type does not match the field's type");
     const db::Value value = db::ColumnTraits<Plain>::value(Plain(fallback.value));
     return {"Add field " + std::string(Name.view()) + " to " + std::string(T::meta.table),
             [value](const db::Dialect& d) {
-                return std::vector<std::string>{"ALTER TABLE " + db::detail::quoted(T::meta.table) + " ADD COLUMN " +
+                return std::vector<std::string>{"ALTER TABLE " + db::quote_name(T::meta.table) + " ADD COLUMN " +
                                                 db::column_definition<T>(d, Name.view()) + " DEFAULT " +
                                                 db::sql_literal(d, value)};
             },

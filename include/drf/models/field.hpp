@@ -3,6 +3,7 @@
 #pragma once
 
 #include <drf/core/datetime.hpp>
+#include <drf/core/detail/traits.hpp>
 #include <drf/core/uuid.hpp>
 
 #include <concepts>
@@ -16,20 +17,6 @@
 namespace drf::models {
 
 namespace detail {
-template <class M>
-struct is_optional : std::false_type {};
-template <class M>
-struct is_optional<std::optional<M>> : std::true_type {};
-
-template <class M>
-struct unwrap_optional {
-    using type = M;
-};
-template <class M>
-struct unwrap_optional<std::optional<M>> {
-    using type = M;
-};
-
 template <class M>
 inline constexpr bool is_scalar_column =
     std::same_as<M, bool> || (std::integral<M> && !std::same_as<M, char>) || std::floating_point<M> ||
@@ -52,7 +39,7 @@ inline void drf_error_model_has_two_fields_with_the_same_name() {}
 // The member types a model field may have: bool, integers, floating point, enums, std::string, Uuid,
 // DateTime, or std::optional of one of them (a nullable column).
 template <class M>
-concept FieldType = detail::is_scalar_column<typename detail::unwrap_optional<M>::type>;
+concept FieldType = detail::is_scalar_column<drf::detail::unwrap_optional_t<M>>;
 
 // A table name provider for foreign keys, so a field can name its target model without the target
 // being complete yet.
@@ -73,7 +60,7 @@ struct Field {
     constexpr Field unique() const { Field f = *this; f.is_unique = true; return f; }
     constexpr Field db_index() const { Field f = *this; f.is_indexed = true; return f; }
     constexpr Field max_length(std::size_t n) const
-        requires std::same_as<typename detail::unwrap_optional<M>::type, std::string>
+        requires std::same_as<drf::detail::unwrap_optional_t<M>, std::string>
     {
         Field f = *this;
         f.max_length_ = n;
@@ -83,14 +70,14 @@ struct Field {
     // default (restrict) unless a migration says otherwise.
     template <class Target>
     constexpr Field references() const
-        requires std::same_as<typename detail::unwrap_optional<M>::type, Uuid>
+        requires std::same_as<drf::detail::unwrap_optional_t<M>, Uuid>
     {
         Field f = *this;
         f.references_ = +[]() -> std::string_view { return Target::meta.table; };
         return f;
     }
 
-    constexpr bool nullable() const { return detail::is_optional<M>::value; }
+    constexpr bool nullable() const { return drf::detail::is_optional_v<M>; }
 
     constexpr const M& get(const T& obj) const { return obj.*member; }
     constexpr M& get(T& obj) const { return obj.*member; }

@@ -100,11 +100,10 @@ constexpr auto meta(std::string_view table, Fs... fs) {
     return Meta<T, Fields, std::tuple<OrderTerm<Base, DateTime>>>{table, fields, {desc(&Base::created_at)}};
 }
 
-namespace detail {
-// A T about to be filled in field by field (from a row, say): skips the random id and the clock when
-// T is an aggregate, whose base can then be built with no_init.
+// A T about to be filled in field by field (from a row, say: db::read_row): its base built with no_init,
+// so no random id is drawn and no clock read, when T is an aggregate; T{} otherwise.
 template <class T>
-T blank() {
+T make_no_init() {
     if constexpr (std::is_aggregate_v<T> && requires { T{Model<T>(no_init)}; }) {
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
@@ -118,7 +117,6 @@ T blank() {
         return T{};
     }
 }
-}  // namespace detail
 
 // A model: derives from Model<T> and declares `static constexpr auto meta = drf::models::meta<T>(...)`.
 template <class T>

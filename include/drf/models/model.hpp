@@ -8,7 +8,7 @@
 namespace drf::models {
 
 // Tag for constructing a model without drawing a random id or reading the clock: the database layer
-// uses it when it is about to overwrite every field from a row.
+// uses it (through make_no_init<T>()) when it is about to overwrite every field from a row.
 struct no_init_t {
     explicit no_init_t() = default;
 };

@@ -5,6 +5,7 @@
 
 #include <drf/core/json.hpp>
 #include <drf/core/detail/json_text.hpp>
+#include <drf/core/detail/traits.hpp>
 #include <drf/serializers/detail/python.hpp>
 #include <drf/serializers/errors.hpp>
 #include <drf/serializers/field.hpp>
@@ -123,7 +124,7 @@ bool run_value(const F& f, const Json& in, typename F::member_type& target, Json
     using V = typename F::value_type;
     if (in.is_null()) {
         if (f.options.allow_null) {
-            if constexpr (is_optional_v<M>) target.reset();
+            if constexpr (drf::detail::is_optional_v<M>) target.reset();
             return true;
         }
         add_error(slot, "This field may not be null.", "null");
@@ -133,7 +134,7 @@ bool run_value(const F& f, const Json& in, typename F::member_type& target, Json
     const Step step = f.kind.to_internal(in, value, slot, ctx);
     if (step == Step::invalid) return false;
     if (step == Step::null) {
-        if constexpr (is_optional_v<M>) target.reset();
+        if constexpr (drf::detail::is_optional_v<M>) target.reset();
         return true;
     }
     if (step == Step::ok) {
@@ -273,7 +274,7 @@ bool validate_list(const Json& data, std::vector<object_type_t<S>>& out, Json& e
 
 template <class F>
 void render_value(const F& f, const typename F::member_type& v, Json& out) {
-    if constexpr (is_optional_v<typename F::member_type>) {
+    if constexpr (drf::detail::is_optional_v<typename F::member_type>) {
         if (!v) {
             out = nullptr;
             return;
@@ -351,7 +352,7 @@ template <class F>
 void render_value_to(const F& f, const typename F::member_type& v, std::string& out) {
     using V = typename F::value_type;
     const V* value = nullptr;
-    if constexpr (is_optional_v<typename F::member_type>) {
+    if constexpr (drf::detail::is_optional_v<typename F::member_type>) {
         if (!v) {
             out += "null";
             return;

@@ -4,6 +4,7 @@
 //     char_field("name", &ProjectCreate::name).max_length(200).optional("")
 #pragma once
 
+#include <drf/core/detail/traits.hpp>
 #include <drf/core/json.hpp>
 #include <drf/serializers/errors.hpp>
 
@@ -20,21 +21,6 @@
 namespace drf::serializers {
 
 namespace detail {
-template <class M>
-struct optional_traits {
-    static constexpr bool is_optional = false;
-    using value_type = M;
-};
-template <class M>
-struct optional_traits<std::optional<M>> {
-    static constexpr bool is_optional = true;
-    using value_type = M;
-};
-template <class M>
-using unwrap_optional_t = typename optional_traits<M>::value_type;
-template <class M>
-inline constexpr bool is_optional_v = optional_traits<M>::is_optional;
-
 // Adds one error detail to a field's error slot (null until the first error, then an array).
 inline void add_error(Json& slot, std::string message, std::string code) {
     if (!slot.is_array()) slot = Json::array();
@@ -207,7 +193,7 @@ struct Field {
     using kind_type = Kind;
     using access_type = Access;
     using member_type = typename Access::member_type;
-    using value_type = detail::unwrap_optional_t<member_type>;
+    using value_type = drf::detail::unwrap_optional_t<member_type>;
     static constexpr bool has_default = !std::is_same_v<Default, NoDefault>;
 
     std::string_view name;
@@ -245,7 +231,7 @@ struct Field {
         return f;
     }
     constexpr Field allow_null() const {
-        static_assert(detail::is_optional_v<member_type> || !Access::writable,
+        static_assert(drf::detail::is_optional_v<member_type> || !Access::writable,
                       "drf::serializers::Field::allow_null: the member must be a std::optional to hold null");
         Field f = *this;
         f.options.allow_null = true;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <drf/core/datetime.hpp>
+#include <drf/core/detail/traits.hpp>
 #include <drf/core/uuid.hpp>
 #include <drf/serializers/field.hpp>
 #include <drf/serializers/kinds/boolean.hpp>
@@ -26,11 +27,11 @@ namespace drf::serializers {
 namespace detail {
 template <class A>
 struct access_value {
-    using type = unwrap_optional_t<typename A::member_type>;
+    using type = drf::detail::unwrap_optional_t<typename A::member_type>;
 };
 template <class C, class M>
 struct access_value<M C::*> {
-    using type = unwrap_optional_t<M>;
+    using type = drf::detail::unwrap_optional_t<M>;
 };
 template <class A>
 using access_value_t = typename access_value<A>::type;

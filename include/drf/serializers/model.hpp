@@ -3,6 +3,7 @@
 // name the model does not have is a compile error.
 #pragma once
 
+#include <drf/core/detail/traits.hpp>
 #include <drf/core/fixed_string.hpp>
 #include <drf/models/meta.hpp>
 #include <drf/serializers/engine.hpp>
@@ -25,10 +26,10 @@ template <class T, fixed_string Name>
 constexpr auto model_field() {
     constexpr auto& f = drf::models::field_named<T, Name>();
     using M = typename std::remove_cvref_t<decltype(f)>::value_type;
-    using V = detail::unwrap_optional_t<M>;
+    using V = drf::detail::unwrap_optional_t<M>;
     constexpr bool managed = Name.view() == "id" || Name.view() == "created_at" || Name.view() == "updated_at";
     auto finish = [](auto field) {
-        if constexpr (detail::is_optional_v<M>) field = field.allow_null().optional();
+        if constexpr (drf::detail::is_optional_v<M>) field = field.allow_null().optional();
         if constexpr (managed) field = field.read_only();
         return field;
     };

@@ -1,6 +1,6 @@
-// drf/core/detail/utf8.hpp — UTF-8 as a request body's JSON parse needs it: Python's decoding check
-// (DRF decodes the whole body before json reads it, so its errors and their wording come first), and
-// writing a code point, lone surrogates included.
+// drf/core/detail/utf8.hpp — UTF-8 as Python sees it: the decoding check a request body's JSON parse
+// needs (DRF decodes the whole body before json reads it, so its errors and their wording come first),
+// strict validity, length in code points, and writing a code point, lone surrogates included.
 #pragma once
 
 #include <cstddef>
@@ -55,6 +55,30 @@ inline int decode_step(const unsigned char* s, const unsigned char* end) {
     return -1;
 }
 }  // namespace utf8
+
+// Strict UTF-8, as Python's bytes.decode() checks it: no overlong forms, no surrogates, nothing above
+// U+10FFFF, no truncated sequence.
+inline bool is_valid_utf8(std::string_view s) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* const end = p + s.size();
+    while (p < end) {
+        if (*p < 0x80) {
+            ++p;
+            continue;
+        }
+        const int step = utf8::decode_step(p, end);
+        if (step <= 0) return false;
+        p += step;
+    }
+    return true;
+}
+
+// len() of UTF-8 text, as Python and Django's max_length count it: code points, not bytes.
+constexpr std::size_t utf8_length(std::string_view s) noexcept {
+    std::size_t n = 0;
+    for (const char c : s) n += !utf8::is_continuation(static_cast<unsigned char>(c));
+    return n;
+}
 
 // Decodes `bytes` as DRF's JSONParser does: codecs.getreader('utf-8')(stream).read(). The reader does
 // not decode a sequence cut off by the end of the input (nor a cut-off ED A0..BF, CPython's "truncated

@@ -1,8 +1,10 @@
-// drf/db/detail/rows.hpp — the SQL text a model's meta implies (column lists, insert, update, select by
-// id), built once per model, and the loops that bind a model's fields and read them back from a row.
+// drf/db/detail/rows.hpp — the SQL text a model's meta implies (insert, update, select and delete by
+// id), built once per model, and the loops that bind a model's fields. Reading a row is public, in
+// <drf/db/rows.hpp>.
 #pragma once
 
 #include <drf/db/backend.hpp>
+#include <drf/db/rows.hpp>
 #include <drf/db/value.hpp>
 #include <drf/models/meta.hpp>
 
@@ -14,19 +16,6 @@
 
 namespace drf::db::detail {
 
-template <class T>
-const std::string& column_list() {
-    static const std::string list = [] {
-        std::string out;
-        T::meta.for_each_field([&](const auto& f) {
-            if (!out.empty()) out += ", ";
-            out += quoted(f.name);
-        });
-        return out;
-    }();
-    return list;
-}
-
 inline std::string placeholders(std::size_t n) {
     std::string out;
     for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
@@ -35,7 +24,7 @@ inline std::string placeholders(std::size_t n) {
 
 template <class T>
 const std::string& insert_sql() {
-    static const std::string sql = "INSERT INTO " + quoted(T::meta.table) + " (" + column_list<T>() +
+    static const std::string sql = "INSERT INTO " + quote_name(T::meta.table) + " (" + column_list<T>() +
                                    ") VALUES (" + placeholders(T::meta.field_count) + ")";
     return sql;
 }
@@ -43,19 +32,19 @@ const std::string& insert_sql() {
 template <class T>
 const std::string& select_by_id_sql() {
     static const std::string sql =
-        "SELECT " + column_list<T>() + " FROM " + quoted(T::meta.table) + " WHERE \"id\" = ?";
+        "SELECT " + column_list<T>() + " FROM " + quote_name(T::meta.table) + " WHERE \"id\" = ?";
     return sql;
 }
 
 template <class T>
 const std::string& exists_by_id_sql() {
-    static const std::string sql = "SELECT 1 FROM " + quoted(T::meta.table) + " WHERE \"id\" = ?";
+    static const std::string sql = "SELECT 1 FROM " + quote_name(T::meta.table) + " WHERE \"id\" = ?";
     return sql;
 }
 
 template <class T>
 const std::string& delete_by_id_sql() {
-    static const std::string sql = "DELETE FROM " + quoted(T::meta.table) + " WHERE \"id\" = ?";
+    static const std::string sql = "DELETE FROM " + quote_name(T::meta.table) + " WHERE \"id\" = ?";
     return sql;
 }
 
@@ -67,9 +56,9 @@ const std::string& update_all_sql() {
         T::meta.for_each_field([&](const auto& f) {
             if (f.name == "id" || f.name == "created_at") return;
             set += set.empty() ? "" : ", ";
-            set += quoted(f.name) + " = ?";
+            set += quote_name(f.name) + " = ?";
         });
-        return "UPDATE " + quoted(T::meta.table) + " SET " + set + " WHERE \"id\" = ?";
+        return "UPDATE " + quote_name(T::meta.table) + " SET " + set + " WHERE \"id\" = ?";
     }();
     return sql;
 }
@@ -98,29 +87,5 @@ int bind_updated(Statement& s, const T& obj, const std::vector<std::string_view>
     });
     return i;
 }
-
-// Reads a row selected with column_list<T>() (columns from `first` on) into obj.
-template <class T>
-void read_all(const Statement& s, T& obj, int first = 0) {
-    int c = first;
-    T::meta.for_each_field([&](const auto& f) {
-        using M = typename std::remove_cvref_t<decltype(f)>::value_type;
-        obj.*f.member = ColumnTraits<M>::read(s, c++);
-    });
-}
-
-// Resets a cached statement when the scope that used it ends, however it ends.
-class StatementScope {
-public:
-    explicit StatementScope(Statement& s) : s_(s) { s_.reset(); }
-    ~StatementScope() { s_.reset(); }
-    StatementScope(const StatementScope&) = delete;
-    StatementScope& operator=(const StatementScope&) = delete;
-    Statement& operator*() const noexcept { return s_; }
-    Statement* operator->() const noexcept { return &s_; }
-
-private:
-    Statement& s_;
-};
 
 }  // namespace drf::db::detail

@@ -3,6 +3,8 @@
 // at most 4300 digits; the magnitude saturates at 2^64 - 1 instead of growing without bound.
 #pragma once
 
+#include <drf/core/detail/strings.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -33,12 +35,11 @@ constexpr int decimal_value(char32_t c) {
 }
 
 // The non-ASCII characters int() skips as whitespace (Python's str.isspace() beyond ASCII). Of ASCII,
-// int() skips only " \t\n\v\f\r": unlike str.strip(), not \x1c..\x1f.
+// int() skips only drf::detail::is_ascii_space's " \t\n\v\f\r": unlike str.strip(), not \x1c..\x1f.
 constexpr bool is_unicode_space(char32_t c) {
     return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
            c == 0x202F || c == 0x205F || c == 0x3000;
 }
-constexpr bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 // The code point at text[i], advancing i; nullopt for bytes that are not well-formed UTF-8 (Django
 // decodes them to U+FFFD, which int() refuses).
@@ -101,7 +102,7 @@ constexpr std::optional<PythonInt> python_int(std::string_view text) {
             constexpr std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
             const auto d = static_cast<std::uint64_t>(digit);
             out.magnitude = out.magnitude > (max - d) / 10 ? max : out.magnitude * 10 + d;
-        } else if (is_ascii_space(ascii)) {
+        } else if (drf::detail::is_ascii_space(ascii)) {
             if (state == State::sign || state == State::underscore) return std::nullopt;
             if (state == State::digit) state = State::trailing_space;
         } else if ((ascii == '+' || ascii == '-') && state == State::leading_space) {

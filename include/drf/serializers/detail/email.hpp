@@ -2,6 +2,7 @@
 // written out as plain checks instead of Python regular expressions.
 #pragma once
 
+#include <drf/core/detail/strings.hpp>
 #include <drf/core/json.hpp>
 
 #include <arpa/inet.h>
@@ -10,10 +11,6 @@
 #include <string_view>
 
 namespace drf::serializers::detail {
-
-constexpr bool is_ascii_alnum(unsigned char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 // dot-atom: [-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*
 // or quoted-string: "([\001-\010\013\014\016-\037!#-\[\]-\177]|\\[\001-\011\013\014\016-\177])*"
@@ -43,7 +40,7 @@ inline bool is_valid_email_user(std::string_view u) {
             atom_empty = true;
             continue;
         }
-        if (!is_ascii_alnum(c) && specials.find(ch) == std::string_view::npos) return false;
+        if (!drf::detail::is_ascii_alnum(ch) && specials.find(ch) == std::string_view::npos) return false;
         atom_empty = false;
     }
     return !atom_empty;
@@ -52,7 +49,7 @@ inline bool is_valid_email_user(std::string_view u) {
 // ((?:[A-Z0-9](?:[A-Z0-9-]{0,61}[A-Z0-9])?\.)+)(?:[A-Z0-9-]{2,63}(?<!-)). Non-ASCII bytes count as
 // letters: Django retries such a domain in punycode, where they become xn--… labels.
 inline bool is_valid_email_domain_name(std::string_view d) {
-    auto label_char = [](unsigned char c) { return is_ascii_alnum(c) || c >= 0x80; };
+    auto label_char = [](unsigned char c) { return drf::detail::is_ascii_alnum(static_cast<char>(c)) || c >= 0x80; };
     const auto last_dot = d.rfind('.');
     if (last_dot == std::string_view::npos) return false;
     const std::string_view tld = d.substr(last_dot + 1);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <drf/core/detail/decimal.hpp>
+#include <drf/core/detail/strings.hpp>
 #include <drf/serializers/detail/python.hpp>
 
 #include <cstddef>
@@ -88,7 +89,7 @@ inline bool parse_python_float(std::string_view s, double& out) {
             if (!ok) return false;
             continue;
         }
-        text += (s[i] >= 'A' && s[i] <= 'Z') ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
+        text += drf::detail::ascii_lower(s[i]);
     }
     std::string_view body = text;
     bool negative = false;

@@ -1,8 +1,9 @@
 // drf/serializers/detail/python.hpp — the few bits of Python's behaviour DRF's messages and coercions
-// depend on: type names, str()/repr() of values, float repr, str.strip() and len() of Unicode text.
+// depend on: type names, str()/repr() of values, float repr and str.strip() of Unicode text.
 // Values are what drf::parse_json reads, integers wider than 64 bits and lone surrogates included.
 #pragma once
 
+#include <drf/core/detail/strings.hpp>
 #include <drf/core/json.hpp>
 
 #include <charconv>
@@ -162,19 +163,12 @@ inline std::string python_str(const Json& v) {
     return s;
 }
 
-// len(s) of a UTF-8 string: code points, not bytes.
-inline std::size_t utf8_length(std::string_view s) noexcept {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
 // Length in bytes of the Unicode whitespace character (as Python's str.isspace() sees it) that starts
 // at s[i], or 0.
 inline std::size_t whitespace_at(std::string_view s, std::size_t i) noexcept {
     const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     const unsigned char c = b(i);
-    if (c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f)) return 1;
+    if (drf::detail::is_python_ascii_space(s[i])) return 1;
     if (c == 0xC2 && i + 1 < s.size() && (b(i + 1) == 0x85 || b(i + 1) == 0xA0)) return 2;
     if (i + 2 < s.size()) {
         const unsigned c1 = b(i + 1), c2 = b(i + 2);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <drf/core/detail/json_text.hpp>
+#include <drf/core/detail/utf8.hpp>
 #include <drf/core/json.hpp>
 #include <drf/serializers/detail/email.hpp>
 #include <drf/serializers/detail/python.hpp>
@@ -50,7 +51,7 @@ inline Step char_to_internal(const Json& in, std::string& out, Json& slot, bool 
 // ProhibitSurrogateCharactersValidator (a lone "\ud800" escape in the body, drf/core/json.hpp).
 inline void char_check(const std::string& v, Json& slot, std::size_t max_length, std::size_t min_length) {
     if (max_length != no_limit || min_length != 0) {
-        const std::size_t len = utf8_length(v);
+        const std::size_t len = drf::detail::utf8_length(v);
         if (max_length != no_limit && len > max_length)
             add_error(slot, "Ensure this field has no more than " + limit_text(max_length) + " characters.",
                       "max_length");

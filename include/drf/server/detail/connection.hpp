@@ -5,6 +5,7 @@
 
 #include <utility>  // first: Boost 1.74's asio uses std::exchange without including <utility>
 
+#include <drf/core/detail/strings.hpp>
 #include <drf/http/exceptions.hpp>
 #include <drf/http/handler.hpp>
 #include <drf/http/method.hpp>
@@ -242,7 +243,7 @@ private:
         const auto& message = reader_.message();
         // curl and others wait (a second, for curl) for "100 Continue" before they send a body.
         if (!reader_.is_done() && message.version() >= 11 &&
-            http::detail::iequals(to_std(message[bhttp::field::expect]), "100-continue")) {
+            drf::detail::iequals(to_std(message[bhttp::field::expect]), "100-continue")) {
             static constexpr std::string_view proceed = "HTTP/1.1 100 Continue\r\n\r\n";
             net::async_write(stream_, net::buffer(proceed.data(), proceed.size()),
                              [self = shared_from_this()](beast::error_code e, std::size_t) {

@@ -4,6 +4,7 @@
 
 #include <utility>  // first: Boost 1.74's asio uses std::exchange without including <utility>
 
+#include <drf/core/detail/strings.hpp>
 #include <drf/core/json.hpp>
 #include <drf/http/method.hpp>
 #include <drf/http/request.hpp>
@@ -102,7 +103,7 @@ inline const std::string& current_http_date() {
 
 // RFC 7230 token characters, for header names.
 constexpr bool is_token_char(char c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+    if (drf::detail::is_ascii_alnum(c)) return true;
     return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
 }
 
@@ -119,7 +120,7 @@ inline bool is_safe_field(std::string_view name, std::string_view value) {
 // The server frames the message itself: these fields from a handler are ignored.
 inline bool is_framing_field(std::string_view name) {
     for (const std::string_view owned : {"Connection", "Content-Length", "Transfer-Encoding", "Keep-Alive", "Upgrade"})
-        if (http::detail::iequals(name, owned)) return true;
+        if (drf::detail::iequals(name, owned)) return true;
     return false;
 }
 

@@ -5,6 +5,7 @@
 
 #include <utility>  // first: Boost 1.74's asio uses std::exchange without including <utility>
 
+#include <drf/core/detail/strings.hpp>
 #include <drf/http/request.hpp>
 #include <drf/server/detail/convert.hpp>
 
@@ -93,7 +94,7 @@ inline ReadError framing_error(const BeastRequest& message) {
             const bhttp::opt_token_list codings{it->value()};
             if (!bhttp::validate_list(codings)) return errors::malformed;
             for (const auto& coding : codings) {
-                last_is_chunked = http::detail::iequals(to_std(coding), "chunked");
+                last_is_chunked = drf::detail::iequals(to_std(coding), "chunked");
                 if (last_is_chunked)
                     ++chunked;
                 else

@@ -5,6 +5,7 @@
 
 #include <utility>  // first: Boost 1.74's asio uses std::exchange without including <utility>
 
+#include <drf/core/detail/strings.hpp>
 #include <drf/server/detail/convert.hpp>
 #include <drf/server/detail/framing.hpp>
 #include <drf/server/options.hpp>
@@ -38,10 +39,6 @@ inline bool is_malformed(const beast::error_code& ec) {
     if (ec.category() != bhttp::make_error_code(bhttp::error::bad_method).category()) return false;
     return ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message && ec != bhttp::error::short_read &&
            ec != bhttp::error::need_more && ec != bhttp::error::stale_parser;
-}
-
-constexpr bool is_hex_digit(char c) noexcept {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 inline std::size_t saturating_add(std::size_t a, std::size_t b) noexcept {
@@ -209,7 +206,7 @@ private:
         std::string_view rest{static_cast<const char*>(buffer.data().data()), buffer.size()};
         if (rest.substr(0, 2) == "\r\n") rest.remove_prefix(2);  // the line end of the previous chunk's data
         std::size_t digits = 0;
-        while (digits < rest.size() && is_hex_digit(rest[digits])) ++digits;
+        while (digits < rest.size() && drf::detail::hex_value(rest[digits]) >= 0) ++digits;
         const auto eol = rest.find("\r\n", digits);
         if (eol == std::string_view::npos) {
             std::size_t extensions = rest.size() - digits;
