@@ -45,7 +45,7 @@ struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectR
         return Response(render(with_owner(ProjectService::update(db(), project, changes.value(), changes.fields_set()))));
     }
     Response destroy(Request& request, drf::Uuid pk) {
-        objects().delete_(get_object(request, pk));
+        objects().remove(get_object(request, pk));
         return Response::no_content();
     }
     Response archive(Request& request, drf::Uuid pk) {

@@ -269,15 +269,15 @@ TEST_CASE("A user may hold several tokens, each working and revocable on its own
     CHECK(auth::user_for_token(env.database, bobs)->id == bob.id);  // another user's tokens are untouched
 }
 
-TEST_CASE("delete_user deletes the user with their tokens; deleting only the user is refused while tokens exist", "[auth]") {
+TEST_CASE("remove_user deletes the user with their tokens; deleting only the user is refused while tokens exist", "[auth]") {
     Env env;
     const auth::User alice = auth::create_user(env.database, "alice");
     const std::string key = auth::create_token(env.database, alice);
-    CHECK_THROWS_AS(db::objects<auth::User>(env.database).delete_(alice), db::IntegrityError);
-    CHECK(auth::delete_user(env.database, alice) == 1);
+    CHECK_THROWS_AS(db::objects<auth::User>(env.database).remove(alice), db::IntegrityError);
+    CHECK(auth::remove_user(env.database, alice) == 1);
     CHECK(db::objects<auth::User>(env.database).count() == 0);
     CHECK(db::objects<auth::Token>(env.database).count() == 0);
-    CHECK(auth::delete_user(env.database, alice) == 0);
+    CHECK(auth::remove_user(env.database, alice) == 0);
 }
 
 TEST_CASE("create_token for a user who is not in the database raises IntegrityError", "[auth]") {

@@ -271,10 +271,10 @@ TEST_CASE("Bulk update and delete change every matching row in one statement and
     CHECK(stale.update(db::set(&User::is_active, false)) == 3);
     CHECK(stale.count() == 0);
     CHECK(users.filter(db::eq(&User::is_active, false)).count() == 3);
-    CHECK(users.filter(db::eq(&User::is_active, false)).delete_() == 3);
+    CHECK(users.filter(db::eq(&User::is_active, false)).remove() == 3);
     CHECK(users.count() == 2);
     CHECK(signals_seen == 0);
-    CHECK_THROWS_AS(users.all().limit(1).delete_(), std::logic_error);
+    CHECK_THROWS_AS(users.all().limit(1).remove(), std::logic_error);
 }
 
 TEST_CASE("Saving and deleting send pre_save, post_save (created, update_fields), pre_delete and post_delete", "[db]") {
@@ -295,7 +295,7 @@ TEST_CASE("Saving and deleting send pre_save, post_save (created, update_fields)
     User u = users.create(user_named("a"));
     users.save(u);
     users.save(u, {.update_fields = {"is_staff"}});
-    users.delete_(u);
+    users.remove(u);
     CHECK(log == std::vector<std::string>{"pre_save a created", "post_save a! created", "pre_save a!", "post_save a!!",
                                           "pre_save a!!", "post_save a!!! is_staff updated_at", "pre_delete a!!!",
                                           "post_delete a!!!"});

@@ -129,7 +129,7 @@ TEST_CASE("docs/database.md: the example creates, saves, filters, bulk-updates a
 
     // Bulk update and delete: one statement each, no signals; both return the rows affected.
     CHECK(mine.filter(db::lt(&Project::stars, 15)).update(db::set(&Project::archived, true)) == 2);
-    CHECK(projects.filter(db::eq(&Project::archived, true)).delete_() == 2);
+    CHECK(projects.filter(db::eq(&Project::archived, true)).remove() == 2);
     CHECK(projects.count() == 3);
 
     // The seed's cleanup_inactive: User.objects.filter(last_login__lt=cutoff, is_active=True)
@@ -403,7 +403,7 @@ TEST_CASE("docs/database.md: the errors table", "[db]") {
     Project p;
     p.owner_id = alice.id;
     projects.create(p);
-    CHECK_THROWS_WITH(users.delete_(alice), "cannot run \"DELETE FROM \"users\" WHERE \"id\" = ?\": FOREIGN KEY constraint failed");
+    CHECK_THROWS_WITH(users.remove(alice), "cannot run \"DELETE FROM \"users\" WHERE \"id\" = ?\": FOREIGN KEY constraint failed");
     CHECK(users.get_or_none(alice.id));
     STATIC_REQUIRE(std::is_base_of_v<db::DatabaseError, db::IntegrityError>);
     STATIC_REQUIRE(std::is_base_of_v<db::DatabaseError, db::OperationalError>);
@@ -420,7 +420,7 @@ TEST_CASE("docs/database.md: the errors table", "[db]") {
     CHECK_THROWS_WITH(users.save(ghost, {.update_fields = {"username"}}), "Save with update_fields did not affect any rows.");
     CHECK_THROWS_AS(users.all().limit(1).update(db::set(&User::is_active, false)), std::logic_error);
     CHECK_THROWS_WITH(users.all().limit(1).update(db::set(&User::is_active, false)), "Cannot update a query once a slice has been taken.");
-    CHECK_THROWS_WITH(users.all().offset(1).delete_(), "Cannot delete a query once a slice has been taken.");
+    CHECK_THROWS_WITH(users.all().offset(1).remove(), "Cannot delete a query once a slice has been taken.");
     CHECK_THROWS_AS(users.all().after({}), std::invalid_argument);
     CHECK_THROWS_WITH(users.all().after({}), "drf::db::QuerySet: a keyset needs 2 values (the ordering columns, then id), got 0");
 }
@@ -490,7 +490,7 @@ TEST_CASE("docs/database.md: the saving table", "[db]") {
     CHECK(log == std::vector<std::string>{"created", "created", "updated", "updated last_login updated_at", "updated"});
 }
 
-TEST_CASE("docs/database.md: the signals table; bulk update() and delete_() send none", "[db]") {
+TEST_CASE("docs/database.md: the signals table; bulk update() and remove() send none", "[db]") {
     auto database = fresh();
     auto users = db::objects<User>(database);
     std::vector<std::string> log;
@@ -506,8 +506,8 @@ TEST_CASE("docs/database.md: the signals table; bulk update() and delete_() send
     User u = users.create(new_user("a"));
     CHECK(users.get(u.id).username == "a!");
     users.save(u);
-    CHECK(users.delete_(u) == 1);
-    CHECK(users.delete_(u) == 0);  // no row: still both signals
+    CHECK(users.remove(u) == 1);
+    CHECK(users.remove(u) == 0);  // no row: still both signals
     CHECK(log == std::vector<std::string>{"pre_save created", "post_save created", "pre_save", "post_save", "pre_delete",
                                           "post_delete", "pre_delete", "post_delete"});
     log.clear();
@@ -515,7 +515,7 @@ TEST_CASE("docs/database.md: the signals table; bulk update() and delete_() send
     users.create(new_user("c"));
     log.clear();
     CHECK(users.all().update(db::set(&User::is_active, false)) == 2);
-    CHECK(users.all().delete_() == 2);
+    CHECK(users.all().remove() == 2);
     (void)users.all().all();
     (void)users.count();
     CHECK(log.empty());

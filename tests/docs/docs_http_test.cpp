@@ -323,7 +323,7 @@ struct NoteViewSet : drf::viewsets::ViewSet<NoteViewSet> {
 
     static constexpr auto extra_actions = drf::viewsets::actions(
         drf::viewsets::action<&NoteViewSet::recent_items>("recent_items", drf::viewsets::list),
-        drf::viewsets::action<&NoteViewSet::pin>("pin", drf::viewsets::detail, {Method::post, Method::delete_},
+        drf::viewsets::action<&NoteViewSet::pin>("pin", drf::viewsets::detail, {Method::post, Method::remove},
                                                  "pin-it", "pin-note"));
 };
 
@@ -369,7 +369,7 @@ TEST_CASE("docs/http.md: the dispatch table", "[docs]") {
         CHECK(r.status_code == 404);
         CHECK(r.data == Json::parse(R"({"detail": "Not found."})"));
     }
-    CHECK(client.delete_("/notes/not-a-uuid/").status_code == 404);
+    CHECK(client.remove("/notes/not-a-uuid/").status_code == 404);
     CHECK(client.post("/notes/not-a-uuid/pin-it/").status_code == 404);
 
     auto r = client.put("/notes/");
@@ -405,13 +405,13 @@ TEST_CASE("docs/http.md: the dispatch table", "[docs]") {
     CHECK(r.status_code == 403);
     CHECK(r.data == Json::parse(R"({"detail": "You do not have permission to perform this action."})"));
     CHECK_FALSE(r.header("WWW-Authenticate"));
-    CHECK(client.delete_("/secrets/").status_code == 403);  // permissions before the 405
+    CHECK(client.remove("/secrets/").status_code == 403);  // permissions before the 405
     CHECK(client.options("/secrets/").status_code == 403);  // OPTIONS too, as in DRF
     drf::auth::User someone;
     someone.username = "someone";
     client.force_authenticate(someone);
     CHECK(client.get("/secrets/").status_code == 200);
-    CHECK(client.delete_("/secrets/").status_code == 405);
+    CHECK(client.remove("/secrets/").status_code == 405);
     client.force_authenticate(std::nullopt);
     CHECK(client.get("/secrets/").status_code == 403);
 }
@@ -1161,7 +1161,7 @@ TEST_CASE("docs/resources.md: the walkthrough's requests, against examples/proje
     r = client.get(url);
     CHECK(r.status_code == 403);
     CHECK(r.data == Json::parse(R"({"detail": "You do not have permission to perform this action."})"));
-    CHECK(client.delete_(url).status_code == 403);
+    CHECK(client.remove(url).status_code == 403);
 
     client.credentials("");
     r = client.get("/api/announcements/");
@@ -1176,7 +1176,7 @@ TEST_CASE("docs/resources.md: the walkthrough's requests, against examples/proje
     client.credentials("Token " + alice);
     r = client.get("/api/me/");
     CHECK(r.data == Json::parse(R"({"username": "alice", "is_staff": false, "profile": {"bio": ""}})"));
-    CHECK(client.delete_(url).status_code == 204);
+    CHECK(client.remove(url).status_code == 204);
 
     CHECK(docs_commands_example::manage(svc.commands, {"cleanup_inactive", "--dry-run"}).out == "Would deactivate 0 users\n");
 }

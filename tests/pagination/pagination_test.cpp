@@ -437,7 +437,7 @@ struct Walk {
         for (int i = 0; i < inserts; ++i) insert();
         if (rng() % 2 == 0) {
             const auto rows = store.all().all();
-            if (!rows.empty()) db::objects<Item>(store.database).delete_(rows[rng() % rows.size()]);
+            if (!rows.empty()) db::objects<Item>(store.database).remove(rows[rng() % rows.size()]);
         }
     }
     std::set<std::string> current() {

@@ -534,7 +534,7 @@ TEST_CASE("The seed's IsOwner and IsAdminOrReadOnly work alone and composed", "[
     SECTION("IsAdminOrReadOnly lets anyone read and only staff write") {
         CHECK(evaluate(IsAdminOrReadOnly{}, anonymous_request(Method::get), View{}).allowed);
         CHECK_FALSE(evaluate(IsAdminOrReadOnly{}, request_by(alice, Method::post), View{}).allowed);
-        CHECK(evaluate(IsAdminOrReadOnly{}, request_by(admin, Method::delete_), View{}).allowed);
+        CHECK(evaluate(IsAdminOrReadOnly{}, request_by(admin, Method::remove), View{}).allowed);
     }
     SECTION("IsAuthenticated & IsOwner, as a view's permission_classes") {
         const auto& permissions = ProjectViewSet::permission_classes;

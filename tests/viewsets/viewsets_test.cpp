@@ -86,7 +86,7 @@ struct ProjectViewSet : drf::viewsets::ViewSet<ProjectViewSet> {
     Response destroy(Request& request, const std::string& pk) {
         const auto project = drf::viewsets::get_object_or_404(db::objects<Project>(*database), pk);
         check_object_permissions(request, project);
-        db::objects<Project>(*database).delete_(project);
+        db::objects<Project>(*database).remove(project);
         return Response::no_content();
     }
     Response archive(Request& request, drf::Uuid pk) {
@@ -297,7 +297,7 @@ TEST_CASE("Another user's object is 403 with the permission's own message; a mis
     const auto malformed = app.client.get("/projects/not-a-uuid/");
     CHECK(malformed.status_code == 404);
     CHECK(malformed.data == Json::parse(R"({"detail": "Not found."})"));
-    CHECK(app.client.delete_("/projects/not-a-uuid/").status_code == 404);  // a text pk, parsed by get_object_or_404
+    CHECK(app.client.remove("/projects/not-a-uuid/").status_code == 404);  // a text pk, parsed by get_object_or_404
 }
 
 TEST_CASE("A detail extra action runs on its own route; other methods there are 405", "[viewsets]") {
@@ -323,7 +323,7 @@ TEST_CASE("A method the route does not map is 405 with DRF's Allow header", "[vi
     CHECK(put.status_code == 405);
     CHECK(put.data == Json::parse(R"({"detail": "Method \"PUT\" not allowed."})"));
     CHECK(put.header("Allow") == "GET, DELETE, HEAD, OPTIONS");
-    CHECK(app.client.delete_("/projects/").header("Allow") == "GET, POST, HEAD, OPTIONS");
+    CHECK(app.client.remove("/projects/").header("Allow") == "GET, POST, HEAD, OPTIONS");
 }
 
 TEST_CASE("Authentication and permissions are checked before the method, as DRF does: anonymous PUT is 401", "[viewsets]") {

@@ -90,7 +90,7 @@ public:
     User authenticate_credentials(std::string_view key) const {
         db::Database& db = databases_->get();
         auto user = user_for_token(db, key);
-        // A deleted user's tokens are deleted with it (delete_user), so an unknown key covers that case,
+        // A deleted user's tokens are deleted with it (remove_user), so an unknown key covers that case,
         // exactly as DRF's cascade does.
         if (!user) throw http::AuthenticationFailed("Invalid token.");
         if (!user->is_active) throw http::AuthenticationFailed("User inactive or deleted.");

@@ -155,22 +155,22 @@ inline bool update_last_login(db::Database& db, User& user) {
 // Revokes one token (a client logging out); false when the key was not a live token.
 inline bool revoke_token(db::Database& db, std::string_view key) {
     if (!detail::is_token_key(key)) return false;
-    return db::objects<Token>(db).filter(db::eq(&Token::digest, crypto::sha256_hex(key))).delete_() > 0;
+    return db::objects<Token>(db).filter(db::eq(&Token::digest, crypto::sha256_hex(key))).remove() > 0;
 }
 
 // Revokes every token of `user` (a stolen laptop, a deactivated account); returns how many there were.
 inline std::int64_t revoke_tokens(db::Database& db, const User& user) {
-    return db::objects<Token>(db).filter(db::eq(&Token::user_id, user.id)).delete_();
+    return db::objects<Token>(db).filter(db::eq(&Token::user_id, user.id)).remove();
 }
 
 // Deletes `user` with their tokens, in one transaction. Deleting the user alone fails while tokens
 // reference it (the foreign key restricts; Django would cascade): this is the cascade, made explicit.
 // Returns the number of users deleted (0 when there was none). Django's advice applies: prefer setting
 // is_active = false, which keeps the history that points at the user.
-inline std::int64_t delete_user(db::Database& db, const User& user) {
+inline std::int64_t remove_user(db::Database& db, const User& user) {
     return db.atomic([&] {
         revoke_tokens(db, user);
-        return db::objects<User>(db).delete_(user);
+        return db::objects<User>(db).remove(user);
     });
 }
 

@@ -192,8 +192,8 @@ public:
 
     // Bulk DELETE in one statement; returns the number of rows deleted. No signals are sent (Django sends
     // pre_delete/post_delete per row when receivers are connected, at the cost of fetching every row):
-    // delete through Manager::delete_ when receivers must see each row.
-    std::int64_t delete_() const {
+    // delete through Manager::remove when receivers must see each row.
+    std::int64_t remove() const {
         require_unsliced("delete");
         std::vector<Value> params;
         const std::string sql = "DELETE FROM " + quote_name(T::meta.table) + where_sql(params);
@@ -399,7 +399,7 @@ public:
     }
 
     // Deletes obj's row, sending pre_delete and post_delete; returns the number of rows deleted (0 or 1).
-    std::int64_t delete_(const T& obj) const {
+    std::int64_t remove(const T& obj) const {
         signals::pre_delete<T>.send(signals::sender_of<T>(), obj);
         std::int64_t n = 0;
         {

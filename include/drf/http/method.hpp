@@ -7,11 +7,13 @@
 
 namespace drf::http {
 
-// In the order Django lists http_method_names, which is the order of an Allow header.
-enum class Method { get, post, put, patch, delete_, head, options };
+// In the order Django lists http_method_names, which is the order of an Allow header. DELETE is
+// `remove`, the one spelling drf uses for deleting (C++ reserves `delete`): QuerySet::remove(),
+// Manager::remove(obj), APIClient::remove(path).
+enum class Method { get, post, put, patch, remove, head, options };
 
-inline constexpr std::array<Method, 7> all_methods{Method::get,     Method::post, Method::put,    Method::patch,
-                                                   Method::delete_, Method::head, Method::options};
+inline constexpr std::array<Method, 7> all_methods{Method::get,    Method::post, Method::put,    Method::patch,
+                                                   Method::remove, Method::head, Method::options};
 
 constexpr std::string_view to_string(Method m) {
     switch (m) {
@@ -19,7 +21,7 @@ constexpr std::string_view to_string(Method m) {
         case Method::post: return "POST";
         case Method::put: return "PUT";
         case Method::patch: return "PATCH";
-        case Method::delete_: return "DELETE";
+        case Method::remove: return "DELETE";
         case Method::head: return "HEAD";
         case Method::options: return "OPTIONS";
     }

@@ -318,7 +318,7 @@ private:
         if constexpr (detail::has_partial_update<V>)
             entry.detail_methods.add(Method::patch), det.actions.emplace_back(Method::patch, "partial_update");
         if constexpr (detail::has_destroy<V>)
-            entry.detail_methods.add(Method::delete_), det.actions.emplace_back(Method::delete_, "destroy");
+            entry.detail_methods.add(Method::remove), det.actions.emplace_back(Method::remove, "destroy");
         if (!entry.list_methods.empty()) entry.routes.push_back(list);
         if (!entry.detail_methods.empty()) entry.routes.push_back(det);
         std::apply(
@@ -372,7 +372,7 @@ private:
                 if constexpr (detail::has_partial_update<V>)
                     if (method == Method::patch) return run("partial_update", with_pk(&V::partial_update));
                 if constexpr (detail::has_destroy<V>)
-                    if (method == Method::delete_) return run("destroy", with_pk(&V::destroy));
+                    if (method == Method::remove) return run("destroy", with_pk(&V::destroy));
                 break;
             case detail::Kind::list_action:
             case detail::Kind::detail_action: {

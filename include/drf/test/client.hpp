@@ -33,7 +33,7 @@ public:
     TestResponse get(std::string_view path) { return request(http::Method::get, path); }
     TestResponse head(std::string_view path) { return request(http::Method::head, path); }
     TestResponse options(std::string_view path) { return request(http::Method::options, path); }
-    TestResponse delete_(std::string_view path) { return request(http::Method::delete_, path); }
+    TestResponse remove(std::string_view path) { return request(http::Method::remove, path); }
     TestResponse post(std::string_view path, const Json& data = Json::object()) {
         return request(http::Method::post, path, data.dump());
     }
