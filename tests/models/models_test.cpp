@@ -57,6 +57,24 @@ TEST_CASE("A model built with no_init skips the random id and the clock", "[mode
     CHECK(r.created_at.is_not_a_date_time());
 }
 
+TEST_CASE("make_no_init builds an aggregate model's base with no_init, and value-initializes any other", "[models]") {
+    drf::FrozenClock clock(*drf::parse_datetime("2026-11-23T19:43:37.727356Z"));
+    drf::ClockOverride use(clock);
+    const Project aggregate = drf::models::make_no_init<Project>();
+    CHECK(aggregate.id.is_nil());
+    CHECK(aggregate.created_at.is_not_a_date_time());
+    CHECK(aggregate.updated_at.is_not_a_date_time());
+    CHECK(aggregate.name.empty());
+    CHECK_FALSE(aggregate.archived);
+
+    struct WithConstructor : drf::models::Model<WithConstructor> {
+        WithConstructor() {}
+    };
+    const auto other = drf::models::make_no_init<WithConstructor>();  // T{}: the base's own defaults
+    CHECK_FALSE(other.id.is_nil());
+    CHECK(drf::to_iso8601(other.created_at) == "2026-11-23T19:43:37.727356Z");
+}
+
 TEST_CASE("Fields are found by name at compile time and read through their member pointer", "[models]") {
     STATIC_REQUIRE(Project::meta.index_of("owner_id") == 5);
     STATIC_REQUIRE(Project::meta.has_field("archived"));

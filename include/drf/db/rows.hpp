@@ -25,7 +25,7 @@ const std::string& column_list() {
 }
 
 // Reads a row selected with column_list<T>() (its columns from `first` on) into obj, every field
-// overwritten. Start from models::make_no_init<T>() to draw no random id and read no clock for it.
+// overwritten. models::make_no_init<T>() makes an obj to read into without drawing a random id.
 template <class T>
 void read_row(const Statement& s, T& obj, int first = 0) {
     int c = first;
