@@ -181,6 +181,13 @@ public:
 
     bool connected() const noexcept { return connected_; }
 
+    // Sends each send() at once, however small (no Nagle): with a pause between sends, the server
+    // reads them one by one.
+    void set_no_delay() {
+        const int one = 1;
+        ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    }
+
     // Sends all of `bytes`; false when the connection fails (reset, closed, or two seconds blocked).
     bool send(std::string_view bytes) {
         while (!bytes.empty()) {

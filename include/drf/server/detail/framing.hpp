@@ -1,6 +1,7 @@
 // drf/server/detail/framing.hpp — the RFC 9112 rules on a request's header section that Beast 1.74's
 // parser leaves out (Transfer-Encoding and Content-Length framing, one Host, no obs-fold, the target's
-// length, the number of fields), each with the answer the server gives when it is broken.
+// length, the number of fields), each with the answer the server gives when it is broken; and
+// HeaderScan, which checks the header byte by byte as it arrives.
 #pragma once
 
 #include <utility>  // first: Boost 1.74's asio uses std::exchange without including <utility>
@@ -8,11 +9,14 @@
 #include <drf/core/detail/strings.hpp>
 #include <drf/http/request.hpp>
 #include <drf/server/detail/convert.hpp>
+#include <drf/server/options.hpp>
 
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/http/rfc7230.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -44,36 +48,148 @@ inline constexpr ReadError hosts{400, "Malformed request: more than one Host."};
 inline constexpr ReadError obs_fold{400, "Malformed request: a header field continued on the next line (obs-fold)."};
 }  // namespace read_errors
 
-// The request line's target as far as `pending` (the unparsed start of a request) holds it: the bytes
-// between the first and the second space, or to the end when the second has not arrived yet. Lets an
-// over-long target be told (414) from an over-long header (431) before the request line is complete.
-inline std::size_t partial_target_length(std::string_view pending) {
-    const auto first = pending.find(' ');
-    if (first == std::string_view::npos) return 0;
-    const auto rest = pending.substr(first + 1);
-    const auto end = rest.find_first_of(" \r\n");
-    return end == std::string_view::npos ? rest.size() : end;
-}
-
-// Header bytes as Beast consumes them, scanned once: lines (for the field count) and obs-fold. Beast
-// accepts a field continued on a line that starts with a space or tab and joins it into one value;
-// RFC 9112 §5.2 lets a server refuse it, and a proxy that reads the fold differently would see other
-// fields than the handler. Beast rejects a bare CR or LF itself, so every '\n' here ends a line, and a
-// fold never straddles two scans: Beast consumes a field only once it has seen the byte after its CRLF.
-struct HeaderScan {
-    std::size_t lines = 0;  // request line, fields, and the blank line once the header is complete
-    bool folded = false;
-
-    void add(const char* data, std::size_t size) noexcept {
-        const char* end = data + size;
-        for (const char* p = data; p != end;) {
-            const void* found = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-            if (found == nullptr) return;
-            p = static_cast<const char*>(found) + 1;
-            ++lines;
-            if (p != end && (*p == ' ' || *p == '\t')) folded = true;
+// The header section checked byte by byte as it arrives, so that its answer never depends on how the
+// network splits it. Beast 1.74 checks a header's lines on its first look only: once a header has
+// arrived in part it waits for CRLF CRLF before looking again, so a bad line in a header still arriving
+// is found late, or never (a bare LF makes no CRLF CRLF: the client waits for the timeout). Refused at
+// the byte that shows it: a control character (a bare CR or LF among them) or a tab in the request line,
+// a version longer than "HTTP/1.1", a line starting with a space or tab (obs-fold, RFC 9112 §5.2: a
+// proxy that reads the fold differently sees other fields than the handler), the field past
+// max_header_fields, the byte past max_header_bytes. Beast, given the whole header, refuses each of
+// these bytes too, the fold excepted (it joins the lines): what is accepted does not change.
+//
+// ready() is how far Beast may be fed: whole lines, and the byte after a field line's CRLF, which Beast
+// must see before it takes the field (it could be a fold). Fed so, Beast parses every line on its first
+// look, and never has a part of a line left over but that one byte.
+class HeaderScan {
+public:
+    // Scans the next `size` bytes of the header section, stopping at the one that completes or refuses it.
+    void scan(const char* data, std::size_t size, const ServerOptions& options) noexcept {
+        std::size_t i = 0;
+        while (i < size && !complete_ && !error_) {
+            // Inside a field line only a control character (a CR among them) needs a look; inside the
+            // method or the target, a space too.
+            if (!after_cr_ && scanned_ != line_start_ && scanned_ < options.max_header_bytes && (lines_ != 0 || spaces_ < 2)) {
+                const std::size_t n = plain_run(data + i, std::min(size - i, options.max_header_bytes - scanned_), lines_ == 0);
+                if (n != 0) {
+                    i += n;
+                    scanned_ += n;
+                    if (scanned_ >= options.max_header_bytes) over_limit();
+                    continue;
+                }
+            }
+            step(data[i++], options);
         }
     }
+
+    std::size_t scanned() const noexcept { return scanned_; }
+    std::size_t ready() const noexcept { return ready_; }
+    std::size_t request_line_end() const noexcept { return request_line_end_; }  // 0 until it is complete
+    bool complete() const noexcept { return complete_; }  // ready() is then the header's end
+    const ReadError& error() const noexcept { return error_; }
+
+private:
+    // A tab is a control character only in the request line: a field's value may hold one.
+    static constexpr bool is_control(char c) noexcept {
+        const auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 && u != '\t') || u == 0x7f;
+    }
+
+    // How many of the `size` bytes at `p` need no look: no control character, and in the request line
+    // no space or tab. Eight at a time, as a 64-bit word (RFC-free bit tricks: a byte below 0x20, or
+    // equal to one, sets its high bit in the expressions below).
+    static std::size_t plain_run(const char* p, std::size_t size, bool request_line) noexcept {
+        constexpr std::uint64_t ones = 0x0101010101010101u;
+        constexpr std::uint64_t highs = 0x8080808080808080u;
+        std::size_t n = 0;
+        for (;;) {
+            for (; n + 8 <= size; n += 8) {
+                std::uint64_t w;
+                std::memcpy(&w, p + n, 8);
+                const std::uint64_t del = w ^ (ones * 0x7f);
+                const std::uint64_t space = w ^ (ones * ' ');
+                std::uint64_t look = ((w - ones * 0x20) & ~w) | ((del - ones) & ~del);
+                if (request_line) look |= (space - ones) & ~space;
+                if ((look & highs) != 0) break;
+            }
+            const std::size_t word_end = std::min(size, n + 8);
+            for (; n < word_end; ++n) {
+                const char c = p[n];
+                if (is_control(c) || (request_line && (c == ' ' || c == '\t'))) return n;
+            }
+            if (n == size) return n;
+        }
+    }
+
+    // One byte: the request line's, the first of a field line, or one that needs a look.
+    void step(char c, const ServerOptions& options) noexcept {
+        const std::size_t at = scanned_++;
+        if (after_cr_) {
+            after_cr_ = false;
+            if (c != '\n') {
+                error_ = read_errors::malformed;
+                return;
+            }
+            end_line(at + 1, options);
+        } else if (is_control(c)) {
+            if (c != '\r') {
+                error_ = read_errors::malformed;
+                return;
+            }
+            after_cr_ = true;
+            if (at == line_start_ && lines_ >= 2) ready_ = at + 1;  // the blank line may follow a field
+        } else if (at == line_start_ && lines_ >= 1) {
+            if (c == ' ' || c == '\t') {
+                // After the request line there is no field to continue.
+                error_ = lines_ == 1 ? read_errors::malformed : read_errors::obs_fold;
+                return;
+            }
+            if (lines_ >= 2) ready_ = at + 1;
+        } else if (lines_ == 0) {
+            if (c == '\t') {
+                error_ = read_errors::malformed;
+                return;
+            }
+            if (spaces_ == 2) {
+                if (++version_bytes_ > 8) {  // "HTTP/1.1": no longer version exists
+                    error_ = read_errors::malformed;
+                    return;
+                }
+            } else if (c == ' ') {
+                ++spaces_;
+            }
+        }
+        if (!complete_ && !error_ && scanned_ >= options.max_header_bytes) over_limit();
+    }
+
+    void over_limit() noexcept {
+        // nginx answers 414 to a request line that does not fit either: its target is too long.
+        error_ = lines_ == 0 && spaces_ != 0 ? read_errors::target_too_long : read_errors::header_too_large;
+    }
+
+    void end_line(std::size_t end, const ServerOptions& options) noexcept {
+        const bool blank = end - line_start_ == 2;
+        line_start_ = end;
+        if (++lines_ == 1) {
+            request_line_end_ = ready_ = end;
+        } else if (blank) {
+            ready_ = end;
+            complete_ = true;
+        } else if (lines_ - 1 > options.max_header_fields) {
+            error_ = read_errors::too_many_fields;
+        }
+    }
+
+    std::size_t scanned_ = 0;
+    std::size_t ready_ = 0;
+    std::size_t request_line_end_ = 0;
+    std::size_t line_start_ = 0;
+    std::size_t lines_ = 0;  // complete lines: the request line, then fields
+    unsigned spaces_ = 0;    // in the request line, up to the one before the version
+    unsigned version_bytes_ = 0;
+    bool after_cr_ = false;
+    bool complete_ = false;
+    ReadError error_;
 };
 
 // The framing rules checked once the header section is complete (RFC 9112 §6 and §3.2); Beast has

@@ -21,11 +21,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <functional>
-#include <iterator>
 #include <limits>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace drf::server::detail {
 
@@ -48,7 +47,11 @@ inline std::size_t saturating_add(std::size_t a, std::size_t b) noexcept {
 // Beast 1.74's request parser, plus what it leaves unbounded or unchecked: it applies max_header_bytes
 // per call rather than to the whole header, never bounds a chunk line's extensions or a trailer section
 // (it buffers until their line ends), accepts obs-fold and the framing framing_error() refuses, and
-// merges trailer fields into the header. One reader per connection, reused for each request:
+// merges trailer fields into the header. And its answer to a header, a chunk line or a trailer section
+// depends on how much of it it saw at first (it checks a header's lines on its first look only, then
+// waits for the end), so it is handed each of them whole, once the limits have been checked on its bytes
+// as they arrived: then the answer depends on the bytes alone, never on how the network split them.
+// One reader per connection, reused for each request:
 //
 //     reader.start();
 //     for (;;) switch (reader.parse(buffer)) {
@@ -77,63 +80,77 @@ public:
     // Ready for the next request on the connection.
     void start() {
         parser_.emplace();
-        parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(options_.max_header_bytes, UINT32_MAX)));
+        // HeaderScan applies max_header_bytes to the whole header; Beast is never handed more.
+        parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(saturating_add(options_.max_header_bytes, 1), UINT32_MAX)));
         parser_->body_limit(static_cast<std::uint64_t>(options_.max_body_bytes));
         scan_ = {};
         header_bytes_ = 0;
+        header_handed_ = 0;
         extension_bytes_ = 0;
         over_extensions_ = false;
-        has_header_field_ = false;
-        last_chunk_line_end_ = nullptr;
+        data_left_ = 0;
+        after_data_ = false;
+        pending_ = {};
+        header_fields_.clear();
         error_ = {};
     }
 
     // Parses what `buffer` holds and consumes what it used; see the class comment for the steps.
     Step parse(beast::flat_buffer& buffer) {
         if (error_) return Step::error;
+        if (!parser_->is_header_done()) return parse_header(buffer);
         for (;;) {
             if (parser_->is_done()) return Step::done;
-            const bool in_header = !parser_->is_header_done();
-            beast::error_code ec;
-            const auto data = buffer.data();
-            const std::size_t used = buffer.size() == 0 ? 0 : parser_->put(data, ec);
-            if (in_header) {
-                scan_.add(static_cast<const char*>(data.data()), used);
-                header_bytes_ += used;
+            const bool chunked = parser_->chunked();
+            const bool data = data_left_ != 0;
+            std::size_t take = buffer.size();
+            if (chunked) {
+                const Unit unit = next_chunk_unit(buffer);
+                if (unit.error) return fail(unit.error);
+                take = unit.size;
             }
-            buffer.consume(used);
-            if (ec && ec != bhttp::error::need_more) return fail(classify(ec, buffer));
-            if (in_header && parser_->is_header_done()) return on_header();
-            if (!in_header && parser_->is_done()) {
-                const bool trailers_fit = trailer_bytes(static_cast<const char*>(data.data()), used) <= options_.max_header_bytes;
-                drop_trailers();
-                if (!trailers_fit) return fail(read_errors::header_too_large);
-                return Step::done;
-            }
-            if (ec == bhttp::error::need_more || buffer.size() == 0 || used == 0) {
-                if (const ReadError e = in_header ? header_so_far(buffer) : chunk_line_so_far(buffer)) return fail(e);
+            if (take == 0) {
                 // Full only when a chunk size runs on (leading zeros) past everything the limits allow.
-                if (beast::read_size(buffer, read_chunk) == 0)
-                    return fail(in_header ? read_errors::header_too_large : read_errors::malformed);
+                if (beast::read_size(buffer, read_chunk) == 0) return fail(read_errors::malformed);
                 return Step::need_more;
             }
+            beast::error_code ec;
+            const std::size_t used = parser_->put(boost::asio::const_buffer(buffer.data().data(), take), ec);
+            buffer.consume(used);
+            if (ec && ec != bhttp::error::need_more) return fail(classify(ec));
+            if (chunked) {
+                pending_ = {};
+                if (data) {
+                    data_left_ -= used;
+                    after_data_ = data_left_ == 0;
+                } else {
+                    after_data_ = false;
+                    // A line Beast cannot take whole: a quoted chunk extension running on past its end.
+                    if (used == 0) return fail(read_errors::malformed);
+                }
+            }
+            if (parser_->is_done()) {
+                drop_trailers();
+                return Step::done;
+            }
+            if (used == 0) return Step::need_more;
         }
     }
 
     BeastRequest& message() noexcept { return parser_->get(); }
     // Whether any byte of the current request has arrived (a connection with none is idle).
-    bool got_some() const noexcept { return parser_ && parser_->got_some(); }
+    bool got_some() const noexcept { return parser_ && (scan_.scanned() != 0 || parser_->got_some()); }
     // Whether the whole request is in (after Step::header: whether it has no body left to read).
     bool is_done() const noexcept { return parser_ && parser_->is_done(); }
     const ReadError& error() const noexcept { return error_; }
 
 private:
-    // The parser's chunk-header callback: sums each chunk line's extensions (Beast hands them over only
-    // once the line is complete; chunk_line_so_far() covers a line still arriving).
+    // The parser's chunk-header callback: sums each chunk line's extensions (next_chunk_unit() has checked
+    // them first, as they arrived), and notes how much data the chunk has.
     struct ExtensionCounter {
         RequestReader* reader;
         void operator()(std::uint64_t size, beast::string_view extensions, beast::error_code& ec) {
-            if (size == 0) reader->last_chunk_line_end_ = extensions.data() + extensions.size();
+            reader->data_left_ = size;
             reader->extension_bytes_ += extensions.size();
             if (reader->extension_bytes_ > reader->options_.max_chunk_extension_bytes) {
                 reader->over_extensions_ = true;
@@ -147,117 +164,143 @@ private:
         return Step::error;
     }
 
-    // Past max_header_bytes. When the request line alone does not fit, its target is what is too long
-    // (nginx answers 414 there too); otherwise the fields are. Scans the buffer once, on this error path.
-    ReadError header_over_limit(const beast::flat_buffer& buffer) const {
-        if (header_bytes_ != 0) {  // Beast has consumed the request line: the target is parsed
-            return parser_->get().target().size() > options_.max_target_bytes ? read_errors::target_too_long
-                                                                              : read_errors::header_too_large;
-        }
-        const std::string_view pending{static_cast<const char*>(buffer.data().data()), buffer.size()};
-        const bool line_complete = pending.find("\r\n") != std::string_view::npos;
-        const bool target_started = pending.find(' ') != std::string_view::npos;
-        if ((target_started && !line_complete) || partial_target_length(pending) > options_.max_target_bytes)
-            return read_errors::target_too_long;
-        return read_errors::header_too_large;
-    }
-
-    ReadError classify(const beast::error_code& ec, const beast::flat_buffer& buffer) const {
+    ReadError classify(const beast::error_code& ec) const {
         if (over_extensions_) return read_errors::extensions_too_long;
         if (ec == bhttp::error::body_limit) return read_errors::body_too_large;
-        if (ec == bhttp::error::header_limit)
-            return parser_->is_header_done() ? read_errors::header_too_large : header_over_limit(buffer);
+        if (ec == bhttp::error::header_limit) return read_errors::header_too_large;
         return read_errors::malformed;
     }
 
-    // A header still arriving: the limits it has already crossed. Constant time (a client that sends a
-    // byte at a time must not make each read rescan what came before).
-    ReadError header_so_far(const beast::flat_buffer& buffer) const {
-        if (header_bytes_ != 0 && parser_->get().target().size() > options_.max_target_bytes)
-            return read_errors::target_too_long;
-        if (scan_.lines > saturating_add(options_.max_header_fields, 1)) return read_errors::too_many_fields;
-        // Beast's header_limit applies to each call's input, and it consumes the request line and
-        // complete fields as they come: the whole header is counted here.
-        if (header_bytes_ + buffer.size() >= options_.max_header_bytes) return header_over_limit(buffer);
-        return {};
+    // The header section: HeaderScan reads each byte once as it arrives and decides what it can; Beast
+    // is handed the request line alone (so that its target is judged before any field), then whole lines
+    // as they complete. Every answer then depends on the bytes only, never on how they were split.
+    // The buffer holds the header from offset header_bytes_ (what Beast has taken) on.
+    Step parse_header(beast::flat_buffer& buffer) {
+        const std::size_t seen = scan_.scanned() - header_bytes_;
+        if (buffer.size() > seen)
+            scan_.scan(static_cast<const char*>(buffer.data().data()) + seen, buffer.size() - seen, options_);
+        const std::size_t line_end = scan_.request_line_end();
+        if (line_end > header_handed_) {
+            if (!feed(buffer, line_end)) return Step::error;
+            if (parser_->get().target().size() > options_.max_target_bytes) return fail(read_errors::target_too_long);
+        }
+        if (scan_.ready() > header_handed_ && !feed(buffer, scan_.ready())) return Step::error;
+        if (scan_.error()) return fail(scan_.error());
+        if (parser_->is_header_done()) return on_header();
+        if (scan_.complete()) return fail(read_errors::malformed);  // not reached: Beast takes a whole header
+        return Step::need_more;  // the scan refuses a header before it fills the buffer
+    }
+
+    // Hands Beast the header up to offset `end`. It must take every whole line (all but the byte after a
+    // field's CRLF): one it cannot (a request line whose version is cut short) is malformed.
+    bool feed(beast::flat_buffer& buffer, std::size_t end) {
+        beast::error_code ec;
+        const std::size_t used = parser_->put(boost::asio::const_buffer(buffer.data().data(), end - header_bytes_), ec);
+        buffer.consume(used);
+        header_bytes_ += used;
+        header_handed_ = end;
+        if (ec && ec != bhttp::error::need_more) {
+            fail(classify(ec));
+            return false;
+        }
+        if (!parser_->is_header_done() && header_bytes_ + 1 < end) {
+            fail(read_errors::malformed);
+            return false;
+        }
+        return true;
     }
 
     Step on_header() {
         BeastRequest& message = parser_->get();
-        if (message.target().size() > options_.max_target_bytes) return fail(read_errors::target_too_long);
-        if (header_bytes_ > options_.max_header_bytes) return fail(read_errors::header_too_large);
-        if (scan_.lines - 2 > options_.max_header_fields) return fail(read_errors::too_many_fields);
-        if (scan_.folded) return fail(read_errors::obs_fold);
         if (const ReadError e = framing_error(message)) return fail(e);
         if (parser_->chunked()) {
             parser_->on_chunk_header(extensions_);
-            // Trailer fields would be appended after the header's last one: remember where it ends.
-            has_header_field_ = message.begin() != message.end();
-            if (has_header_field_) last_header_field_ = std::prev(message.end());
+            // Beast merges trailer fields into the header (see drop_trailers()): remember which are its own.
+            for (const auto& field : message) header_fields_.push_back(&field);
         }
         parser_->eager(true);  // the body is parsed as far as the buffer goes in each call
         return Step::header;
     }
 
-    // A chunked body waiting for more: the chunk line still arriving (or the last chunk's trailer
-    // section) must stay within the limits, which Beast does not check until the line or section ends.
-    ReadError chunk_line_so_far(const beast::flat_buffer& buffer) {
-        if (!parser_->chunked()) return {};
-        std::string_view rest{static_cast<const char*>(buffer.data().data()), buffer.size()};
-        if (rest.substr(0, 2) == "\r\n") rest.remove_prefix(2);  // the line end of the previous chunk's data
-        std::size_t digits = 0;
-        while (digits < rest.size() && drf::detail::hex_value(rest[digits]) >= 0) ++digits;
-        const auto eol = rest.find("\r\n", digits);
-        if (eol == std::string_view::npos) {
-            std::size_t extensions = rest.size() - digits;
-            if (extensions != 0 && rest.back() == '\r') --extensions;
-            if (saturating_add(extension_bytes_, extensions) > options_.max_chunk_extension_bytes)
-                return read_errors::extensions_too_long;
+    // What of a chunked body Beast may take now (`buffer` starts where it stopped): the chunk's data, as
+    // much as there is; or a whole chunk line; or the last chunk's line with its whole trailer section.
+    // The limits are checked on a line or section still arriving, at the byte that crosses them. Beast,
+    // never shown a last chunk line without its trailers, never reaches an assertion in 1.74 that a
+    // chunked body sent a byte at a time trips ("0\r\n", then one byte). Each byte is scanned once.
+    struct Unit {
+        std::size_t size = 0;  // 0: wait for more
+        ReadError error;
+    };
+    Unit next_chunk_unit(const beast::flat_buffer& buffer) {
+        const std::string_view rest{static_cast<const char*>(buffer.data().data()), buffer.size()};
+        if (data_left_ != 0) return {static_cast<std::size_t>(std::min<std::uint64_t>(data_left_, rest.size())), {}};
+        // Beast reads the CRLF that ends a chunk's data with the next line.
+        const std::size_t start = after_data_ ? 2 : 0;
+        if (after_data_ && ((!rest.empty() && rest[0] != '\r') || (rest.size() > 1 && rest[1] != '\n')))
+            return {0, read_errors::malformed};
+        if (pending_.line_end == 0) {
+            std::size_t& digits = pending_.digits;
+            while (start + digits < rest.size() && drf::detail::hex_value(rest[start + digits]) >= 0) ++digits;
+            const auto cr = rest.find('\r', std::max(pending_.next, start + digits));
+            const std::size_t line = (cr == std::string_view::npos ? rest.size() : cr) - std::min(rest.size(), start + digits);
+            if (saturating_add(extension_bytes_, line) > options_.max_chunk_extension_bytes)
+                return {0, read_errors::extensions_too_long};
+            if (cr == std::string_view::npos || cr + 1 == rest.size()) {
+                pending_.next = cr == std::string_view::npos ? rest.size() : cr;
+                return {};
+            }
+            if (rest[cr + 1] != '\n') return {0, read_errors::malformed};  // a bare CR
+            pending_.line_end = cr + 2;
+            pending_.next = cr;
+        }
+        const std::size_t line_end = pending_.line_end;
+        const std::string_view size = rest.substr(start, pending_.digits);
+        if (size.empty() || size.find_first_not_of('0') != std::string_view::npos) return {line_end, {}};
+        // The last chunk: its trailer section ends at the first blank line.
+        const auto blank = rest.find("\r\n\r\n", pending_.next);
+        if (blank == std::string_view::npos) {
+            pending_.next = std::max(pending_.next, rest.size() >= 3 ? rest.size() - 3 : 0);
+            if (rest.size() - line_end >= options_.max_header_bytes) return {0, read_errors::header_too_large};
             return {};
         }
-        // A complete chunk line that Beast has not consumed is the last one: it waits for the trailers.
-        if (saturating_add(extension_bytes_, eol - digits) > options_.max_chunk_extension_bytes)
-            return read_errors::extensions_too_long;
-        if (rest.size() - (eol + 2) >= options_.max_header_bytes) return read_errors::header_too_large;
-        return {};
+        if (blank + 4 - line_end > options_.max_header_bytes) return {0, read_errors::header_too_large};
+        return {blank + 4, {}};
     }
 
-    // The size of a trailer section that arrived whole, once the body is done (chunk_line_so_far()
-    // bounds one still arriving). Beast hands the last chunk's extensions over as a view into the input,
-    // so the section is what the final call consumed after that line; were the view ever a copy, the
-    // fields are summed instead (name, ": ", value, CRLF; the blank line).
-    std::size_t trailer_bytes(const char* input, std::size_t used) const {
-        if (!parser_->chunked()) return 0;
-        const std::less_equal<const char*> before;
-        const char* end = input + used;
-        if (last_chunk_line_end_ != nullptr && before(input, last_chunk_line_end_) && before(last_chunk_line_end_ + 2, end))
-            return static_cast<std::size_t>(end - (last_chunk_line_end_ + 2));
-        std::size_t bytes = 2;
-        const BeastRequest& message = parser_->get();
-        for (auto it = has_header_field_ ? std::next(last_header_field_) : message.begin(); it != message.end(); ++it)
-            bytes += it->name_string().size() + it->value().size() + 4;
-        return bytes;
-    }
-
-    // RFC 9110 §6.5.1: trailer fields must not be merged into the header section; Beast 1.74 appends them
-    // to it. The handler sees the header as the client sent it, and no trailer ever.
+    // RFC 9110 §6.5.1: trailer fields must not be merged into the header section; Beast 1.74 merges them:
+    // at the end, or, for a name the header has, right after that name's last field. Every field that was
+    // not in the header when it completed goes, so the handler sees the header as the client sent it, and
+    // no trailer ever.
     void drop_trailers() {
         if (!parser_->chunked()) return;
         BeastRequest& message = parser_->get();
-        auto it = has_header_field_ ? std::next(last_header_field_) : message.begin();
-        while (it != message.end()) it = message.erase(it);
+        std::size_t kept = 0;
+        for (auto it = message.begin(); it != message.end();) {
+            if (kept < header_fields_.size() && &*it == header_fields_[kept]) {
+                ++kept;
+                ++it;
+            } else {
+                it = message.erase(it);
+            }
+        }
     }
 
     const ServerOptions& options_;
     ExtensionCounter extensions_;
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
     HeaderScan scan_;
-    std::size_t header_bytes_ = 0;
+    std::size_t header_bytes_ = 0;   // of the header, what Beast has taken
+    std::size_t header_handed_ = 0;  // of the header, what Beast has been handed
     std::size_t extension_bytes_ = 0;
     bool over_extensions_ = false;
-    bool has_header_field_ = false;
-    BeastRequest::const_iterator last_header_field_{};
-    const char* last_chunk_line_end_ = nullptr;
+    std::uint64_t data_left_ = 0;  // of the current chunk's data, what Beast has not taken yet
+    bool after_data_ = false;      // a chunk's data is all in: its CRLF comes next
+    struct {
+        std::size_t digits = 0;    // the chunk size's hex digits, from the line's start
+        std::size_t next = 0;      // where the scan for the line's end, or the trailers', resumes
+        std::size_t line_end = 0;  // one past the line's CRLF, once it is in
+    } pending_;                    // the chunk line (or last chunk) Beast has not been handed yet
+    std::vector<const bhttp::fields::value_type*> header_fields_;  // a chunked request's, in order
     ReadError error_;
 };
 
