@@ -1,40 +1,29 @@
-// tests/fuzz/http_request_fuzz.cpp — the bytes a client sends on a connection, read as a Session reads
-// them: Beast's request_parser<string_body> with the header and body limits of the default
-// ServerOptions, fed by a read loop like Beast's own, then turned into a drf Request (to_request), with
-// the answers Session gives a request it cannot read (400, 413, 431). Pipelined requests are read one
-// after the other while the client keeps the connection alive.
+// tests/fuzz/http_request_fuzz.cpp — the bytes a client sends on a connection, read exactly as the
+// server reads them (parse_request: the server's RequestReader, buffer and read sizes, with the default
+// ServerOptions), then turned into a Request as a Session does, pipelined requests included.
 // Properties:
-//   - every input ends as a request, an answer before closing, or "wait for more";
-//   - a request that is read has its body within max_body_bytes;
-//   - the outcome does not depend on how the network splits the bytes: read whole and read in small
-//     pieces, the same request or the same answer comes out;
-//   - a request becomes a Request (or the 405 an unknown method gets); what a handler reads first
-//     (its base URL, its JSON body) fails only with an API error, a 4xx.
+//   - every input ends as a request, an answer the server gives before closing, or "wait for more";
+//   - a request that is read stays within every limit in ServerOptions, with one Host at most;
+//   - the outcome does not depend on how the network splits the bytes: read whole, a byte at a time,
+//     and in pieces of two other sizes taken from the input, the same request (fields, body and the
+//     bytes it used) or the same answer comes out;
+//   - a request becomes a drf Request (or the 405 an unknown method gets), and an answer a response.
 #include "fuzz.hpp"
 
 #include <drf/http.hpp>
 #include <drf/server/detail/convert.hpp>
+#include <drf/server/detail/request_reader.hpp>
 #include <drf/server/options.hpp>
 
-#include <boost/beast/core/error.hpp>
-#include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/read_size.hpp>
-#include <boost/beast/http/error.hpp>
-#include <boost/beast/http/parser.hpp>
-
-#include <algorithm>
 #include <cstddef>
-#include <cstdint>
-#include <cstring>
 #include <exception>
 #include <string>
 #include <string_view>
 
-namespace beast = boost::beast;
-namespace bhttp = boost::beast::http;
 namespace http = drf::http;
 namespace detail = drf::server::detail;
 using drf_fuzz::require;
+using Kind = detail::ParseOutcome::Kind;
 
 namespace {
 
@@ -43,66 +32,13 @@ const drf::server::ServerOptions& options() {
     return defaults;
 }
 
-struct Outcome {
-    enum class Kind { request, answer, incomplete };
-    Kind kind = Kind::incomplete;
-    int status = 0;  // the answer's
-    detail::BeastRequest request;
-    std::size_t consumed = 0;  // what follows is the next request
-};
-
-// The answer Session::on_read_error gives for a read error; 0 when it closes without one.
-int answer_for(const beast::error_code& ec) {
-    if (ec == bhttp::error::body_limit) return 413;
-    if (ec == bhttp::error::header_limit) return 431;
-    const bool peer_went_away = ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message ||
-                                ec == bhttp::error::short_read || ec == bhttp::error::need_more || ec == bhttp::error::stale_parser;
-    return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() && !peer_went_away ? 400 : 0;
-}
-
-// The first request in `bytes`, the parser configured as Session::read_header configures it, each read
-// delivering at most `max_read` bytes (a slow network delivers less than Beast asks for).
-Outcome read_one(std::string_view bytes, std::size_t max_read) {
-    bhttp::request_parser<bhttp::string_body> parser;
-    parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(options().max_header_bytes, UINT32_MAX)));
-    parser.body_limit(static_cast<std::uint64_t>(options().max_body_bytes));
-    beast::flat_buffer buffer;
-    std::size_t fed = 0;
-    Outcome outcome;
-    for (;;) {
-        if (parser.is_done()) {
-            outcome.kind = Outcome::Kind::request;
-            outcome.request = parser.release();
-            outcome.consumed = fed - buffer.size();
-            return outcome;
-        }
-        if (parser.is_header_done()) parser.eager(true);  // async_read, once async_read_header is done
-        beast::error_code ec;
-        const std::size_t used = buffer.size() == 0 ? 0 : parser.put(buffer.data(), ec);
-        buffer.consume(used);
-        if (ec && ec != bhttp::error::need_more) {
-            outcome.status = answer_for(ec);
-            outcome.kind = outcome.status != 0 ? Outcome::Kind::answer : Outcome::Kind::incomplete;
-            return outcome;
-        }
-        if (used != 0 && !ec) continue;
-        if (fed == bytes.size()) return outcome;  // the client sends nothing more: closed at the timeout
-        const std::size_t n = std::min({beast::read_size(buffer, 64 * 1024), max_read, bytes.size() - fed});
-        require(n > 0, "the read buffer never fills up");
-        const auto space = buffer.prepare(n);
-        std::memcpy(space.data(), bytes.data() + fed, n);
-        buffer.commit(n);
-        fed += n;
-    }
-}
-
-std::string describe(const Outcome& o) {
+std::string describe(const detail::ParseOutcome& o) {
     switch (o.kind) {
-        case Outcome::Kind::request:
+        case Kind::request:
             return "request " + std::string(detail::to_std(o.request.method_string())) + " " +
                    std::string(detail::to_std(o.request.target())) + " (" + std::to_string(o.consumed) + " bytes)";
-        case Outcome::Kind::answer: return "answer " + std::to_string(o.status);
-        case Outcome::Kind::incomplete: return "incomplete";
+        case Kind::error: return std::to_string(o.error.status) + " " + std::string(o.error.detail);
+        case Kind::incomplete: return "incomplete";
     }
     return "?";
 }
@@ -117,8 +53,25 @@ bool same_request(const detail::BeastRequest& a, const detail::BeastRequest& b) 
     return i == a.end() && j == b.end();
 }
 
+bool same_outcome(const detail::ParseOutcome& a, const detail::ParseOutcome& b) {
+    if (a.kind != b.kind) return false;
+    switch (a.kind) {
+        case Kind::request: return a.consumed == b.consumed && same_request(a.request, b.request);
+        case Kind::error: return a.error.status == b.error.status && a.error.detail == b.error.detail;
+        case Kind::incomplete: return true;
+    }
+    return false;
+}
+
 void check_request(detail::BeastRequest& message) {
-    require(message.body().size() <= options().max_body_bytes, "a request's body is within max_body_bytes");
+    const auto& o = options();
+    require(message.target().size() <= o.max_target_bytes, "a request's target is within max_target_bytes");
+    require(message.body().size() <= o.max_body_bytes, "a request's body is within max_body_bytes");
+    std::size_t fields = 0;
+    for (auto it = message.begin(); it != message.end(); ++it) ++fields;
+    require(fields <= o.max_header_fields, "a request has at most max_header_fields fields");
+    require(message.count(detail::bhttp::field::host) <= 1, "a request has at most one Host");
+
     // What Session::respond does with it.
     const auto method = http::parse_method(detail::to_std(message.method_string()));
     if (!method) {
@@ -128,8 +81,8 @@ void check_request(detail::BeastRequest& message) {
         return;
     }
     const http::Request request = detail::to_request(message, *method, "127.0.0.1:8000");
-    // What a handler reads first: its links' base and the body. A client's mistake there is an API
-    // error, answered like any other.
+    // What a handler reads first: its links' base (the Host, checked against the allowed hosts) and
+    // the body. A client's mistake there is an API error (400, 415), answered like any other.
     try {
         require(!request.base_url().empty(), "a request has a base URL");
         (void)request.data();
@@ -143,29 +96,25 @@ void check_request(detail::BeastRequest& message) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view bytes = drf_fuzz::as_text(data, size);
-    // The size of the small reads: from the input, so every split gets tried over time.
-    const std::size_t piece = 1 + size % 17;
+    // The sizes of the reads besides whole and a byte at a time: from the input, so every split, of the
+    // header as of a chunk line, gets tried over time.
+    const std::size_t pieces[] = {1, 2 + size % 17, 1 + (size * 7919) % 4099};
     try {
         for (int requests = 0; requests < 8 && !bytes.empty(); ++requests) {
-            Outcome whole = read_one(bytes, bytes.size());
-            const Outcome pieces = read_one(bytes, piece);
-            // Beast parses a header's lines as soon as it first sees the header, but once a header has
-            // arrived in part it waits for CRLF CRLF before parsing anything: in pieces, a malformed
-            // request line or a bare CR or LF is found late (a header limit first) or never (the header
-            // timeout ends it), where whole it is a 400. The one difference let through, for now.
-            const bool malformed_found_late =
-                whole.kind == Outcome::Kind::answer && whole.status == 400 && pieces.kind != Outcome::Kind::request;
-            require(malformed_found_late ||
-                        (whole.kind == pieces.kind && whole.status == pieces.status && whole.consumed == pieces.consumed &&
-                         (whole.kind != Outcome::Kind::request || same_request(whole.request, pieces.request))),
-                    "the outcome does not depend on how the bytes arrive",
-                    "read whole: " + describe(whole) + "; in pieces of " + std::to_string(piece) + ": " + describe(pieces));
-            if (whole.kind == Outcome::Kind::answer) {
-                const auto answer = detail::error_response(whole.status, "Malformed request.");
-                require(answer.result_int() == static_cast<unsigned>(whole.status), "the answer has its status");
+            detail::ParseOutcome whole = detail::parse_request(options(), bytes);
+            for (const std::size_t piece : pieces) {
+                const detail::ParseOutcome split = detail::parse_request(options(), bytes, piece);
+                require(same_outcome(whole, split), "the outcome does not depend on how the bytes arrive",
+                        "read whole: " + describe(whole) + "; in pieces of " + std::to_string(piece) + ": " + describe(split));
+            }
+            if (whole.kind == Kind::error) {
+                require(whole.error.status >= 400 && whole.error.status <= 599 && !whole.error.detail.empty(),
+                        "an answer is an error status with a detail");
+                const auto answer = detail::error_response(whole.error.status, whole.error.detail);
+                require(answer.result_int() == static_cast<unsigned>(whole.error.status), "the answer has its status");
                 return 0;
             }
-            if (whole.kind == Outcome::Kind::incomplete) return 0;
+            if (whole.kind == Kind::incomplete) return 0;
             require(whole.consumed > 0 && whole.consumed <= bytes.size(), "a request consumes part of the input");
             const bool keep_alive = whole.request.keep_alive();
             check_request(whole.request);
