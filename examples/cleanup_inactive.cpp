@@ -1,4 +1,4 @@
-// examples/cleanup_inactive.cpp — the seed's cleanup_inactive command logic on a real SQLite file:
+// examples/cleanup_inactive.cpp — a Django-style cleanup_inactive command's logic on a real SQLite file:
 // deactivate, in one UPDATE, the users whose last_login is older than 90 days. TokenAuthentication
 // records last_login when a user's token is used (at most once a minute), so this finds the API
 // clients that have gone quiet.

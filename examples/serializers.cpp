@@ -1,4 +1,4 @@
-// examples/serializers.cpp — the seed's serializers in C++: ProjectCreateSerializer validates a request
+// examples/serializers.cpp — DRF-style serializers in C++: ProjectCreateSerializer validates a request
 // body into a typed struct (or reports every field error, as DRF does), ProjectOutputSerializer renders
 // a model, and a PATCH body updates only the fields it carries.
 #include <drf/models.hpp>
@@ -12,7 +12,7 @@
 namespace s = drf::serializers;
 using drf::Json;
 
-// The model: id, created_at and updated_at come from the base, as in the seed's BaseModel.
+// The model: id, created_at and updated_at come from the base, as in Django's usual abstract BaseModel.
 struct Project : drf::models::Model<Project> {
     std::string name;
     std::string description;

@@ -1,4 +1,4 @@
-// examples/signals.cpp — the seed's signal: a post_save<User> receiver that creates the user's Profile,
+// examples/signals.cpp — the classic Django signal: a post_save<User> receiver that creates the user's Profile,
 // connected once with dispatch_uid "create_user_profile", listed and traced.
 //
 // Build: g++ -std=c++20 -Iinclude examples/signals.cpp -o signals && ./signals
@@ -62,7 +62,7 @@ private:
 Store<User> users;
 Store<Profile> profiles;
 
-// The seed's receiver:
+// The Django receiver it mirrors:
 //   @receiver(post_save, sender=User)
 //   def create_user_profile(sender, instance, created, **kwargs):
 //       if created:
@@ -140,6 +140,6 @@ int main() {
 
     signals::set_trace(nullptr);
     std::printf("%s\n", failures == 0 ? "all good" : "some checks failed");
-    // The seed's advice stands: prefer explicit service calls over signals for business logic.
+    // The usual Django advice stands: prefer explicit service calls over signals for business logic.
     return failures == 0 ? 0 : 1;
 }

@@ -67,7 +67,7 @@ public:
     App() : setting_(database_setting()), databases_([url = setting_.url] { return drf::db::connect(url); }) {
         const auto secret = cursor_secret(setting_);
         if (secret) drf::pagination::set_cursor_secret(*secret);
-        // The seed's signal: every new user gets a profile.
+        // The usual Django post_save receiver: every new user gets a profile.
         profile_receiver_ = drf::signals::post_save<drf::auth::User>.connect(
             [this](const drf::auth::User& user, const drf::signals::SaveInfo& info) {
                 if (!info.created) return;

@@ -1,4 +1,4 @@
-// examples/projects/commands.hpp — the seed's cleanup_inactive management command.
+// examples/projects/commands.hpp — a cleanup_inactive management command, in Django's pattern.
 #pragma once
 
 #include <drf/auth/user.hpp>

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """examples/projects/e2e_test.py — the real `projects` binary on a free loopback port, exercised over HTTP:
-every route, status code and error body the service promises (as a DRF service built from the seed's
+every route, status code and error body the service promises (as a DRF service built from the same
 patterns answers them). Usage: e2e_test.py PATH_TO_PROJECTS_BINARY
 On SQLite by default; with DRF_TEST_DATABASE_URL (a PostgreSQL server) the same checks run on a fresh
 PostgreSQL database through PROJECTS_DATABASE_URL."""

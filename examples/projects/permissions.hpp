@@ -1,4 +1,4 @@
-// examples/projects/permissions.hpp — the seed's custom permissions.
+// examples/projects/permissions.hpp — the classic DRF custom permissions IsOwner and IsAdminOrReadOnly.
 #pragma once
 
 #include "models.hpp"

@@ -1,5 +1,5 @@
 // examples/projects/serializers.hpp — input serializers (validated_data is a typed struct) and output
-// serializers (what the API renders), as the seed's ProjectCreateSerializer / ProjectOutputSerializer.
+// serializers (what the API renders), the usual DRF ProjectCreateSerializer / ProjectOutputSerializer split.
 #pragma once
 
 #include "models.hpp"

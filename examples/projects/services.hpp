@@ -1,5 +1,5 @@
-// examples/projects/services.hpp — services (writes) and selectors (reads), as the seed keeps business
-// logic out of the viewsets.
+// examples/projects/services.hpp — services (writes) and selectors (reads), the Django pattern that
+// keeps business logic out of the viewsets.
 #pragma once
 
 #include "models.hpp"

@@ -1,5 +1,5 @@
-// examples/projects/views.hpp — the viewsets, each action a few explicit lines over its resource, as the
-// seed prefers to ModelViewSet's magic.
+// examples/projects/views.hpp — the viewsets, each action a few explicit lines over its resource, rather
+// than ModelViewSet's implicit actions.
 #pragma once
 
 #include "models.hpp"
@@ -19,7 +19,7 @@ using drf::http::Request;
 using drf::http::Response;
 namespace status = drf::http::status;
 
-// The seed's DefaultPagination, plus the page_size query parameter the service offers.
+// A typical DRF DefaultPagination, plus the page_size query parameter the service offers.
 using DefaultPagination = drf::pagination::CursorPagination<drf::pagination::Options{
     .page_size = 25, .ordering = "-created_at", .cursor_query_param = "cursor", .page_size_query_param = "page_size",
     .max_page_size = 100}>;

@@ -20,7 +20,7 @@ namespace commands_test {
 namespace cmd = drf::commands;
 namespace db = drf::db;
 
-// The seed's command shape: help, add_arguments, handle, output through out()/err().
+// Django's BaseCommand shape: help, add_arguments, handle, output through out()/err().
 struct Greet : cmd::Command {
     std::string name = "world";
     int times = 1;

@@ -75,7 +75,7 @@ TEST_CASE("docs/database.md: the example creates, saves, filters, bulk-updates a
     auto profiles = db::objects<Profile>(database);
     auto projects = db::objects<Project>(database);
 
-    // The seed's signal: every new User gets a Profile.
+    // The usual Django post_save signal: every new User gets a Profile.
     drf::signals::ScopedConnection on_signup = drf::signals::post_save<User>.connect(
         [&](const User& user, const drf::signals::SaveInfo& info) {
             if (!info.created) return;
@@ -132,7 +132,7 @@ TEST_CASE("docs/database.md: the example creates, saves, filters, bulk-updates a
     CHECK(projects.filter(db::eq(&Project::archived, true)).remove() == 2);
     CHECK(projects.count() == 3);
 
-    // The seed's cleanup_inactive: User.objects.filter(last_login__lt=cutoff, is_active=True)
+    // A Django cleanup_inactive command's query: User.objects.filter(last_login__lt=cutoff, is_active=True)
     const auto cutoff = drf::now() - hours(24 * 90);
     const auto stale = users.filter(db::lt(&User::last_login, cutoff) && db::eq(&User::is_active, true));
     CHECK(stale.count() == 1);  // bob; alice never logged in, and NULL is not < cutoff

@@ -73,13 +73,13 @@ struct ProjectOutput {  // ProjectOutputSerializer
     static constexpr auto fields = s::model_fields<Project, "id", "name", "description", "archived">();
 };
 
-struct IsOwner {  // the seed's IsOwner
+struct IsOwner {  // the classic DRF IsOwner permission
     bool has_object_permission(const Request& request, const Project& project) const {
         return project.owner_id == request.user().id;
     }
 };
 
-// The seed's ProjectViewSet: explicit actions, and `archive` as an extra action.
+// A DRF-style ProjectViewSet: explicit actions, and `archive` as an extra action.
 struct ProjectViewSet : drf::viewsets::ViewSet<ProjectViewSet> {
     db::Databases* databases = nullptr;  // given by the router's factory, below
 
@@ -111,7 +111,7 @@ struct ProjectViewSet : drf::viewsets::ViewSet<ProjectViewSet> {
         drf::viewsets::action<&ProjectViewSet::archive>("archive", drf::viewsets::detail, {Method::post}));
 };
 
-TEST_CASE("docs/http.md: the example serves the seed's ProjectViewSet through the router and the APIClient", "[docs]") {
+TEST_CASE("docs/http.md: the example serves a DRF-style ProjectViewSet through the router and the APIClient", "[docs]") {
     // One SQLite connection per thread; each is migrated when it opens (":memory:" for the example).
     db::Databases databases([] {
         auto database = db::sqlite::open(":memory:");
@@ -733,7 +733,7 @@ Run manage(const drf::commands::Registry& registry, std::vector<std::string> wor
     return r;
 }
 
-TEST_CASE("docs/commands.md: the example runs migrate, createuser and the seed's cleanup_inactive", "[docs]") {
+TEST_CASE("docs/commands.md: the example runs migrate, createuser and cleanup_inactive", "[docs]") {
     drf::db::Databases databases([] { return drf::db::sqlite::open(":memory:"); });
     drf::commands::Registry registry("manage");
     add_commands(registry, databases);

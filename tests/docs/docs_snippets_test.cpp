@@ -309,7 +309,7 @@ namespace docs_serializers_example {
 namespace s = drf::serializers;
 using drf::Json;
 
-// The model: id, created_at and updated_at come from the base, as in the seed's BaseModel.
+// The model: id, created_at and updated_at come from the base, as in Django's usual abstract BaseModel.
 struct Project : drf::models::Model<Project> {
     std::string name;
     std::string description;

@@ -34,7 +34,7 @@ struct ItemOutput {
     static constexpr auto fields = drf::serializers::model_fields<Item, "id", "name">();
 };
 
-// The seed's DefaultPagination, in one line.
+// A typical DRF DefaultPagination, in one line.
 using DefaultPagination = pg::CursorPagination<pg::Options{.page_size = 25, .ordering = "-created_at", .cursor_query_param = "cursor"}>;
 using Small = pg::CursorPagination<pg::Options{.page_size = 3, .page_size_query_param = "page_size", .max_page_size = 5}>;
 using ByRank = pg::CursorPagination<pg::Options{.page_size = 3, .ordering = "rank,-name"}>;

@@ -100,7 +100,7 @@ struct Counting {
 struct View {};
 struct Doc {};
 
-// The seed's models and custom permissions (core/permissions.py).
+// Models and custom permissions as a typical DRF project has them (core/permissions.py).
 struct Project {
     drf::Uuid owner_id = drf::nil_uuid();
 };
@@ -519,9 +519,9 @@ TEST_CASE("IsAdminUser refuses a staff flag on a user who is not authenticated",
     CHECK_FALSE(evaluate(IsAdminUser{}, request_by(ghost), View{}).allowed);
 }
 
-// ---- the seed's custom permissions ----------------------------------------------------------------
+// ---- the classic DRF custom permissions ----------------------------------------------------------
 
-TEST_CASE("The seed's IsOwner and IsAdminOrReadOnly work alone and composed", "[permissions]") {
+TEST_CASE("The classic DRF IsOwner and IsAdminOrReadOnly permissions work alone and composed", "[permissions]") {
     const User alice = make_user("alice");
     const User admin = make_user("admin", true);
     Project alices;

@@ -1,4 +1,4 @@
-// tests/viewsets/viewsets_test.cpp — viewsets, the router and the test client together: the seed's
+// tests/viewsets/viewsets_test.cpp — viewsets, the router and the test client together: a DRF-style
 // ProjectViewSet served in process, with token authentication and composed permissions.
 #include <drf/auth.hpp>
 #include <drf/db.hpp>
@@ -51,7 +51,7 @@ struct ProjectOutput {
     static constexpr auto fields = s::model_fields<Project, "id", "name", "description", "archived">();
 };
 
-// The seed's IsOwner.
+// The classic DRF IsOwner permission.
 struct IsOwner {
     static constexpr std::string_view message = "You do not own this project.";
     bool has_object_permission(const Request& request, const Project& project) const {

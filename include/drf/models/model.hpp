@@ -1,4 +1,4 @@
-// drf/models/model.hpp — Model<T>, the seed's BaseModel: a random UUID id, created_at and updated_at.
+// drf/models/model.hpp — Model<T>, the usual Django BaseModel: a random UUID id, created_at and updated_at.
 #pragma once
 
 #include <drf/core/clock.hpp>
@@ -16,7 +16,7 @@ inline constexpr no_init_t no_init{};
 
 // CRTP base of every model. A new instance has a fresh v4 id and both timestamps set to drf::now();
 // the database layer sets created_at once, when the row is inserted, and updated_at on every save.
-// Default ordering is newest first (-created_at) with id as the unique tie-breaker, as in the seed.
+// Default ordering is newest first (-created_at, as in Django's BaseModel) with id as the unique tie-breaker.
 template <class T>
 struct Model {
     Uuid id = uuid4();

@@ -29,7 +29,7 @@ void check_permissions(const P& permission, const http::Request& request, const 
 }
 
 // Object level: called by the action once it has the object (DRF's get_object does it for you; with
-// explicit actions, as the seed prefers, call it yourself before acting on the object).
+// explicit ViewSet actions, call it yourself before acting on the object).
 template <class P, class View, class Obj>
 void check_object_permissions(const P& permission, const http::Request& request, const View& view, const Obj& obj) {
     const Decision decision = permissions::evaluate_object(permission, request, view, obj);

@@ -1,6 +1,7 @@
-// drf/viewsets/viewset.hpp — ViewSet (rest_framework.viewsets.ViewSet) with explicit actions, as the
-// seed prefers: a struct with list/create/retrieve/update/partial_update/destroy members as it needs,
-// a permission expression, and extra actions. The router finds the actions at compile time.
+// drf/viewsets/viewset.hpp — ViewSet (rest_framework.viewsets.ViewSet) with explicit actions rather
+// than ModelViewSet's implicit ones: a struct with list/create/retrieve/update/partial_update/destroy
+// members as it needs, a permission expression, and extra actions. The router finds the actions at
+// compile time.
 // get_object_or_404 is in drf/viewsets/shortcuts.hpp (it needs the database layer; this does not).
 #pragma once
 
