@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
@@ -114,9 +115,11 @@ private:
                 fds.push_back({upstream, POLLIN, 0});
             }
             if (::poll(fds.data(), fds.size(), 20) <= 0) continue;
+            // Only the pairs polled above have entries in fds: a pair accept_one adds waits for the next poll.
+            const std::size_t polled = pairs_.size();
             if (fds[0].revents & POLLIN) accept_one();
-            std::vector<std::pair<int, int>> open;
-            for (std::size_t i = 0; i < pairs_.size(); ++i) {
+            std::vector<std::pair<int, int>> open(pairs_.begin() + static_cast<std::ptrdiff_t>(polled), pairs_.end());
+            for (std::size_t i = 0; i < polled; ++i) {
                 const auto [client, upstream] = pairs_[i];
                 bool alive = true;
                 if (fds[1 + 2 * i].revents) alive = copy(client, upstream);
