@@ -33,13 +33,6 @@ namespace beast = boost::beast;
 // The most a connection reads at once, as Beast's own read loop does.
 inline constexpr std::size_t read_chunk = 64 * 1024;
 
-// True for Beast's parse errors (malformed input), false for the ones that mean the peer went away.
-inline bool is_malformed(const beast::error_code& ec) {
-    if (ec.category() != bhttp::make_error_code(bhttp::error::bad_method).category()) return false;
-    return ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message && ec != bhttp::error::short_read &&
-           ec != bhttp::error::need_more && ec != bhttp::error::stale_parser;
-}
-
 inline std::size_t saturating_add(std::size_t a, std::size_t b) noexcept {
     return a > std::numeric_limits<std::size_t>::max() - b ? std::numeric_limits<std::size_t>::max() : a + b;
 }
