@@ -107,10 +107,13 @@ TEST_CASE("When the server is full, an idle keep-alive connection gives up its s
     CHECK(idle.closed_by_server());
 }
 
-TEST_CASE("A client is served within a second while 2 000 stalled connections hold half-sent requests", "[server]") {
+TEST_CASE("A client is served by evicting a stalled connection, not after the header deadline, while 2 000 stalled connections hold half-sent requests", "[server]") {
     constexpr int stalled = 2000;
     auto options = quiet();
     options.max_connections = 512;  // the 2 000 overflow it many times over
+    // Without eviction the client would wait for a stalled connection's header deadline to free a slot;
+    // half of it leaves room for a slow sanitizer build without letting that path pass.
+    options.header_timeout = std::chrono::seconds{10};
     // The stalled clients' sockets, the server's, and some to spare.
     if (!raise_open_files(stalled + options.max_connections + 256)) {
         WARN("skipped: the open-file limit cannot be raised to hold 2 000 connections");
@@ -132,7 +135,7 @@ TEST_CASE("A client is served within a second while 2 000 stalled connections ho
     const auto took = Clock::now() - before;
     REQUIRE_FALSE(ec);
     CHECK(res.result_int() == 200);
-    CHECK(took < 1s);
+    CHECK(took < options.header_timeout / 2);
     CHECK(server.connections() <= options.max_connections);
 }
 
@@ -160,7 +163,7 @@ TEST_CASE("stop() does not wait out the linger of a connection it answered 503",
     REQUIRE(refused.read(ec).result_int() == 503);
     const auto before = Clock::now();
     server.stop();
-    CHECK(Clock::now() - before < 1s);  // the linger alone is two seconds
+    CHECK(Clock::now() - before < 1500ms);  // the linger alone is two seconds
     CHECK(busy.get() == 200);
 }
 
