@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace models_test {
@@ -73,6 +74,32 @@ TEST_CASE("make_no_init builds an aggregate model's base with no_init, and value
     const auto other = drf::models::make_no_init<WithConstructor>();  // T{}: the base's own defaults
     CHECK_FALSE(other.id.is_nil());
     CHECK(drf::to_iso8601(other.created_at) == "2026-11-23T19:43:37.727356Z");
+}
+
+TEST_CASE("A model field takes its name from the member: field<&Project::name>() is the column \"name\"", "[models]") {
+    constexpr auto f = drf::models::field<&Project::name>().max_length(200);
+    STATIC_REQUIRE(f.name == "name");
+    STATIC_REQUIRE(f.member == &Project::name);
+    STATIC_REQUIRE(f.max_length_ == 200);
+    STATIC_REQUIRE(std::is_same_v<decltype(f), const drf::models::Field<Project, std::string>>);
+}
+
+TEST_CASE("A base-model member such as id is named as declared in Model<T>", "[models]") {
+    constexpr auto f = drf::models::field<&Project::id>();
+    STATIC_REQUIRE(f.name == "id");
+    STATIC_REQUIRE(std::is_same_v<decltype(f), const drf::models::Field<drf::models::Model<Project>, drf::Uuid>>);
+    STATIC_REQUIRE(drf::models::field<&Project::created_at>().name == "created_at");
+}
+
+TEST_CASE("A column named otherwise than its member is given by field<&T::member>(\"column\")", "[models]") {
+    struct Renamed : drf::models::Model<Renamed> {
+        std::string displayName;
+    };
+    constexpr auto f = drf::models::field<&Renamed::displayName>("display_name");
+    STATIC_REQUIRE(f.name == "display_name");
+    Renamed r;
+    r.displayName = "Ada";
+    CHECK(f.get(r) == "Ada");
 }
 
 TEST_CASE("Fields are found by name at compile time and read through their member pointer", "[models]") {

@@ -4,6 +4,7 @@
 
 #include <drf/core/datetime.hpp>
 #include <drf/core/detail/traits.hpp>
+#include <drf/core/member_name.hpp>
 #include <drf/core/uuid.hpp>
 
 #include <concepts>
@@ -34,6 +35,7 @@ constexpr bool is_identifier(std::string_view s) {
 // Called only when a check fails during constant evaluation: the compiler's error then names it.
 inline void drf_error_model_field_name_must_be_a_lowercase_identifier() {}
 inline void drf_error_model_has_two_fields_with_the_same_name() {}
+
 }  // namespace detail
 
 // The member types a model field may have: bool, integers, floating point, enums, std::string, Uuid,
@@ -82,6 +84,43 @@ struct Field {
     constexpr const M& get(const T& obj) const { return obj.*member; }
     constexpr M& get(T& obj) const { return obj.*member; }
 };
+
+namespace detail {
+template <auto M>
+constexpr auto make_field(std::string_view name) {
+    static_assert(DataMemberPointer<M>,
+                  "drf::models::field<M>: M must be a pointer to a data member, as in field<&Project::name>()");
+    if constexpr (DataMemberPointer<M>) {
+        using T = member_type_t<M>;
+        static_assert(FieldType<T>,
+                      "drf::models::field: unsupported member type; use bool, an integer, a floating point type, an "
+                      "enum, std::string, drf::Uuid, drf::DateTime, or std::optional of one of them");
+        if (!is_identifier(name)) drf_error_model_field_name_must_be_a_lowercase_identifier();
+        return Field<member_owner_t<M>, T>{name, M};
+    }
+}
+}  // namespace detail
+
+// field<&Project::name>(): the column "name" holds Project::name; the name is the member's own, so
+// it is said once. A member of the base model (&Project::id) is named as declared there ("id").
+template <auto M>
+constexpr auto field() {
+    if constexpr (!DataMemberPointer<M>) {
+        return detail::make_field<M>({});
+    } else if constexpr (!detail::is_identifier(member_name<M>())) {
+        static_assert(detail::is_identifier(member_name<M>()),
+                      "drf::models::field<M>: the member's name is not a lowercase identifier; name the column "
+                      "yourself, as in field<&T::member>(\"column_name\")");
+    } else {
+        return detail::make_field<M>(member_name<M>());
+    }
+}
+
+// field<&Project::title>("name"): the column is named otherwise than the member.
+template <auto M>
+constexpr auto field(std::string_view column) {
+    return detail::make_field<M>(column);
+}
 
 // field("name", &Project::name): the column "name" holds Project::name.
 template <class C, class M>
