@@ -51,7 +51,7 @@ struct NestedManyKind {
     }
 };
 
-// nested<OwnerSerializer>("owner", &Order::owner): the member holds S's object type (or std::optional
+// nested<OwnerSerializer>("owner", source(...)): the member holds S's object type (or std::optional
 // of it); a std::vector of it makes it DRF's OwnerSerializer(many=True).
 template <class S, class A>
 constexpr auto nested(std::string_view name, A access) {
@@ -65,6 +65,12 @@ constexpr auto nested(std::string_view name, A access) {
                       "std::vector of it (many)");
         return make_field<NestedKind<S>>(name, access);
     }
+}
+// nested<OwnerSerializer, &Order::owner>(): the key is the member's name, or the key given.
+template <class S, auto M>
+    requires DataMemberPointer<M>
+constexpr auto nested(std::string_view key = {}) {
+    return nested<S>(detail::key_of<M>(key), M);
 }
 
 // --- list of a child field -----------------------------------------------------------------------
@@ -128,7 +134,7 @@ struct ListKind {
     }
 };
 
-// list_field("tags", &S::tags, char_field().max_length(20)): DRF's ListField(child=CharField(max_length=20)).
+// list_field<&S::tags>(char_field().max_length(20)): DRF's ListField(child=CharField(max_length=20)).
 // The member is a std::vector of the child's type.
 template <class A, class Child>
 constexpr auto list_field(std::string_view name, A access, Child child) {
@@ -137,6 +143,17 @@ constexpr auto list_field(std::string_view name, A access, Child child) {
     static_assert(std::is_same_v<detail::access_value_t<A>, std::vector<typename Child::member_type>>,
                   "drf::serializers::list_field: the member must be a std::vector of the child field's type");
     return make_field<ListKind<Child>>(name, access, ListKind<Child>{child});
+}
+// list_field<&S::tags>(child), or list_field<&S::tags>("key", child) when the key differs.
+template <auto M, class Child>
+    requires DataMemberPointer<M>
+constexpr auto list_field(Child child) {
+    return list_field(member_name<M>(), M, child);
+}
+template <auto M, class Child>
+    requires DataMemberPointer<M>
+constexpr auto list_field(std::string_view key, Child child) {
+    return list_field(key, M, child);
 }
 
 // --- computed output -----------------------------------------------------------------------------
