@@ -19,8 +19,8 @@ struct Project : drf::models::Model<Project> {
     std::vector<std::string> tags;
     bool archived = false;
     static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field("name", &Project::name).max_length(200),
-        drf::models::field("description", &Project::description), drf::models::field("archived", &Project::archived));
+        "projects", drf::models::field<&Project::name>().max_length(200),
+        drf::models::field<&Project::description>(), drf::models::field<&Project::archived>());
 };
 
 // ProjectCreateSerializer: validated_data is this struct.

@@ -19,26 +19,26 @@ struct Project : drf::models::Model<Project> {
     std::shared_ptr<const drf::auth::User> owner;
 
     static constexpr auto meta = drf::models::meta<Project>(
-        "projects_project", drf::models::field("name", &Project::name).max_length(200),
-        drf::models::field("description", &Project::description),
-        drf::models::field("owner_id", &Project::owner_id).references<drf::auth::User>(),
-        drf::models::field("archived", &Project::archived));
+        "projects_project", drf::models::field<&Project::name>().max_length(200),
+        drf::models::field<&Project::description>(),
+        drf::models::field<&Project::owner_id>().references<drf::auth::User>(),
+        drf::models::field<&Project::archived>());
 };
 
 struct Announcement : drf::models::Model<Announcement> {
     std::string title;
     std::string body;
     static constexpr auto meta = drf::models::meta<Announcement>(
-        "projects_announcement", drf::models::field("title", &Announcement::title).max_length(120),
-        drf::models::field("body", &Announcement::body));
+        "projects_announcement", drf::models::field<&Announcement::title>().max_length(120),
+        drf::models::field<&Announcement::body>());
 };
 
 struct Profile : drf::models::Model<Profile> {
     drf::Uuid user_id;
     std::string bio;
     static constexpr auto meta = drf::models::meta<Profile>(
-        "projects_profile", drf::models::field("user_id", &Profile::user_id).unique().references<drf::auth::User>(),
-        drf::models::field("bio", &Profile::bio));
+        "projects_profile", drf::models::field<&Profile::user_id>().unique().references<drf::auth::User>(),
+        drf::models::field<&Profile::bio>());
 };
 
 }  // namespace projects

@@ -578,8 +578,8 @@ struct Project : drf::models::Model<Project> {
     std::string name;
     drf::Uuid owner_id;
     static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field("name", &Project::name).max_length(200),
-        drf::models::field("owner_id", &Project::owner_id).references<drf::auth::User>());
+        "projects", drf::models::field<&Project::name>().max_length(200),
+        drf::models::field<&Project::owner_id>().references<drf::auth::User>());
 };
 
 std::vector<drf::migrations::Migration> all_migrations() {

@@ -27,9 +27,9 @@ struct Item : drf::models::Model<Item> {
     std::string name;
     std::int64_t rank = 0;
     bool active = true;
-    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field("name", &Item::name),
-                                                         drf::models::field("rank", &Item::rank),
-                                                         drf::models::field("active", &Item::active));
+    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field<&Item::name>(),
+                                                         drf::models::field<&Item::rank>(),
+                                                         drf::models::field<&Item::active>());
 };
 
 constexpr int table_rows = 100'000;

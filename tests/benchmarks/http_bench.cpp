@@ -31,8 +31,8 @@ struct Note : drf::models::Model<Note> {
     std::string body;
     drf::Uuid owner_id;
     static constexpr auto meta = drf::models::meta<Note>(
-        "notes", drf::models::field("title", &Note::title).max_length(200), drf::models::field("body", &Note::body),
-        drf::models::field("owner_id", &Note::owner_id).references<drf::auth::User>());
+        "notes", drf::models::field<&Note::title>().max_length(200), drf::models::field<&Note::body>(),
+        drf::models::field<&Note::owner_id>().references<drf::auth::User>());
 };
 
 struct NoteInput {

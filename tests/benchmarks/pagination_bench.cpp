@@ -19,7 +19,7 @@ namespace pg = drf::pagination;
 
 struct Row : drf::models::Model<Row> {
     std::string name;
-    static constexpr auto meta = drf::models::meta<Row>("rows", drf::models::field("name", &Row::name));
+    static constexpr auto meta = drf::models::meta<Row>("rows", drf::models::field<&Row::name>());
 };
 struct RowOutput {
     static constexpr auto fields = drf::serializers::model_fields<Row, "id", "name", "created_at">();

@@ -111,8 +111,8 @@ struct Project : drf::models::Model<Project> {
     std::int64_t stars = 0;
     bool archived = false;
     static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field("name", &Project::name), drf::models::field("description", &Project::description),
-        drf::models::field("stars", &Project::stars), drf::models::field("archived", &Project::archived));
+        "projects", drf::models::field<&Project::name>(), drf::models::field<&Project::description>(),
+        drf::models::field<&Project::stars>(), drf::models::field<&Project::archived>());
 };
 
 struct ProjectOutput {

@@ -6,7 +6,7 @@
 
 struct Item : drf::models::Model<Item> {
     std::int64_t stars = 0;
-    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field("stars", &Item::stars));
+    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field<&Item::stars>());
 };
 
 int main() { return drf::db::gt(&Item::stars, 1.5).params.size() == 1 ? 0 : 1; }

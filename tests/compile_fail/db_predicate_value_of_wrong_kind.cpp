@@ -6,7 +6,7 @@
 
 struct User : drf::models::Model<User> {
     bool is_active = true;
-    static constexpr auto meta = drf::models::meta<User>("users", drf::models::field("is_active", &User::is_active));
+    static constexpr auto meta = drf::models::meta<User>("users", drf::models::field<&User::is_active>());
 };
 
 int main() { return drf::db::eq(&User::is_active, "no").params.size() == 1 ? 0 : 1; }

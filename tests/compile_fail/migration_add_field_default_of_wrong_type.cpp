@@ -4,7 +4,7 @@
 
 struct Project : drf::models::Model<Project> {
     bool archived = false;
-    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field("archived", &Project::archived));
+    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field<&Project::archived>());
 };
 
 int main() {

@@ -7,8 +7,8 @@
 struct Project : drf::models::Model<Project> {
     std::string name;
     drf::Uuid owner_id;
-    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field("name", &Project::name),
-                                                            drf::models::field("owner_id", &Project::owner_id));
+    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field<&Project::name>(),
+                                                            drf::models::field<&Project::owner_id>());
 };
 
 int main() { return static_cast<int>(drf::migrations::add_index<Project, "owner", "created_at">().description.size()); }

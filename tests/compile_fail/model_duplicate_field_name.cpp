@@ -7,8 +7,8 @@
 struct Project : drf::models::Model<Project> {
     std::string name;
     std::string title;
-    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field("name", &Project::name),
-                                                            drf::models::field("name", &Project::title));
+    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field<&Project::name>(),
+                                                            drf::models::field<&Project::title>("name"));
 };
 
 int main() { return static_cast<int>(Project::meta.field_count); }

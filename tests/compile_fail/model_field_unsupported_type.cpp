@@ -6,7 +6,7 @@
 
 struct Bad : drf::models::Model<Bad> {
     std::vector<int> xs;
-    static constexpr auto meta = drf::models::meta<Bad>("bad", drf::models::field("xs", &Bad::xs));
+    static constexpr auto meta = drf::models::meta<Bad>("bad", drf::models::field<&Bad::xs>());
 };
 
 int main() { return Bad::meta.field_count == 4 ? 0 : 1; }

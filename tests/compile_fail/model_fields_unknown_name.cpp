@@ -6,7 +6,7 @@
 
 struct Project : drf::models::Model<Project> {
     std::string name;
-    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field("name", &Project::name));
+    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field<&Project::name>());
 };
 
 struct ProjectOutput {

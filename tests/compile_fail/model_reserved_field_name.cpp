@@ -6,7 +6,7 @@
 
 struct Project : drf::models::Model<Project> {
     std::string other;
-    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field("id", &Project::other));
+    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field<&Project::other>("id"));
 };
 
 int main() { return static_cast<int>(Project::meta.field_count); }

@@ -9,7 +9,7 @@
 
 struct Item : drf::models::Model<Item> {
     std::optional<std::string> nickname;
-    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field("nickname", &Item::nickname));
+    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field<&Item::nickname>());
 };
 struct ItemOutput {
     static constexpr auto fields = drf::serializers::model_fields<Item, "id">();

@@ -8,7 +8,7 @@
 
 struct Item : drf::models::Model<Item> {
     std::string name;
-    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field("name", &Item::name));
+    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field<&Item::name>());
 };
 struct ItemOutput {
     static constexpr auto fields = drf::serializers::model_fields<Item, "name">();

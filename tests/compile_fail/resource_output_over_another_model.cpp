@@ -8,11 +8,11 @@
 
 struct Project : drf::models::Model<Project> {
     std::string name;
-    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field("name", &Project::name));
+    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field<&Project::name>());
 };
 struct Team : drf::models::Model<Team> {
     std::string title;
-    static constexpr auto meta = drf::models::meta<Team>("teams", drf::models::field("title", &Team::title));
+    static constexpr auto meta = drf::models::meta<Team>("teams", drf::models::field<&Team::title>());
 };
 struct ProjectInput {
     std::string name;

@@ -206,7 +206,7 @@ namespace db_test {
 struct Extra : drf::models::Model<Extra> {
     std::string kept;
     std::string not_persisted;  // a plain member the database does not store
-    static constexpr auto meta = drf::models::meta<Extra>("extras", drf::models::field("kept", &Extra::kept));
+    static constexpr auto meta = drf::models::meta<Extra>("extras", drf::models::field<&Extra::kept>());
 };
 }  // namespace db_test
 

@@ -34,16 +34,16 @@ struct User : drf::models::Model<User> {
     bool is_active = true;
     std::optional<drf::DateTime> last_login;  // NULL until the first login
     static constexpr auto meta = drf::models::meta<User>(
-        "users", drf::models::field("username", &User::username).max_length(150).unique(),
-        drf::models::field("is_active", &User::is_active), drf::models::field("last_login", &User::last_login));
+        "users", drf::models::field<&User::username>().max_length(150).unique(),
+        drf::models::field<&User::is_active>(), drf::models::field<&User::last_login>());
 };
 
 struct Profile : drf::models::Model<Profile> {
     drf::Uuid user_id;
     std::string bio;
     static constexpr auto meta = drf::models::meta<Profile>(
-        "profiles", drf::models::field("user_id", &Profile::user_id).unique().references<User>(),
-        drf::models::field("bio", &Profile::bio));
+        "profiles", drf::models::field<&Profile::user_id>().unique().references<User>(),
+        drf::models::field<&Profile::bio>());
 };
 
 struct Project : drf::models::Model<Project> {
@@ -52,9 +52,9 @@ struct Project : drf::models::Model<Project> {
     bool archived = false;
     int stars = 0;
     static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field("name", &Project::name).max_length(200),
-        drf::models::field("owner_id", &Project::owner_id).references<User>(),
-        drf::models::field("archived", &Project::archived), drf::models::field("stars", &Project::stars));
+        "projects", drf::models::field<&Project::name>().max_length(200),
+        drf::models::field<&Project::owner_id>().references<User>(),
+        drf::models::field<&Project::archived>(), drf::models::field<&Project::stars>());
 };
 
 User new_user(std::string username) {
@@ -223,16 +223,16 @@ struct Sample : drf::models::Model<Sample> {
     drf::DateTime at;
     std::optional<std::string> note;
     static constexpr auto meta = drf::models::meta<Sample>(
-        "samples", drf::models::field("flag", &Sample::flag), drf::models::field("big", &Sample::big),
-        drf::models::field("level", &Sample::level), drf::models::field("ratio", &Sample::ratio),
-        drf::models::field("text", &Sample::text), drf::models::field("ref", &Sample::ref),
-        drf::models::field("at", &Sample::at), drf::models::field("note", &Sample::note));
+        "samples", drf::models::field<&Sample::flag>(), drf::models::field<&Sample::big>(),
+        drf::models::field<&Sample::level>(), drf::models::field<&Sample::ratio>(),
+        drf::models::field<&Sample::text>(), drf::models::field<&Sample::ref>(),
+        drf::models::field<&Sample::at>(), drf::models::field<&Sample::note>());
 };
 
 struct Extra : drf::models::Model<Extra> {
     std::string kept;
     std::string not_persisted;  // a plain member the database does not store
-    static constexpr auto meta = drf::models::meta<Extra>("extras", drf::models::field("kept", &Extra::kept));
+    static constexpr auto meta = drf::models::meta<Extra>("extras", drf::models::field<&Extra::kept>());
 };
 
 db::Database fresh() {
@@ -646,8 +646,8 @@ TEST_CASE("docs/database.md: SQL you write reads rows with column_list, read_row
 struct Task : drf::models::Model<Task> {
     std::string title;
     int position = 0;
-    static constexpr auto meta = drf::models::meta<Task>("tasks", drf::models::field("title", &Task::title),
-                                                         drf::models::field("position", &Task::position))
+    static constexpr auto meta = drf::models::meta<Task>("tasks", drf::models::field<&Task::title>(),
+                                                         drf::models::field<&Task::position>())
                                      .ordering(drf::models::asc(&Task::position));
 };
 

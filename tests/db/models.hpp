@@ -15,9 +15,9 @@ struct User : drf::models::Model<User> {
     bool is_staff = false;
     std::optional<drf::DateTime> last_login;
     static constexpr auto meta = drf::models::meta<User>(
-        "users", drf::models::field("username", &User::username).unique().max_length(150),
-        drf::models::field("is_active", &User::is_active), drf::models::field("is_staff", &User::is_staff),
-        drf::models::field("last_login", &User::last_login));
+        "users", drf::models::field<&User::username>().unique().max_length(150),
+        drf::models::field<&User::is_active>(), drf::models::field<&User::is_staff>(),
+        drf::models::field<&User::last_login>());
 };
 
 struct Project : drf::models::Model<Project> {
@@ -29,11 +29,11 @@ struct Project : drf::models::Model<Project> {
     double score = 0;
     std::optional<std::string> note;
     static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field("name", &Project::name).max_length(200),
-        drf::models::field("description", &Project::description),
-        drf::models::field("owner_id", &Project::owner_id).references<User>(),
-        drf::models::field("archived", &Project::archived), drf::models::field("stars", &Project::stars),
-        drf::models::field("score", &Project::score), drf::models::field("note", &Project::note));
+        "projects", drf::models::field<&Project::name>().max_length(200),
+        drf::models::field<&Project::description>(),
+        drf::models::field<&Project::owner_id>().references<User>(),
+        drf::models::field<&Project::archived>(), drf::models::field<&Project::stars>(),
+        drf::models::field<&Project::score>(), drf::models::field<&Project::note>());
 };
 
 }  // namespace db_test

@@ -55,10 +55,10 @@ struct Project : drf::models::Model<Project> {
     drf::Uuid owner_id;
     bool archived = false;
     static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field("name", &Project::name).max_length(200),
-        drf::models::field("description", &Project::description),
-        drf::models::field("owner_id", &Project::owner_id).references<drf::auth::User>(),
-        drf::models::field("archived", &Project::archived));
+        "projects", drf::models::field<&Project::name>().max_length(200),
+        drf::models::field<&Project::description>(),
+        drf::models::field<&Project::owner_id>().references<drf::auth::User>(),
+        drf::models::field<&Project::archived>());
 };
 
 struct ProjectCreate {  // ProjectCreateSerializer
@@ -418,7 +418,7 @@ TEST_CASE("docs/http.md: the dispatch table", "[docs]") {
 
 struct Tag : drf::models::Model<Tag> {
     std::string label;
-    static constexpr auto meta = drf::models::meta<Tag>("tags", drf::models::field("label", &Tag::label));
+    static constexpr auto meta = drf::models::meta<Tag>("tags", drf::models::field<&Tag::label>());
 };
 
 TEST_CASE("docs/http.md: get_object_or_404", "[docs]") {
@@ -454,7 +454,7 @@ using drf::http::Response;
 
 struct Project : drf::models::Model<Project> {
     std::string name;
-    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field("name", &Project::name));
+    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field<&Project::name>());
 };
 
 struct ProjectOutput {
@@ -540,8 +540,8 @@ using drf::http::Request;
 struct Item : drf::models::Model<Item> {
     std::string name;
     std::int64_t rank = 0;
-    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field("name", &Item::name),
-                                                         drf::models::field("rank", &Item::rank));
+    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field<&Item::name>(),
+                                                         drf::models::field<&Item::rank>());
 };
 
 struct ItemOutput {
@@ -931,10 +931,10 @@ struct Project : drf::models::Model<Project> {
     drf::Uuid owner_id;
     bool archived = false;
     static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field("name", &Project::name).max_length(200),
-        drf::models::field("description", &Project::description),
-        drf::models::field("owner_id", &Project::owner_id).references<drf::auth::User>(),
-        drf::models::field("archived", &Project::archived));
+        "projects", drf::models::field<&Project::name>().max_length(200),
+        drf::models::field<&Project::description>(),
+        drf::models::field<&Project::owner_id>().references<drf::auth::User>(),
+        drf::models::field<&Project::archived>());
 };
 
 struct ProjectInput {

@@ -155,7 +155,7 @@ namespace docs_models_example {
 struct User : drf::models::Model<User> {
     std::string username;
     static constexpr auto meta = drf::models::meta<User>(
-        "users", drf::models::field("username", &User::username).max_length(150).unique());
+        "users", drf::models::field<&User::username>().max_length(150).unique());
 };
 
 struct Project : drf::models::Model<Project> {  // id, created_at, updated_at come from the base
@@ -165,11 +165,11 @@ struct Project : drf::models::Model<Project> {  // id, created_at, updated_at co
     bool archived = false;
     std::optional<drf::DateTime> archived_at;     // a nullable column
     static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field("name", &Project::name).max_length(200),
-        drf::models::field("description", &Project::description),
-        drf::models::field("owner_id", &Project::owner_id).db_index().references<User>(),
-        drf::models::field("archived", &Project::archived),
-        drf::models::field("archived_at", &Project::archived_at));
+        "projects", drf::models::field<&Project::name>().max_length(200),
+        drf::models::field<&Project::description>(),
+        drf::models::field<&Project::owner_id>().db_index().references<User>(),
+        drf::models::field<&Project::archived>(),
+        drf::models::field<&Project::archived_at>());
 };
 
 // The field list is a compile-time value: the base's three fields first, then the model's own.
@@ -282,8 +282,8 @@ struct Task : drf::models::Model<Task> {
     explicit Task(drf::models::no_init_t tag) : Model(tag) {}  // no random id, no clock read
 
     static constexpr auto meta =
-        drf::models::meta<Task>("tasks", drf::models::field("title", &Task::title),
-                                drf::models::field("position", &Task::position))
+        drf::models::meta<Task>("tasks", drf::models::field<&Task::title>(),
+                                drf::models::field<&Task::position>())
             .ordering(drf::models::asc(&Task::position));
 };
 
@@ -316,8 +316,8 @@ struct Project : drf::models::Model<Project> {
     std::vector<std::string> tags;
     bool archived = false;
     static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field("name", &Project::name).max_length(200),
-        drf::models::field("description", &Project::description), drf::models::field("archived", &Project::archived));
+        "projects", drf::models::field<&Project::name>().max_length(200),
+        drf::models::field<&Project::description>(), drf::models::field<&Project::archived>());
 };
 
 // ProjectCreateSerializer: validated_data is this struct.
@@ -416,7 +416,7 @@ using drf::Json;
 
 struct User : drf::models::Model<User> {
     std::string username;
-    static constexpr auto meta = drf::models::meta<User>("users", drf::models::field("username", &User::username));
+    static constexpr auto meta = drf::models::meta<User>("users", drf::models::field<&User::username>());
 };
 
 struct Project : drf::models::Model<Project> {
@@ -424,8 +424,8 @@ struct Project : drf::models::Model<Project> {
     std::shared_ptr<User> owner;  // loaded alongside; not a column
     bool archived = false;
     static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field("name", &Project::name).max_length(200),
-        drf::models::field("archived", &Project::archived));
+        "projects", drf::models::field<&Project::name>().max_length(200),
+        drf::models::field<&Project::archived>());
 };
 
 // class Meta: model = Project; fields = ["id", "name", "archived", "created_at"]
@@ -463,7 +463,7 @@ TEST_CASE("docs/serializers.md: the second example renders with model_fields, a 
 
 struct Nullable : drf::models::Model<Nullable> {
     std::optional<std::string> note;
-    static constexpr auto meta = drf::models::meta<Nullable>("nullables", drf::models::field("note", &Nullable::note));
+    static constexpr auto meta = drf::models::meta<Nullable>("nullables", drf::models::field<&Nullable::note>());
 };
 struct NullableOutput {
     static constexpr auto fields = s::model_fields<Nullable, "note">();

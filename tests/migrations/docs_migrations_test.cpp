@@ -29,9 +29,9 @@ struct User : drf::models::Model<User> {
     bool is_staff = false;
     std::optional<drf::DateTime> last_login;  // added by 0003
     static constexpr auto meta = drf::models::meta<User>(
-        "users", drf::models::field("username", &User::username).unique(),
-        drf::models::field("is_active", &User::is_active), drf::models::field("is_staff", &User::is_staff),
-        drf::models::field("last_login", &User::last_login));
+        "users", drf::models::field<&User::username>().unique(),
+        drf::models::field<&User::is_active>(), drf::models::field<&User::is_staff>(),
+        drf::models::field<&User::last_login>());
 };
 
 struct Project : drf::models::Model<Project> {
@@ -39,9 +39,9 @@ struct Project : drf::models::Model<Project> {
     drf::Uuid owner_id;
     bool archived = false;  // added by 0004
     static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field("name", &Project::name),
-        drf::models::field("owner_id", &Project::owner_id).references<User>(),
-        drf::models::field("archived", &Project::archived));
+        "projects", drf::models::field<&Project::name>(),
+        drf::models::field<&Project::owner_id>().references<User>(),
+        drf::models::field<&Project::archived>());
 };
 
 // The app's migrations, oldest first; each is one logical change.
@@ -153,11 +153,11 @@ struct Team : drf::models::Model<Team> {
     std::optional<drf::Uuid> coach_id;
     std::string slug;
     static constexpr auto meta = drf::models::meta<Team>(
-        "teams", drf::models::field("name", &Team::name), drf::models::field("code", &Team::code).unique(),
-        drf::models::field("size", &Team::size), drf::models::field("motto", &Team::motto),
-        drf::models::field("lead_id", &Team::lead_id).references<User>(),
-        drf::models::field("coach_id", &Team::coach_id).references<User>(),
-        drf::models::field("slug", &Team::slug).db_index());
+        "teams", drf::models::field<&Team::name>(), drf::models::field<&Team::code>().unique(),
+        drf::models::field<&Team::size>(), drf::models::field<&Team::motto>(),
+        drf::models::field<&Team::lead_id>().references<User>(),
+        drf::models::field<&Team::coach_id>().references<User>(),
+        drf::models::field<&Team::slug>().db_index());
 };
 
 TEST_CASE("docs/migrations.md: the operations table", "[migrations]") {
@@ -229,7 +229,7 @@ struct User : drf::models::Model<User> {
     std::string username;
     bool is_active = true;
     static constexpr auto meta = drf::models::meta<User>(
-        "users", drf::models::field("username", &User::username).unique(), drf::models::field("is_active", &User::is_active));
+        "users", drf::models::field<&User::username>().unique(), drf::models::field<&User::is_active>());
 };
 }  // namespace v1
 namespace v2 {  // the same model after it gained `bio`
@@ -238,8 +238,8 @@ struct User : drf::models::Model<User> {
     bool is_active = true;
     std::string bio;
     static constexpr auto meta = drf::models::meta<User>(
-        "users", drf::models::field("username", &User::username).unique(), drf::models::field("is_active", &User::is_active),
-        drf::models::field("bio", &User::bio));
+        "users", drf::models::field<&User::username>().unique(), drf::models::field<&User::is_active>(),
+        drf::models::field<&User::bio>());
 };
 }  // namespace v2
 namespace v3 {  // a named field's definition changed: username is no longer unique
@@ -248,8 +248,8 @@ struct User : drf::models::Model<User> {
     bool is_active = true;
     std::string bio;
     static constexpr auto meta = drf::models::meta<User>(
-        "users", drf::models::field("username", &User::username), drf::models::field("is_active", &User::is_active),
-        drf::models::field("bio", &User::bio));
+        "users", drf::models::field<&User::username>(), drf::models::field<&User::is_active>(),
+        drf::models::field<&User::bio>());
 };
 }  // namespace v3
 

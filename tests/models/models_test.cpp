@@ -17,11 +17,11 @@ struct Project : drf::models::Model<Project> {
     bool archived = false;
     std::optional<drf::DateTime> archived_at;
     static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field("name", &Project::name).max_length(200),
-        drf::models::field("description", &Project::description),
-        drf::models::field("owner_id", &Project::owner_id).db_index(),
-        drf::models::field("archived", &Project::archived),
-        drf::models::field("archived_at", &Project::archived_at));
+        "projects", drf::models::field<&Project::name>().max_length(200),
+        drf::models::field<&Project::description>(),
+        drf::models::field<&Project::owner_id>().db_index(),
+        drf::models::field<&Project::archived>(),
+        drf::models::field<&Project::archived_at>());
 };
 
 }  // namespace models_test

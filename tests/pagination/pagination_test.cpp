@@ -26,8 +26,8 @@ using drf::http::Request;
 struct Item : drf::models::Model<Item> {
     std::string name;
     std::int64_t rank = 0;
-    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field("name", &Item::name),
-                                                         drf::models::field("rank", &Item::rank));
+    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field<&Item::name>(),
+                                                         drf::models::field<&Item::rank>());
 };
 
 struct ItemOutput {

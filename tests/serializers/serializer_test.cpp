@@ -147,7 +147,7 @@ struct Coded {
 
 struct User : drf::models::Model<User> {
     std::string username;
-    static constexpr auto meta = drf::models::meta<User>("users", drf::models::field("username", &User::username));
+    static constexpr auto meta = drf::models::meta<User>("users", drf::models::field<&User::username>());
 };
 
 struct Project : drf::models::Model<Project> {
@@ -155,9 +155,9 @@ struct Project : drf::models::Model<Project> {
     std::string description;
     std::shared_ptr<User> owner;
     bool archived = false;
-    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field("name", &Project::name),
-                                                            drf::models::field("description", &Project::description),
-                                                            drf::models::field("archived", &Project::archived));
+    static constexpr auto meta = drf::models::meta<Project>("projects", drf::models::field<&Project::name>(),
+                                                            drf::models::field<&Project::description>(),
+                                                            drf::models::field<&Project::archived>());
 };
 
 struct ProjectOutput {

@@ -33,10 +33,10 @@ struct Project : drf::models::Model<Project> {
     drf::Uuid owner_id;
     bool archived = false;
     static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field("name", &Project::name).max_length(200),
-        drf::models::field("description", &Project::description),
-        drf::models::field("owner_id", &Project::owner_id).references<drf::auth::User>(),
-        drf::models::field("archived", &Project::archived));
+        "projects", drf::models::field<&Project::name>().max_length(200),
+        drf::models::field<&Project::description>(),
+        drf::models::field<&Project::owner_id>().references<drf::auth::User>(),
+        drf::models::field<&Project::archived>());
 };
 
 struct ProjectCreate {

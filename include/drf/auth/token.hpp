@@ -18,8 +18,8 @@ struct Token : models::Model<Token> {
     Uuid user_id;
 
     static constexpr auto meta = models::meta<Token>(
-        "authtoken_token", models::field("digest", &Token::digest).unique().max_length(64),
-        models::field("user_id", &Token::user_id).references<User>());
+        "authtoken_token", models::field<&Token::digest>().unique().max_length(64),
+        models::field<&Token::user_id>().references<User>());
 };
 
 }  // namespace drf::auth

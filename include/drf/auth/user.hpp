@@ -17,9 +17,9 @@ struct User : models::Model<User> {
     std::optional<DateTime> last_login;
 
     static constexpr auto meta = models::meta<User>(
-        "auth_user", models::field("username", &User::username).unique().max_length(150),
-        models::field("email", &User::email).max_length(254), models::field("is_staff", &User::is_staff),
-        models::field("is_active", &User::is_active), models::field("last_login", &User::last_login));
+        "auth_user", models::field<&User::username>().unique().max_length(150),
+        models::field<&User::email>().max_length(254), models::field<&User::is_staff>(),
+        models::field<&User::is_active>(), models::field<&User::last_login>());
 
     // Django's user.is_authenticated: true for every real user, false for the anonymous one.
     bool is_authenticated() const noexcept { return !id.is_nil(); }
