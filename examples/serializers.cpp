@@ -29,9 +29,9 @@ struct ProjectCreate {
     std::string description;
     std::vector<std::string> tags;
     static constexpr auto fields = s::fields(
-        s::char_field("name", &ProjectCreate::name).max_length(200),
-        s::char_field("description", &ProjectCreate::description).optional("").allow_blank(),
-        s::list_field("tags", &ProjectCreate::tags, s::char_field().max_length(20)).optional());
+        s::char_field<&ProjectCreate::name>().max_length(200),
+        s::char_field<&ProjectCreate::description>().optional("").allow_blank(),
+        s::list_field<&ProjectCreate::tags>(s::char_field().max_length(20)).optional());
     // DRF's validate(self, attrs): runs once every field is valid.
     static void validate(ProjectCreate& data) {
         if (data.name == data.description) throw s::ValidationError("Name and description must differ.");
@@ -41,17 +41,17 @@ struct ProjectCreate {
 // ProjectOutputSerializer over the model itself.
 struct ProjectOutput {
     static constexpr auto fields =
-        s::fields(s::uuid_field("id", &Project::id), s::char_field("name", &Project::name),
-                  s::char_field("description", &Project::description),
-                  s::list_field("tags", &Project::tags, s::char_field()), s::boolean_field("archived", &Project::archived),
-                  s::datetime_field("created_at", &Project::created_at),
-                  s::datetime_field("updated_at", &Project::updated_at));
+        s::fields(s::uuid_field<&Project::id>(), s::char_field<&Project::name>(),
+                  s::char_field<&Project::description>(),
+                  s::list_field<&Project::tags>(s::char_field()), s::boolean_field<&Project::archived>(),
+                  s::datetime_field<&Project::created_at>(),
+                  s::datetime_field<&Project::updated_at>());
 };
 
 // The PATCH serializer binds straight to the model: fields absent from the body keep their values.
 struct ProjectUpdate {
-    static constexpr auto fields = s::fields(s::char_field("name", &Project::name).max_length(200),
-                                             s::char_field("description", &Project::description).allow_blank());
+    static constexpr auto fields = s::fields(s::char_field<&Project::name>().max_length(200),
+                                             s::char_field<&Project::description>().allow_blank());
 };
 
 namespace {

@@ -16,26 +16,26 @@ struct ProjectInput {
     std::string name;
     std::string description;
     static constexpr auto fields =
-        s::fields(s::char_field("name", &ProjectInput::name).max_length(200),
-                  s::char_field("description", &ProjectInput::description).optional("").allow_blank());
+        s::fields(s::char_field<&ProjectInput::name>().max_length(200),
+                  s::char_field<&ProjectInput::description>().optional("").allow_blank());
 };
 
 // {"id", "name", "description", "owner" (the owner's username), "archived", "created_at", "updated_at"}
 struct ProjectOutput {
     static constexpr auto fields =
-        s::fields(s::uuid_field("id", &Project::id), s::char_field("name", &Project::name),
-                  s::char_field("description", &Project::description),
+        s::fields(s::uuid_field<&Project::id>(), s::char_field<&Project::name>(),
+                  s::char_field<&Project::description>(),
                   s::char_field("owner", s::source(&Project::owner, &drf::auth::User::username)).allow_null(),
-                  s::boolean_field("archived", &Project::archived), s::datetime_field("created_at", &Project::created_at),
-                  s::datetime_field("updated_at", &Project::updated_at));
+                  s::boolean_field<&Project::archived>(), s::datetime_field<&Project::created_at>(),
+                  s::datetime_field<&Project::updated_at>());
 };
 
 struct AnnouncementInput {
     std::string title;
     std::string body;
     static constexpr auto fields =
-        s::fields(s::char_field("title", &AnnouncementInput::title).max_length(120),
-                  s::char_field("body", &AnnouncementInput::body).optional("").allow_blank());
+        s::fields(s::char_field<&AnnouncementInput::title>().max_length(120),
+                  s::char_field<&AnnouncementInput::body>().optional("").allow_blank());
 };
 
 struct AnnouncementOutput {
@@ -43,7 +43,7 @@ struct AnnouncementOutput {
 };
 
 struct ProfileOutput {
-    static constexpr auto fields = s::fields(s::char_field("bio", &Profile::bio));
+    static constexpr auto fields = s::fields(s::char_field<&Profile::bio>());
 };
 
 }  // namespace projects

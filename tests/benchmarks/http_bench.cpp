@@ -38,8 +38,8 @@ struct Note : drf::models::Model<Note> {
 struct NoteInput {
     std::string title;
     std::string body;
-    static constexpr auto fields = s::fields(s::char_field("title", &NoteInput::title).max_length(200),
-                                             s::char_field("body", &NoteInput::body).optional("").allow_blank());
+    static constexpr auto fields = s::fields(s::char_field<&NoteInput::title>().max_length(200),
+                                             s::char_field<&NoteInput::body>().optional("").allow_blank());
 };
 
 struct NoteOutput {

@@ -24,11 +24,11 @@ struct TaskInput {
     bool done = false;
     drf::DateTime due;
     static constexpr auto fields = s::fields(
-        s::char_field("title", &TaskInput::title).max_length(200),
-        s::char_field("notes", &TaskInput::notes).optional().allow_blank(),
-        s::integer_field("priority", &TaskInput::priority).min_value(1).max_value(10),
-        s::uuid_field("project_id", &TaskInput::project_id), s::boolean_field("done", &TaskInput::done),
-        s::datetime_field("due", &TaskInput::due));
+        s::char_field<&TaskInput::title>().max_length(200),
+        s::char_field<&TaskInput::notes>().optional().allow_blank(),
+        s::integer_field<&TaskInput::priority>().min_value(1).max_value(10),
+        s::uuid_field<&TaskInput::project_id>(), s::boolean_field<&TaskInput::done>(),
+        s::datetime_field<&TaskInput::due>());
 };
 
 const Json& task_body() {
@@ -117,10 +117,10 @@ struct Project : drf::models::Model<Project> {
 
 struct ProjectOutput {
     static constexpr auto fields =
-        s::fields(s::uuid_field("id", &Project::id), s::char_field("name", &Project::name),
-                  s::char_field("description", &Project::description), s::integer_field("stars", &Project::stars),
-                  s::boolean_field("archived", &Project::archived), s::datetime_field("created_at", &Project::created_at),
-                  s::datetime_field("updated_at", &Project::updated_at));
+        s::fields(s::uuid_field<&Project::id>(), s::char_field<&Project::name>(),
+                  s::char_field<&Project::description>(), s::integer_field<&Project::stars>(),
+                  s::boolean_field<&Project::archived>(), s::datetime_field<&Project::created_at>(),
+                  s::datetime_field<&Project::updated_at>());
 };
 
 std::vector<Project> page_of_projects() {

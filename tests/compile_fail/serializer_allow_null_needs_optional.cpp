@@ -7,7 +7,7 @@
 struct Input {
     std::string name;
     static constexpr auto fields =
-        drf::serializers::fields(drf::serializers::char_field("name", &Input::name).allow_null());
+        drf::serializers::fields(drf::serializers::char_field<&Input::name>().allow_null());
 };
 
 int main() { return static_cast<int>(decltype(Input::fields)::size); }

@@ -4,7 +4,7 @@
 
 struct Input {
     int name = 0;
-    static constexpr auto fields = drf::serializers::fields(drf::serializers::char_field("name", &Input::name));
+    static constexpr auto fields = drf::serializers::fields(drf::serializers::char_field<&Input::name>());
 };
 
 int main() { return static_cast<int>(decltype(Input::fields)::size); }

@@ -7,8 +7,8 @@
 struct Input {
     std::string a;
     std::string b;
-    static constexpr auto fields = drf::serializers::fields(drf::serializers::char_field("name", &Input::a),
-                                                            drf::serializers::char_field("name", &Input::b));
+    static constexpr auto fields = drf::serializers::fields(drf::serializers::char_field<&Input::a>("name"),
+                                                            drf::serializers::char_field<&Input::b>("name"));
 };
 
 int main() { return static_cast<int>(decltype(Input::fields)::size); }

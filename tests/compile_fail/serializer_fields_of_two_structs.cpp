@@ -12,7 +12,7 @@ struct B {
 };
 struct Mixed {
     static constexpr auto fields =
-        drf::serializers::fields(drf::serializers::char_field("x", &A::x), drf::serializers::char_field("y", &B::y));
+        drf::serializers::fields(drf::serializers::char_field<&A::x>(), drf::serializers::char_field<&B::y>());
 };
 
 int main() { return drf::serializers::validate<Mixed>(drf::Json::object()) ? 0 : 1; }

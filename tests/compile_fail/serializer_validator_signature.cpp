@@ -9,7 +9,7 @@ void positive(int) {}
 struct Input {
     std::string name;
     static constexpr auto fields =
-        drf::serializers::fields(drf::serializers::char_field("name", &Input::name).validators(positive));
+        drf::serializers::fields(drf::serializers::char_field<&Input::name>().validators(positive));
 };
 
 int main() { return static_cast<int>(decltype(Input::fields)::size); }

@@ -65,8 +65,8 @@ struct ProjectCreate {  // ProjectCreateSerializer
     std::string name;
     std::string description;
     static constexpr auto fields =
-        s::fields(s::char_field("name", &ProjectCreate::name).max_length(200),
-                  s::char_field("description", &ProjectCreate::description).optional("").allow_blank());
+        s::fields(s::char_field<&ProjectCreate::name>().max_length(200),
+                  s::char_field<&ProjectCreate::description>().optional("").allow_blank());
 };
 
 struct ProjectOutput {  // ProjectOutputSerializer
@@ -941,8 +941,8 @@ struct ProjectInput {
     std::string name;
     std::string description;
     static constexpr auto fields =
-        s::fields(s::char_field("name", &ProjectInput::name).max_length(200),
-                  s::char_field("description", &ProjectInput::description).optional("").allow_blank());
+        s::fields(s::char_field<&ProjectInput::name>().max_length(200),
+                  s::char_field<&ProjectInput::description>().optional("").allow_blank());
 };
 
 struct ProjectOutput {

@@ -326,9 +326,9 @@ struct ProjectCreate {
     std::string description;
     std::vector<std::string> tags;
     static constexpr auto fields = s::fields(
-        s::char_field("name", &ProjectCreate::name).max_length(200),
-        s::char_field("description", &ProjectCreate::description).optional("").allow_blank(),
-        s::list_field("tags", &ProjectCreate::tags, s::char_field().max_length(20)).optional());
+        s::char_field<&ProjectCreate::name>().max_length(200),
+        s::char_field<&ProjectCreate::description>().optional("").allow_blank(),
+        s::list_field<&ProjectCreate::tags>(s::char_field().max_length(20)).optional());
     // DRF's validate(self, attrs): runs once every field is valid.
     static void validate(ProjectCreate& data) {
         if (data.name == data.description) throw s::ValidationError("Name and description must differ.");
@@ -338,17 +338,17 @@ struct ProjectCreate {
 // ProjectOutputSerializer over the model itself.
 struct ProjectOutput {
     static constexpr auto fields =
-        s::fields(s::uuid_field("id", &Project::id), s::char_field("name", &Project::name),
-                  s::char_field("description", &Project::description),
-                  s::list_field("tags", &Project::tags, s::char_field()), s::boolean_field("archived", &Project::archived),
-                  s::datetime_field("created_at", &Project::created_at),
-                  s::datetime_field("updated_at", &Project::updated_at));
+        s::fields(s::uuid_field<&Project::id>(), s::char_field<&Project::name>(),
+                  s::char_field<&Project::description>(),
+                  s::list_field<&Project::tags>(s::char_field()), s::boolean_field<&Project::archived>(),
+                  s::datetime_field<&Project::created_at>(),
+                  s::datetime_field<&Project::updated_at>());
 };
 
 // The PATCH serializer binds straight to the model: fields absent from the body keep their values.
 struct ProjectUpdate {
-    static constexpr auto fields = s::fields(s::char_field("name", &Project::name).max_length(200),
-                                             s::char_field("description", &Project::description).allow_blank());
+    static constexpr auto fields = s::fields(s::char_field<&Project::name>().max_length(200),
+                                             s::char_field<&Project::description>().allow_blank());
 };
 
 TEST_CASE("docs/serializers.md: the first example validates a request body, renders a model and patches it", "[docs]") {
@@ -435,7 +435,7 @@ struct ProjectModelOutput {
 
 struct ProjectDetail {
     static constexpr auto fields = s::fields(
-        s::char_field("name", &Project::name),
+        s::char_field<&Project::name>(),
         s::char_field("owner", s::source(&Project::owner, &User::username)).allow_null(),  // source="owner.username"
         s::method_field<Project>("shout", [](const Project& p) { return p.name + "!"; }));
 };
@@ -518,18 +518,18 @@ struct Presence {
     std::string status;
     std::optional<std::string> nick;
     static constexpr auto fields =
-        s::fields(s::char_field("name", &Presence::name), s::char_field("note", &Presence::note).optional(),
-                  s::char_field("status", &Presence::status).optional("x"),
-                  s::char_field("nick", &Presence::nick).allow_null());
+        s::fields(s::char_field<&Presence::name>(), s::char_field<&Presence::note>().optional(),
+                  s::char_field<&Presence::status>().optional("x"),
+                  s::char_field<&Presence::nick>().allow_null());
 };
 
 struct Account {
     int id = 1;
     std::string name;
     std::string password;
-    static constexpr auto fields = s::fields(s::integer_field("id", &Account::id).read_only(),
-                                             s::char_field("name", &Account::name),
-                                             s::char_field("password", &Account::password).write_only());
+    static constexpr auto fields = s::fields(s::integer_field<&Account::id>().read_only(),
+                                             s::char_field<&Account::name>(),
+                                             s::char_field<&Account::password>().write_only());
 };
 
 TEST_CASE("docs/serializers.md: the presence table", "[docs]") {
@@ -570,27 +570,27 @@ TEST_CASE("docs/serializers.md: the presence table", "[docs]") {
 
 struct Char {
     std::string f;
-    static constexpr auto fields = s::fields(s::char_field("f", &Char::f));
+    static constexpr auto fields = s::fields(s::char_field<&Char::f>());
 };
 struct CharMax {
     std::string f;
-    static constexpr auto fields = s::fields(s::char_field("f", &CharMax::f).max_length(200));
+    static constexpr auto fields = s::fields(s::char_field<&CharMax::f>().max_length(200));
 };
 struct CharMin {
     std::string f;
-    static constexpr auto fields = s::fields(s::char_field("f", &CharMin::f).min_length(3));
+    static constexpr auto fields = s::fields(s::char_field<&CharMin::f>().min_length(3));
 };
 struct CharBlank {
     std::string f = "x";
-    static constexpr auto fields = s::fields(s::char_field("f", &CharBlank::f).allow_blank());
+    static constexpr auto fields = s::fields(s::char_field<&CharBlank::f>().allow_blank());
 };
 struct CharUntrimmed {
     std::string f;
-    static constexpr auto fields = s::fields(s::char_field("f", &CharUntrimmed::f).trim_whitespace(false));
+    static constexpr auto fields = s::fields(s::char_field<&CharUntrimmed::f>().trim_whitespace(false));
 };
 struct CharNull {
     std::optional<std::string> f;
-    static constexpr auto fields = s::fields(s::char_field("f", &CharNull::f).allow_null());
+    static constexpr auto fields = s::fields(s::char_field<&CharNull::f>().allow_null());
 };
 
 TEST_CASE("docs/serializers.md: the char table", "[docs]") {
@@ -625,7 +625,7 @@ TEST_CASE("docs/serializers.md: the char table", "[docs]") {
 
 struct Email {
     std::string f;
-    static constexpr auto fields = s::fields(s::email_field("f", &Email::f));
+    static constexpr auto fields = s::fields(s::email_field<&Email::f>());
 };
 
 TEST_CASE("docs/serializers.md: the email table", "[docs]") {
@@ -646,15 +646,15 @@ TEST_CASE("docs/serializers.md: the email table", "[docs]") {
 
 struct Int {
     int f = 0;
-    static constexpr auto fields = s::fields(s::integer_field("f", &Int::f).min_value(1).max_value(10));
+    static constexpr auto fields = s::fields(s::integer_field<&Int::f>().min_value(1).max_value(10));
 };
 struct Small {
     std::int8_t f = 0;
-    static constexpr auto fields = s::fields(s::integer_field("f", &Small::f));
+    static constexpr auto fields = s::fields(s::integer_field<&Small::f>());
 };
 struct Wide {
     std::int64_t f = 0;
-    static constexpr auto fields = s::fields(s::integer_field("f", &Wide::f));
+    static constexpr auto fields = s::fields(s::integer_field<&Wide::f>());
 };
 
 TEST_CASE("docs/serializers.md: the integer table", "[docs]") {
@@ -675,11 +675,11 @@ TEST_CASE("docs/serializers.md: the integer table", "[docs]") {
 
 struct Float {
     double f = 0;
-    static constexpr auto fields = s::fields(s::float_field("f", &Float::f).min_value(0.5).max_value(2.5));
+    static constexpr auto fields = s::fields(s::float_field<&Float::f>().min_value(0.5).max_value(2.5));
 };
 struct FloatAsWritten {
     double f = 0;
-    static constexpr auto fields = s::fields(s::float_field("f", &FloatAsWritten::f).min_value(0).max_value(2.0));
+    static constexpr auto fields = s::fields(s::float_field<&FloatAsWritten::f>().min_value(0).max_value(2.0));
 };
 
 TEST_CASE("docs/serializers.md: the float table", "[docs]") {
@@ -700,11 +700,11 @@ TEST_CASE("docs/serializers.md: the float table", "[docs]") {
 
 struct Bool {
     bool f = false;
-    static constexpr auto fields = s::fields(s::boolean_field("f", &Bool::f));
+    static constexpr auto fields = s::fields(s::boolean_field<&Bool::f>());
 };
 struct NullBool {
     std::optional<bool> f = false;
-    static constexpr auto fields = s::fields(s::boolean_field("f", &NullBool::f).allow_null());
+    static constexpr auto fields = s::fields(s::boolean_field<&NullBool::f>().allow_null());
 };
 
 TEST_CASE("docs/serializers.md: the boolean table", "[docs]") {
@@ -729,7 +729,7 @@ TEST_CASE("docs/serializers.md: the boolean table", "[docs]") {
 
 struct Id {
     drf::Uuid f{};
-    static constexpr auto fields = s::fields(s::uuid_field("f", &Id::f));
+    static constexpr auto fields = s::fields(s::uuid_field<&Id::f>());
 };
 
 TEST_CASE("docs/serializers.md: the uuid table", "[docs]") {
@@ -744,7 +744,7 @@ TEST_CASE("docs/serializers.md: the uuid table", "[docs]") {
 
 struct When {
     drf::DateTime f;
-    static constexpr auto fields = s::fields(s::datetime_field("f", &When::f));
+    static constexpr auto fields = s::fields(s::datetime_field<&When::f>());
 };
 
 TEST_CASE("docs/serializers.md: the datetime table", "[docs]") {
@@ -758,18 +758,18 @@ TEST_CASE("docs/serializers.md: the datetime table", "[docs]") {
 
 struct Status {
     std::string f;
-    static constexpr auto fields = s::fields(s::choice_field("f", &Status::f, s::choices("draft", "published")));
+    static constexpr auto fields = s::fields(s::choice_field<&Status::f>(s::choices("draft", "published")));
 };
 struct StatusBlank {
     std::string f = "x";
     static constexpr auto fields =
-        s::fields(s::choice_field("f", &StatusBlank::f, s::choices("draft", "published")).allow_blank());
+        s::fields(s::choice_field<&StatusBlank::f>(s::choices("draft", "published")).allow_blank());
 };
 enum class Level { low, high };
 struct Levelled {
     Level f = Level::low;
     static constexpr auto fields = s::fields(
-        s::choice_field("f", &Levelled::f, s::choices(s::choice("low", Level::low), s::choice("high", Level::high))));
+        s::choice_field<&Levelled::f>(s::choices(s::choice("low", Level::low), s::choice("high", Level::high))));
 };
 
 TEST_CASE("docs/serializers.md: the choice table", "[docs]") {
@@ -791,15 +791,15 @@ TEST_CASE("docs/serializers.md: the choice table", "[docs]") {
 
 struct Owner {
     std::string username;
-    static constexpr auto fields = s::fields(s::char_field("username", &Owner::username));
+    static constexpr auto fields = s::fields(s::char_field<&Owner::username>());
 };
 struct WithOwner {
     Owner owner;
-    static constexpr auto fields = s::fields(s::nested<Owner>("owner", &WithOwner::owner));
+    static constexpr auto fields = s::fields(s::nested<Owner, &WithOwner::owner>());
 };
 struct WithOptionalOwner {
     std::optional<Owner> owner;
-    static constexpr auto fields = s::fields(s::nested<Owner>("owner", &WithOptionalOwner::owner).allow_null().optional());
+    static constexpr auto fields = s::fields(s::nested<Owner, &WithOptionalOwner::owner>().allow_null().optional());
 };
 
 TEST_CASE("docs/serializers.md: the nested table", "[docs]") {
@@ -818,11 +818,11 @@ TEST_CASE("docs/serializers.md: the nested table", "[docs]") {
 
 struct WithItems {
     std::vector<Owner> items;
-    static constexpr auto fields = s::fields(s::nested<Owner>("items", &WithItems::items));
+    static constexpr auto fields = s::fields(s::nested<Owner, &WithItems::items>());
 };
 struct WithNonEmptyItems {
     std::vector<Owner> items;
-    static constexpr auto fields = s::fields(s::nested<Owner>("items", &WithNonEmptyItems::items).allow_empty(false));
+    static constexpr auto fields = s::fields(s::nested<Owner, &WithNonEmptyItems::items>().allow_empty(false));
 };
 
 TEST_CASE("docs/serializers.md: the many table", "[docs]") {
@@ -844,16 +844,16 @@ TEST_CASE("docs/serializers.md: the many table", "[docs]") {
 
 struct Scores {
     std::vector<std::int64_t> f;
-    static constexpr auto fields = s::fields(s::list_field("f", &Scores::f, s::integer_field().min_value(0)));
+    static constexpr auto fields = s::fields(s::list_field<&Scores::f>(s::integer_field().min_value(0)));
 };
 struct NonEmptyList {
     std::vector<std::int64_t> f;
-    static constexpr auto fields = s::fields(s::list_field("f", &NonEmptyList::f, s::integer_field()).allow_empty(false));
+    static constexpr auto fields = s::fields(s::list_field<&NonEmptyList::f>(s::integer_field()).allow_empty(false));
 };
 struct BoundedList {
     std::vector<std::int64_t> f;
     static constexpr auto fields =
-        s::fields(s::list_field("f", &BoundedList::f, s::integer_field()).min_length(2).max_length(3));
+        s::fields(s::list_field<&BoundedList::f>(s::integer_field()).min_length(2).max_length(3));
 };
 
 TEST_CASE("docs/serializers.md: the list table", "[docs]") {
@@ -878,13 +878,13 @@ void second(const std::string&) { throw s::ValidationError("second"); }
 struct Checked {
     std::string name;
     static constexpr auto fields =
-        s::fields(s::char_field("name", &Checked::name).max_length(3).validators(first, second));
+        s::fields(s::char_field<&Checked::name>().max_length(3).validators(first, second));
 };
 
 struct Range {
     int low = 0;
     int high = 0;
-    static constexpr auto fields = s::fields(s::integer_field("low", &Range::low), s::integer_field("high", &Range::high));
+    static constexpr auto fields = s::fields(s::integer_field<&Range::low>(), s::integer_field<&Range::high>());
     static void validate(Range& r) {  // DRF's validate(self, attrs)
         if (r.low > r.high) throw s::ValidationError("low must not exceed high");
     }
@@ -893,12 +893,12 @@ struct Range {
 void several(const std::string&) { throw s::ValidationError(Json::array({"a", "b"})); }
 struct Several {
     std::string name;
-    static constexpr auto fields = s::fields(s::char_field("name", &Several::name).validators(several, first));
+    static constexpr auto fields = s::fields(s::char_field<&Several::name>().validators(several, first));
 };
 
 struct Shouted {
     std::string name;
-    static constexpr auto fields = s::fields(s::char_field("name", &Shouted::name).validate([](const std::string& v) {
+    static constexpr auto fields = s::fields(s::char_field<&Shouted::name>().validate([](const std::string& v) {
         std::string up = v;
         for (auto& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
         return up;
@@ -907,17 +907,17 @@ struct Shouted {
 
 struct Taken {
     std::string name;
-    static constexpr auto fields = s::fields(s::char_field("name", &Taken::name));
+    static constexpr auto fields = s::fields(s::char_field<&Taken::name>());
     static void validate(Taken&) { throw s::ValidationError(Json{{"name", "taken"}}); }
 };
 struct Listed {
     std::string name;
-    static constexpr auto fields = s::fields(s::char_field("name", &Listed::name));
+    static constexpr auto fields = s::fields(s::char_field<&Listed::name>());
     static void validate(Listed&) { throw s::ValidationError(Json::array({"e1", "e2"})); }
 };
 struct Coded {
     std::string name;
-    static constexpr auto fields = s::fields(s::char_field("name", &Coded::name));
+    static constexpr auto fields = s::fields(s::char_field<&Coded::name>());
     static void validate(Coded&) { throw s::ValidationError("bad", "mycode"); }
 };
 
@@ -927,8 +927,8 @@ struct Order {
     bool c = false;
     std::string d;
     static constexpr auto fields =
-        s::fields(s::char_field("a", &Order::a), s::integer_field("b", &Order::b), s::boolean_field("c", &Order::c),
-                  s::char_field("d", &Order::d).validate([](std::string&) { throw s::ValidationError("d bad"); }));
+        s::fields(s::char_field<&Order::a>(), s::integer_field<&Order::b>(), s::boolean_field<&Order::c>(),
+                  s::char_field<&Order::d>().validate([](std::string&) { throw s::ValidationError("d bad"); }));
 };
 
 TEST_CASE("docs/serializers.md: the validators and hooks table", "[docs]") {
@@ -952,7 +952,7 @@ TEST_CASE("docs/serializers.md: the validators and hooks table", "[docs]") {
 
 struct Named {
     std::string name;
-    static constexpr auto fields = s::fields(s::char_field("name", &Named::name));
+    static constexpr auto fields = s::fields(s::char_field<&Named::name>());
 };
 
 TEST_CASE("docs/serializers.md: full_details and the top-level bodies", "[docs]") {
@@ -1041,9 +1041,9 @@ template <class F>
 concept HasAllowBlank = requires(const F f) { f.allow_blank(); };
 
 TEST_CASE("docs/serializers.md: options exist only on the kinds they apply to", "[docs]") {
-    using IntegerField = decltype(s::integer_field("f", &Int::f));
-    using CharField = decltype(s::char_field("f", &Char::f));
-    using ListField = decltype(s::list_field("f", &Scores::f, s::integer_field()));
+    using IntegerField = decltype(s::integer_field<&Int::f>());
+    using CharField = decltype(s::char_field<&Char::f>());
+    using ListField = decltype(s::list_field<&Scores::f>(s::integer_field()));
     STATIC_REQUIRE_FALSE(HasMaxLength<IntegerField>);
     STATIC_REQUIRE(HasMaxValue<IntegerField>);
     STATIC_REQUIRE(HasMaxLength<CharField>);
@@ -1056,7 +1056,7 @@ TEST_CASE("docs/serializers.md: options exist only on the kinds they apply to", 
 
 struct Numbers {
     double f = 0;
-    static constexpr auto fields = s::fields(s::float_field("f", &Numbers::f));
+    static constexpr auto fields = s::fields(s::float_field<&Numbers::f>());
 };
 struct Everything {
     std::string text = "t";
@@ -1066,9 +1066,9 @@ struct Everything {
     drf::DateTime at;
     std::optional<std::string> maybe;
     static constexpr auto fields =
-        s::fields(s::char_field("text", &Everything::text), s::integer_field("count", &Everything::count),
-                  s::boolean_field("flag", &Everything::flag), s::uuid_field("id", &Everything::id),
-                  s::datetime_field("at", &Everything::at), s::char_field("maybe", &Everything::maybe).allow_null());
+        s::fields(s::char_field<&Everything::text>(), s::integer_field<&Everything::count>(),
+                  s::boolean_field<&Everything::flag>(), s::uuid_field<&Everything::id>(),
+                  s::datetime_field<&Everything::at>(), s::char_field<&Everything::maybe>().allow_null());
 };
 
 struct Holder {
@@ -1078,7 +1078,7 @@ struct Holder {
 struct HolderOutput {
     static constexpr auto fields =
         s::fields(s::char_field("owner", s::source(&Holder::owner, &Owner::username)),
-                  s::char_field("secret", &Holder::secret).write_only(),
+                  s::char_field<&Holder::secret>().write_only(),
                   s::method_field<Holder>("none", [](const Holder&) { return nullptr; }));
 };
 
@@ -1111,7 +1111,7 @@ TEST_CASE("docs/serializers.md: the rendering table", "[docs]") {
 struct IntChoice {
     int f = 1;
     static constexpr auto fields =
-        s::fields(s::choice_field("f", &IntChoice::f, s::choices(s::choice("1", 1), s::choice("2", 2))));
+        s::fields(s::choice_field<&IntChoice::f>(s::choices(s::choice("1", 1), s::choice("2", 2))));
 };
 
 TEST_CASE("docs/serializers.md: the table of differences from DRF", "[docs]") {

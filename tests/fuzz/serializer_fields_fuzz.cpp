@@ -35,8 +35,8 @@ enum class Level { low, high };
 struct Tag {
     std::string label = "untitled";  // defaults are valid values, so what renders validates again
     int weight = 1;
-    static constexpr auto fields = s::fields(s::char_field("label", &Tag::label).max_length(20),
-                                             s::integer_field("weight", &Tag::weight).min_value(0).max_value(100).optional());
+    static constexpr auto fields = s::fields(s::char_field<&Tag::label>().max_length(20),
+                                             s::integer_field<&Tag::weight>().min_value(0).max_value(100).optional());
 };
 
 void not_forbidden(const std::string& v) {
@@ -78,33 +78,33 @@ struct Everything {
 // The serializer is its own type: a method_field needs the object's type complete.
 struct EverythingSerializer {
     static constexpr auto fields = s::fields(
-        s::char_field("text", &Everything::text).min_length(2).max_length(50).validators(not_forbidden, no_two_errors),
-        s::char_field("note", &Everything::note).allow_blank().trim_whitespace(false).optional(""),
-        s::char_field("maybe_text", &Everything::maybe_text).allow_null().optional(),
-        s::email_field("email", &Everything::email).optional(),
-        s::integer_field("count", &Everything::count).min_value(-1000).max_value(1000),
-        s::integer_field("small", &Everything::small).optional(),
-        s::integer_field("big", &Everything::big).optional(),
-        s::integer_field("maybe_int", &Everything::maybe_int).allow_null().optional(),
-        s::float_field("ratio", &Everything::ratio).min_value(0.5).max_value(2.5).optional(),
-        s::float_field("single", &Everything::single).optional(),
-        s::boolean_field("flag", &Everything::flag),
-        s::boolean_field("maybe_flag", &Everything::maybe_flag).allow_null().optional(),
-        s::uuid_field("id", &Everything::id).optional(),
-        s::uuid_field("server_id", &Everything::server_id).read_only(),
-        s::datetime_field("at", &Everything::at).allow_null().optional(),
-        s::choice_field("status", &Everything::status, s::choices("draft", "published")).allow_blank().optional(),
-        s::choice_field("level", &Everything::level, s::choices(s::choice("low", Level::low), s::choice("high", Level::high)))
+        s::char_field<&Everything::text>().min_length(2).max_length(50).validators(not_forbidden, no_two_errors),
+        s::char_field<&Everything::note>().allow_blank().trim_whitespace(false).optional(""),
+        s::char_field<&Everything::maybe_text>().allow_null().optional(),
+        s::email_field<&Everything::email>().optional(),
+        s::integer_field<&Everything::count>().min_value(-1000).max_value(1000),
+        s::integer_field<&Everything::small>().optional(),
+        s::integer_field<&Everything::big>().optional(),
+        s::integer_field<&Everything::maybe_int>().allow_null().optional(),
+        s::float_field<&Everything::ratio>().min_value(0.5).max_value(2.5).optional(),
+        s::float_field<&Everything::single>().optional(),
+        s::boolean_field<&Everything::flag>(),
+        s::boolean_field<&Everything::maybe_flag>().allow_null().optional(),
+        s::uuid_field<&Everything::id>().optional(),
+        s::uuid_field<&Everything::server_id>().read_only(),
+        s::datetime_field<&Everything::at>().allow_null().optional(),
+        s::choice_field<&Everything::status>(s::choices("draft", "published")).allow_blank().optional(),
+        s::choice_field<&Everything::level>(s::choices(s::choice("low", Level::low), s::choice("high", Level::high)))
             .optional(),
-        s::nested<Tag>("tag", &Everything::tag).optional(),
-        s::nested<Tag>("maybe_tag", &Everything::maybe_tag).allow_null().optional(),
-        s::nested<Tag>("tags", &Everything::tags).optional(),
-        s::list_field("words", &Everything::words, s::char_field().max_length(10)).max_length(5).optional(),
-        s::list_field("numbers", &Everything::numbers, s::integer_field()).optional(),
-        s::list_field("ratios", &Everything::ratios, s::float_field()).optional(),
-        s::list_field("ids", &Everything::ids, s::uuid_field()).optional(),
-        s::list_field("times", &Everything::times, s::datetime_field()).optional(),
-        s::char_field("secret", &Everything::secret).write_only().optional().validate([](std::string& v) {
+        s::nested<Tag, &Everything::tag>().optional(),
+        s::nested<Tag, &Everything::maybe_tag>().allow_null().optional(),
+        s::nested<Tag, &Everything::tags>().optional(),
+        s::list_field<&Everything::words>(s::char_field().max_length(10)).max_length(5).optional(),
+        s::list_field<&Everything::numbers>(s::integer_field()).optional(),
+        s::list_field<&Everything::ratios>(s::float_field()).optional(),
+        s::list_field<&Everything::ids>(s::uuid_field()).optional(),
+        s::list_field<&Everything::times>(s::datetime_field()).optional(),
+        s::char_field<&Everything::secret>().write_only().optional().validate([](std::string& v) {
             for (auto& c : v)
                 if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         }),

@@ -35,68 +35,68 @@ auto valid(const std::string& body) {
 
 struct Text {
     std::string f;
-    static constexpr auto fields = s::fields(s::char_field("f", &Text::f));
+    static constexpr auto fields = s::fields(s::char_field<&Text::f>());
 };
 struct Int {
     std::int64_t f = 0;
-    static constexpr auto fields = s::fields(s::integer_field("f", &Int::f));
+    static constexpr auto fields = s::fields(s::integer_field<&Int::f>());
 };
 struct BoundedInt {
     int f = 0;
-    static constexpr auto fields = s::fields(s::integer_field("f", &BoundedInt::f).min_value(0).max_value(10));
+    static constexpr auto fields = s::fields(s::integer_field<&BoundedInt::f>().min_value(0).max_value(10));
 };
 struct Float {
     double f = 0;
-    static constexpr auto fields = s::fields(s::float_field("f", &Float::f));
+    static constexpr auto fields = s::fields(s::float_field<&Float::f>());
 };
 struct BoundedFloat {
     double f = 0;
-    static constexpr auto fields = s::fields(s::float_field("f", &BoundedFloat::f).min_value(0.5).max_value(2.5));
+    static constexpr auto fields = s::fields(s::float_field<&BoundedFloat::f>().min_value(0.5).max_value(2.5));
 };
 struct SmallFloat {
     float f = 0;
-    static constexpr auto fields = s::fields(s::float_field("f", &SmallFloat::f));
+    static constexpr auto fields = s::fields(s::float_field<&SmallFloat::f>());
 };
 struct Status {
     std::string f;
-    static constexpr auto fields = s::fields(s::choice_field("f", &Status::f, s::choices("draft", "published")));
+    static constexpr auto fields = s::fields(s::choice_field<&Status::f>(s::choices("draft", "published")));
 };
 struct Id {
     drf::Uuid f{};
-    static constexpr auto fields = s::fields(s::uuid_field("f", &Id::f));
+    static constexpr auto fields = s::fields(s::uuid_field<&Id::f>());
 };
 struct Flag {
     bool f = false;
-    static constexpr auto fields = s::fields(s::boolean_field("f", &Flag::f));
+    static constexpr auto fields = s::fields(s::boolean_field<&Flag::f>());
 };
 struct When {
     drf::DateTime f;
-    static constexpr auto fields = s::fields(s::datetime_field("f", &When::f));
+    static constexpr auto fields = s::fields(s::datetime_field<&When::f>());
 };
 struct Email {
     std::string f;
-    static constexpr auto fields = s::fields(s::email_field("f", &Email::f));
+    static constexpr auto fields = s::fields(s::email_field<&Email::f>());
 };
 struct Tags {
     std::vector<std::string> f;
-    static constexpr auto fields = s::fields(s::list_field("f", &Tags::f, s::char_field()));
+    static constexpr auto fields = s::fields(s::list_field<&Tags::f>(s::char_field()));
 };
 struct Scores {
     std::vector<std::int64_t> f;
-    static constexpr auto fields = s::fields(s::list_field("f", &Scores::f, s::integer_field()));
+    static constexpr auto fields = s::fields(s::list_field<&Scores::f>(s::integer_field()));
 };
 struct Inner {
     int n = 0;
-    static constexpr auto fields = s::fields(s::integer_field("n", &Inner::n));
+    static constexpr auto fields = s::fields(s::integer_field<&Inner::n>());
 };
 struct Outer {
     Inner inner;
-    static constexpr auto fields = s::fields(s::nested<Inner>("inner", &Outer::inner));
+    static constexpr auto fields = s::fields(s::nested<Inner, &Outer::inner>());
 };
 struct Two {
     std::string name;
     int n = 0;
-    static constexpr auto fields = s::fields(s::char_field("name", &Two::name), s::integer_field("n", &Two::n));
+    static constexpr auto fields = s::fields(s::char_field<&Two::name>(), s::integer_field<&Two::n>());
 };
 
 const std::string ten_to_30 = "1000000000000000000000000000000";
@@ -264,11 +264,11 @@ TEST_CASE("str() of a value nested deeper than 1000 levels throws JsonTooDeep, n
 TEST_CASE("A ValidationError carrying a Json nested deeper than 1000 levels throws JsonTooDeep", "[serializers]") {
     Json detail = Json::object();
     detail["f"] = nested_arrays(5000);
-    CHECK_THROWS_AS(s::ValidationError(detail), drf::JsonTooDeep);
+    CHECK_THROWS_AS(drf::ValidationError(detail), drf::JsonTooDeep);
     std::string text = "{";
     for (int i = 0; i < 50'000; ++i) text += "\"k" + std::to_string(i) + "\": \"bad\",";
     text.back() = '}';
-    const s::ValidationError e(drf::parse_json(text));  // converted in time linear in its keys
+    const drf::ValidationError e(drf::parse_json(text));  // converted in time linear in its keys
     CHECK(e.detail().size() == 50'000);
     CHECK(e.detail()["k49999"] == Json::array({"bad"}));
 }

@@ -31,80 +31,80 @@ auto valid(const char* body) {
 struct Name {
     std::string name;
     std::string description;
-    static constexpr auto fields = s::fields(s::char_field("name", &Name::name).max_length(200),
-                                             s::char_field("description", &Name::description).optional().allow_blank());
+    static constexpr auto fields = s::fields(s::char_field<&Name::name>().max_length(200),
+                                             s::char_field<&Name::description>().optional().allow_blank());
 };
 
 struct Short {
     std::string f;
-    static constexpr auto fields = s::fields(s::char_field("f", &Short::f).min_length(3).max_length(5));
+    static constexpr auto fields = s::fields(s::char_field<&Short::f>().min_length(3).max_length(5));
 };
 
 struct Untrimmed {
     std::string f;
-    static constexpr auto fields = s::fields(s::char_field("f", &Untrimmed::f).trim_whitespace(false));
+    static constexpr auto fields = s::fields(s::char_field<&Untrimmed::f>().trim_whitespace(false));
 };
 
 struct NullableText {
     std::optional<std::string> f;
-    static constexpr auto fields = s::fields(s::char_field("f", &NullableText::f).allow_null());
+    static constexpr auto fields = s::fields(s::char_field<&NullableText::f>().allow_null());
 };
 
 struct Int {
     int f = 0;
-    static constexpr auto fields = s::fields(s::integer_field("f", &Int::f).min_value(1).max_value(10));
+    static constexpr auto fields = s::fields(s::integer_field<&Int::f>().min_value(1).max_value(10));
 };
 
 struct Small {
     std::int8_t f = 0;
-    static constexpr auto fields = s::fields(s::integer_field("f", &Small::f));
+    static constexpr auto fields = s::fields(s::integer_field<&Small::f>());
 };
 
 struct Float {
     double f = 0;
-    static constexpr auto fields = s::fields(s::float_field("f", &Float::f).min_value(0.5).max_value(2.5));
+    static constexpr auto fields = s::fields(s::float_field<&Float::f>().min_value(0.5).max_value(2.5));
 };
 
 struct FloatIntBounds {
     double f = 0;
-    static constexpr auto fields = s::fields(s::float_field("f", &FloatIntBounds::f).min_value(0).max_value(2.0));
+    static constexpr auto fields = s::fields(s::float_field<&FloatIntBounds::f>().min_value(0).max_value(2.0));
 };
 
 struct Bool {
     bool f = false;
-    static constexpr auto fields = s::fields(s::boolean_field("f", &Bool::f));
+    static constexpr auto fields = s::fields(s::boolean_field<&Bool::f>());
 };
 
 struct NullableBool {
     std::optional<bool> f = false;
-    static constexpr auto fields = s::fields(s::boolean_field("f", &NullableBool::f).allow_null());
+    static constexpr auto fields = s::fields(s::boolean_field<&NullableBool::f>().allow_null());
 };
 
 struct Id {
     drf::Uuid f{};
-    static constexpr auto fields = s::fields(s::uuid_field("f", &Id::f));
+    static constexpr auto fields = s::fields(s::uuid_field<&Id::f>());
 };
 
 struct When {
     drf::DateTime f;
-    static constexpr auto fields = s::fields(s::datetime_field("f", &When::f));
+    static constexpr auto fields = s::fields(s::datetime_field<&When::f>());
 };
 
 struct Status {
     std::string f;
-    static constexpr auto fields = s::fields(s::choice_field("f", &Status::f, s::choices("draft", "published")));
+    static constexpr auto fields = s::fields(s::choice_field<&Status::f>(s::choices("draft", "published")));
 };
 
 enum class Level { low, high };
 struct Levelled {
     Level f = Level::low;
     static constexpr auto fields =
-        s::fields(s::choice_field("f", &Levelled::f, s::choices(s::choice("low", Level::low), s::choice("high", Level::high))));
+        s::fields(s::choice_field<&Levelled::f>(s::choices(s::choice("low", Level::low), s::choice("high", Level::high))));
 };
 
 struct Email {
     std::string f;
-    static constexpr auto fields = s::fields(s::email_field("f", &Email::f));
+    static constexpr auto fields = s::fields(s::email_field<&Email::f>());
 };
 
 }  // namespace fields_test

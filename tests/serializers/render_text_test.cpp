@@ -28,8 +28,8 @@ struct Tag {
     std::string label;
     int weight = 0;
     std::string hidden;
-    static constexpr auto fields = s::fields(s::char_field("label", &Tag::label), s::integer_field("weight", &Tag::weight),
-                                             s::char_field("hidden", &Tag::hidden).write_only());
+    static constexpr auto fields = s::fields(s::char_field<&Tag::label>(), s::integer_field<&Tag::weight>(),
+                                             s::char_field<&Tag::hidden>().write_only());
 };
 
 struct Person {
@@ -77,24 +77,23 @@ struct Record {
 
 struct RecordOutput {
     static constexpr auto fields = s::fields(
-        s::char_field("text", &Record::text), s::email_field("email", &Record::email),
-        s::char_field("maybe_text", &Record::maybe_text).allow_null().optional(),
-        s::integer_field("count", &Record::count), s::integer_field("small", &Record::small),
-        s::integer_field("big", &Record::big), s::integer_field("unsigned_short", &Record::unsigned_short),
-        s::integer_field("maybe_int", &Record::maybe_int).allow_null(), s::float_field("ratio", &Record::ratio),
-        s::float_field("single", &Record::single), s::float_field("maybe_ratio", &Record::maybe_ratio).allow_null(),
-        s::boolean_field("flag", &Record::flag), s::boolean_field("maybe_flag", &Record::maybe_flag).allow_null(),
-        s::uuid_field("id", &Record::id).read_only(), s::uuid_field("maybe_id", &Record::maybe_id).allow_null(),
-        s::datetime_field("at", &Record::at), s::datetime_field("maybe_at", &Record::maybe_at).allow_null(),
-        s::choice_field("status", &Record::status, s::choices("draft", "published")),
-        s::choice_field("level", &Record::level,
-                        s::choices(s::choice("low", Level::low), s::choice("high\xe2\x80\xa8\"", Level::high))),
-        s::nested<Tag>("tag", &Record::tag), s::nested<Tag>("maybe_tag", &Record::maybe_tag).allow_null(),
-        s::nested<Tag>("tags", &Record::tags), s::list_field("words", &Record::words, s::char_field()),
-        s::list_field("numbers", &Record::numbers, s::integer_field()),
-        s::list_field("ratios", &Record::ratios, s::float_field()),
-        s::list_field("times", &Record::times, s::datetime_field()),
-        s::list_field("flags", &Record::flags, s::boolean_field()),
+        s::char_field<&Record::text>(), s::email_field<&Record::email>(),
+        s::char_field<&Record::maybe_text>().allow_null().optional(),
+        s::integer_field<&Record::count>(), s::integer_field<&Record::small>(),
+        s::integer_field<&Record::big>(), s::integer_field<&Record::unsigned_short>(),
+        s::integer_field<&Record::maybe_int>().allow_null(), s::float_field<&Record::ratio>(),
+        s::float_field<&Record::single>(), s::float_field<&Record::maybe_ratio>().allow_null(),
+        s::boolean_field<&Record::flag>(), s::boolean_field<&Record::maybe_flag>().allow_null(),
+        s::uuid_field<&Record::id>().read_only(), s::uuid_field<&Record::maybe_id>().allow_null(),
+        s::datetime_field<&Record::at>(), s::datetime_field<&Record::maybe_at>().allow_null(),
+        s::choice_field<&Record::status>(s::choices("draft", "published")),
+        s::choice_field<&Record::level>(s::choices(s::choice("low", Level::low), s::choice("high\xe2\x80\xa8\"", Level::high))),
+        s::nested<Tag, &Record::tag>(), s::nested<Tag, &Record::maybe_tag>().allow_null(),
+        s::nested<Tag, &Record::tags>(), s::list_field<&Record::words>(s::char_field()),
+        s::list_field<&Record::numbers>(s::integer_field()),
+        s::list_field<&Record::ratios>(s::float_field()),
+        s::list_field<&Record::times>(s::datetime_field()),
+        s::list_field<&Record::flags>(s::boolean_field()),
         s::char_field("owner", s::source(&Record::owner, &Person::username)),
         s::char_field("owner_or_null", s::source(&Record::owner, &Person::username)).allow_null(),
         s::char_field("nickname", s::source(&Record::owner, &Person::nickname)).allow_null(),
@@ -103,9 +102,9 @@ struct RecordOutput {
         s::method_field<Record>("shout", [](const Record& r) { return r.text + "!"; }),
         s::method_field<Record>("nothing", [](const Record&) { return nullptr; }),
         s::method_field<Record>("summary", [](const Record& r) { return Json{{r.text, r.ratio}, {"n", r.count}}; }),
-        s::char_field("secret", &Record::secret).write_only(),
+        s::char_field<&Record::secret>().write_only(),
         // Keys that need escaping, and one that does not by a hair.
-        s::char_field("na\xc3\xafve \"quoted\" \\ key", &Record::text), s::integer_field("~ plain ~", &Record::count));
+        s::char_field<&Record::text>("na\xc3\xafve \"quoted\" \\ key"), s::integer_field<&Record::count>("~ plain ~"));
 };
 
 const std::vector<double>& hostile_doubles() {
@@ -196,15 +195,15 @@ std::string dom_text_many(const R& rows) {
 struct Omitted {
     static constexpr auto fields =
         s::fields(s::char_field("owner", s::source(&Record::owner, &Person::username)),
-                  s::char_field("secret", &Record::secret).write_only());
+                  s::char_field<&Record::secret>().write_only());
 };
 
 struct Valid {
     static constexpr auto fields =
-        s::fields(s::char_field("text", &Record::text), s::integer_field("count", &Record::count),
-                  s::integer_field("big", &Record::big), s::float_field("ratio", &Record::ratio),
-                  s::uuid_field("id", &Record::id), s::datetime_field("at", &Record::at),
-                  s::nested<Tag>("tags", &Record::tags),
+        s::fields(s::char_field<&Record::text>(), s::integer_field<&Record::count>(),
+                  s::integer_field<&Record::big>(), s::float_field<&Record::ratio>(),
+                  s::uuid_field<&Record::id>(), s::datetime_field<&Record::at>(),
+                  s::nested<Tag, &Record::tags>(),
                   s::char_field("owner", s::source(&Record::owner, &Person::username)).allow_null(),
                   s::method_field<Record>("summary", [](const Record& r) { return Json{{"n", r.count}}; }));
 };

@@ -24,8 +24,8 @@ struct ProjectCreate {
     std::string name;
     std::string description;
     static constexpr auto fields =
-        s::fields(s::char_field("name", &ProjectCreate::name).max_length(200),
-                  s::char_field("description", &ProjectCreate::description).optional().allow_blank());
+        s::fields(s::char_field<&ProjectCreate::name>().max_length(200),
+                  s::char_field<&ProjectCreate::description>().optional().allow_blank());
 };
 
 struct Order {
@@ -33,52 +33,52 @@ struct Order {
     int b = 0;
     bool c = false;
     std::string d;
-    static constexpr auto fields = s::fields(s::char_field("a", &Order::a), s::integer_field("b", &Order::b),
-                                             s::boolean_field("c", &Order::c),
-                                             s::char_field("d", &Order::d).validate([](std::string&) {
-                                                 throw s::ValidationError("d bad");
+    static constexpr auto fields = s::fields(s::char_field<&Order::a>(), s::integer_field<&Order::b>(),
+                                             s::boolean_field<&Order::c>(),
+                                             s::char_field<&Order::d>().validate([](std::string&) {
+                                                 throw drf::ValidationError("d bad");
                                              }));
 };
 
 struct Owner {
     std::string username;
-    static constexpr auto fields = s::fields(s::char_field("username", &Owner::username));
+    static constexpr auto fields = s::fields(s::char_field<&Owner::username>());
 };
 
 struct WithOwner {
     Owner owner;
-    static constexpr auto fields = s::fields(s::nested<Owner>("owner", &WithOwner::owner));
+    static constexpr auto fields = s::fields(s::nested<Owner, &WithOwner::owner>());
 };
 
 struct WithOptionalOwner {
     std::optional<Owner> owner;
-    static constexpr auto fields = s::fields(s::nested<Owner>("owner", &WithOptionalOwner::owner).allow_null().optional());
+    static constexpr auto fields = s::fields(s::nested<Owner, &WithOptionalOwner::owner>().allow_null().optional());
 };
 
 struct WithItems {
     std::vector<Owner> items;
-    static constexpr auto fields = s::fields(s::nested<Owner>("items", &WithItems::items));
+    static constexpr auto fields = s::fields(s::nested<Owner, &WithItems::items>());
 };
 
 struct WithNonEmptyItems {
     std::vector<Owner> items;
-    static constexpr auto fields = s::fields(s::nested<Owner>("items", &WithNonEmptyItems::items).allow_empty(false));
+    static constexpr auto fields = s::fields(s::nested<Owner, &WithNonEmptyItems::items>().allow_empty(false));
 };
 
 struct Scores {
     std::vector<std::int64_t> f;
-    static constexpr auto fields = s::fields(s::list_field("f", &Scores::f, s::integer_field().min_value(0)));
+    static constexpr auto fields = s::fields(s::list_field<&Scores::f>(s::integer_field().min_value(0)));
 };
 
 struct BoundedList {
     std::vector<std::int64_t> f;
     static constexpr auto fields =
-        s::fields(s::list_field("f", &BoundedList::f, s::integer_field()).min_length(2).max_length(3));
+        s::fields(s::list_field<&BoundedList::f>(s::integer_field()).min_length(2).max_length(3));
 };
 
 struct NonEmptyList {
     std::vector<std::int64_t> f;
-    static constexpr auto fields = s::fields(s::list_field("f", &NonEmptyList::f, s::integer_field()).allow_empty(false));
+    static constexpr auto fields = s::fields(s::list_field<&NonEmptyList::f>(s::integer_field()).allow_empty(false));
 };
 
 struct Defaults {
@@ -87,37 +87,37 @@ struct Defaults {
     std::string note = "untouched";
     std::string tag;
     static constexpr auto fields =
-        s::fields(s::char_field("name", &Defaults::name), s::char_field("status", &Defaults::status).optional("x"),
-                  s::char_field("note", &Defaults::note).optional(), s::char_field("tag", &Defaults::tag).optional("t"));
+        s::fields(s::char_field<&Defaults::name>(), s::char_field<&Defaults::status>().optional("x"),
+                  s::char_field<&Defaults::note>().optional(), s::char_field<&Defaults::tag>().optional("t"));
 };
 
 struct Account {
     int id = 1;
     std::string name;
     std::string password;
-    static constexpr auto fields = s::fields(s::integer_field("id", &Account::id).read_only(),
-                                             s::char_field("name", &Account::name),
-                                             s::char_field("password", &Account::password).write_only());
+    static constexpr auto fields = s::fields(s::integer_field<&Account::id>().read_only(),
+                                             s::char_field<&Account::name>(),
+                                             s::char_field<&Account::password>().write_only());
 };
 
-void first(const std::string&) { throw s::ValidationError("first"); }
-void second(const std::string&) { throw s::ValidationError("second"); }
-void both(const std::string&) { throw s::ValidationError(Json::array({"third-a", "third-b"})); }
+void first(const std::string&) { throw drf::ValidationError("first"); }
+void second(const std::string&) { throw drf::ValidationError("second"); }
+void both(const std::string&) { throw drf::ValidationError(Json::array({"third-a", "third-b"})); }
 
 struct Validated {
     std::string name;
-    static constexpr auto fields = s::fields(s::char_field("name", &Validated::name).max_length(3).validators(first, second));
+    static constexpr auto fields = s::fields(s::char_field<&Validated::name>().max_length(3).validators(first, second));
 };
 
 struct ListValidated {
     std::string name;
-    static constexpr auto fields = s::fields(s::char_field("name", &ListValidated::name).validators(both, first));
+    static constexpr auto fields = s::fields(s::char_field<&ListValidated::name>().validators(both, first));
 };
 
 struct Shouted {
     std::string name;
     static constexpr auto fields = s::fields(
-        s::char_field("name", &Shouted::name).validate([](const std::string& v) {
+        s::char_field<&Shouted::name>().validate([](const std::string& v) {
             std::string up = v;
             for (auto& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
             return up;
@@ -127,22 +127,22 @@ struct Shouted {
 struct Range {
     int low = 0;
     int high = 0;
-    static constexpr auto fields = s::fields(s::integer_field("low", &Range::low), s::integer_field("high", &Range::high));
+    static constexpr auto fields = s::fields(s::integer_field<&Range::low>(), s::integer_field<&Range::high>());
     static void validate(Range& r) {
-        if (r.low > r.high) throw s::ValidationError("low must not exceed high");
+        if (r.low > r.high) throw drf::ValidationError("low must not exceed high");
     }
 };
 
 struct Taken {
     std::string name;
-    static constexpr auto fields = s::fields(s::char_field("name", &Taken::name));
-    static void validate(Taken&) { throw s::ValidationError(Json{{"name", "taken"}}); }
+    static constexpr auto fields = s::fields(s::char_field<&Taken::name>());
+    static void validate(Taken&) { throw drf::ValidationError(Json{{"name", "taken"}}); }
 };
 
 struct Coded {
     std::string name;
-    static constexpr auto fields = s::fields(s::char_field("name", &Coded::name));
-    static void validate(Coded&) { throw s::ValidationError("bad", "mycode"); }
+    static constexpr auto fields = s::fields(s::char_field<&Coded::name>());
+    static void validate(Coded&) { throw drf::ValidationError("bad", "mycode"); }
 };
 
 struct User : drf::models::Model<User> {
@@ -162,11 +162,11 @@ struct Project : drf::models::Model<Project> {
 
 struct ProjectOutput {
     static constexpr auto fields = s::fields(
-        s::uuid_field("id", &Project::id), s::char_field("name", &Project::name),
-        s::char_field("description", &Project::description),
+        s::uuid_field<&Project::id>(), s::char_field<&Project::name>(),
+        s::char_field<&Project::description>(),
         s::char_field("owner", s::source(&Project::owner, &User::username)).allow_null(),
-        s::boolean_field("archived", &Project::archived), s::datetime_field("created_at", &Project::created_at),
-        s::datetime_field("updated_at", &Project::updated_at));
+        s::boolean_field<&Project::archived>(), s::datetime_field<&Project::created_at>(),
+        s::datetime_field<&Project::updated_at>());
 };
 
 struct OwnerOmitted {
@@ -175,7 +175,7 @@ struct OwnerOmitted {
 
 struct Shout {
     static constexpr auto fields =
-        s::fields(s::char_field("name", &Project::name),
+        s::fields(s::char_field<&Project::name>(),
                   s::method_field<Project>("shout", [](const Project& p) { return p.name + "!"; }),
                   s::method_field<Project>("none_val", [](const Project&) { return nullptr; }));
 };
@@ -344,7 +344,7 @@ TEST_CASE("Serializer::is_valid(true) throws a ValidationError carrying the erro
     try {
         serializer.is_valid(true);
         FAIL("is_valid(true) should have thrown");
-    } catch (const s::ValidationError& e) {
+    } catch (const drf::ValidationError& e) {
         CHECK(e.detail().dump() == R"({"name":["This field may not be blank."]})");
     }
 }
@@ -365,9 +365,9 @@ TEST_CASE("Reading validated_data before is_valid() is a logic error with DRF's 
 }
 
 TEST_CASE("A ValidationError thrown by user code keeps DRF's shapes", "[serializers]") {
-    CHECK(s::ValidationError("bad").detail().dump() == R"(["bad"])");
-    CHECK(s::ValidationError(Json{{"name", "taken"}}).detail().dump() == R"({"name":["taken"]})");
-    CHECK(s::ValidationError(Json{{"name", {"a", "b"}}}).full_details()["name"][1]["code"] == "invalid");
+    CHECK(drf::ValidationError("bad").detail().dump() == R"(["bad"])");
+    CHECK(drf::ValidationError(Json{{"name", "taken"}}).detail().dump() == R"({"name":["taken"]})");
+    CHECK(drf::ValidationError(Json{{"name", {"a", "b"}}}).full_details()["name"][1]["code"] == "invalid");
 }
 
 // --- rendering -----------------------------------------------------------------------------------

@@ -43,8 +43,8 @@ struct ProjectCreate {
     std::string name;
     std::string description;
     static constexpr auto fields =
-        s::fields(s::char_field("name", &ProjectCreate::name).max_length(200),
-                  s::char_field("description", &ProjectCreate::description).optional("").allow_blank());
+        s::fields(s::char_field<&ProjectCreate::name>().max_length(200),
+                  s::char_field<&ProjectCreate::description>().optional("").allow_blank());
 };
 
 struct ProjectOutput {

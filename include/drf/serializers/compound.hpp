@@ -51,11 +51,10 @@ struct NestedManyKind {
     }
 };
 
-// nested<OwnerSerializer>("owner", source(...)): the member holds S's object type (or std::optional
-// of it); a std::vector of it makes it DRF's OwnerSerializer(many=True).
+namespace detail {
 template <class S, class A>
 constexpr auto nested(std::string_view name, A access) {
-    using M = detail::access_value_t<A>;
+    using M = access_value_t<A>;
     using O = object_type_t<S>;
     if constexpr (std::is_same_v<M, std::vector<O>>) {
         return make_field<NestedManyKind<S>>(name, access);
@@ -66,11 +65,19 @@ constexpr auto nested(std::string_view name, A access) {
         return make_field<NestedKind<S>>(name, access);
     }
 }
-// nested<OwnerSerializer, &Order::owner>(): the key is the member's name, or the key given.
+}  // namespace detail
+
+// nested<OwnerSerializer, &Order::owner>(): the member holds S's object type (or std::optional of it);
+// a std::vector of it makes it DRF's OwnerSerializer(many=True). The key is the member's name, or the
+// key given; nested<OwnerSerializer>("owner", source(...)) renders through a source path.
 template <class S, auto M>
     requires DataMemberPointer<M>
 constexpr auto nested(std::string_view key = {}) {
-    return nested<S>(detail::key_of<M>(key), M);
+    return detail::nested<S>(detail::key_of<M>(key), M);
+}
+template <class S, SourcePath A>
+constexpr auto nested(std::string_view key, A path) {
+    return detail::nested<S>(key, path);
 }
 
 // --- list of a child field -----------------------------------------------------------------------
@@ -134,26 +141,32 @@ struct ListKind {
     }
 };
 
-// list_field<&S::tags>(char_field().max_length(20)): DRF's ListField(child=CharField(max_length=20)).
-// The member is a std::vector of the child's type.
+namespace detail {
 template <class A, class Child>
 constexpr auto list_field(std::string_view name, A access, Child child) {
     static_assert(std::is_void_v<typename Child::access_type::owner_type>,
                   "drf::serializers::list_field: the child must be an unbound field such as integer_field()");
-    static_assert(std::is_same_v<detail::access_value_t<A>, std::vector<typename Child::member_type>>,
+    static_assert(std::is_same_v<access_value_t<A>, std::vector<typename Child::member_type>>,
                   "drf::serializers::list_field: the member must be a std::vector of the child field's type");
     return make_field<ListKind<Child>>(name, access, ListKind<Child>{child});
 }
-// list_field<&S::tags>(child), or list_field<&S::tags>("key", child) when the key differs.
+}  // namespace detail
+
+// list_field<&S::tags>(char_field().max_length(20)): DRF's ListField(child=CharField(max_length=20)).
+// The member is a std::vector of the child's type; list_field<&S::tags>("key", child) names the key.
 template <auto M, class Child>
     requires DataMemberPointer<M>
 constexpr auto list_field(Child child) {
-    return list_field(member_name<M>(), M, child);
+    return detail::list_field(member_name<M>(), M, child);
 }
 template <auto M, class Child>
     requires DataMemberPointer<M>
 constexpr auto list_field(std::string_view key, Child child) {
-    return list_field(key, M, child);
+    return detail::list_field(key, M, child);
+}
+template <SourcePath A, class Child>
+constexpr auto list_field(std::string_view key, A path, Child child) {
+    return detail::list_field(key, path, child);
 }
 
 // --- computed output -----------------------------------------------------------------------------

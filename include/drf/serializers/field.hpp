@@ -1,7 +1,7 @@
 // drf/serializers/field.hpp — Field<Kind, Access, Default, Validators...>: one serializer field as a
 // constexpr value. The Kind (char, integer, …) converts and checks values; the Access binds the field
 // to a member, a dotted source path, a method, or nothing (a ListField child). Options chain as in DRF:
-//     char_field("name", &ProjectCreate::name).max_length(200).optional("")
+//     char_field<&ProjectCreate::name>().max_length(200).optional("")
 #pragma once
 
 #include <drf/core/detail/traits.hpp>
@@ -142,6 +142,10 @@ template <class A>
 struct is_path_access : std::false_type {};
 template <class... S>
 struct is_path_access<PathAccess<S...>> : std::true_type {};
+
+// A source path, source(&Project::owner, &User::username): the binding that needs a key of its own.
+template <class A>
+concept SourcePath = is_path_access<A>::value;
 
 // --- Options -------------------------------------------------------------------------------------
 

@@ -34,19 +34,19 @@ constexpr auto model_field() {
         return field;
     };
     if constexpr (std::is_same_v<V, std::string>) {
-        auto field = char_field(f.name, f.member);
+        auto field = detail::char_field(f.name, f.member);
         if (f.max_length_ != 0) field = field.max_length(f.max_length_);
         return finish(field);
     } else if constexpr (std::is_same_v<V, bool>) {
-        return finish(boolean_field(f.name, f.member));
+        return finish(detail::boolean_field(f.name, f.member));
     } else if constexpr (std::is_integral_v<V>) {
-        return finish(integer_field(f.name, f.member));
+        return finish(detail::integer_field(f.name, f.member));
     } else if constexpr (std::is_floating_point_v<V>) {
-        return finish(float_field(f.name, f.member));
+        return finish(detail::float_field(f.name, f.member));
     } else if constexpr (std::is_same_v<V, Uuid>) {
-        return finish(uuid_field(f.name, f.member));
+        return finish(detail::uuid_field(f.name, f.member));
     } else if constexpr (std::is_same_v<V, DateTime>) {
-        return finish(datetime_field(f.name, f.member));
+        return finish(detail::datetime_field(f.name, f.member));
     } else {
         static_assert(std::is_same_v<V, std::string>,
                       "drf::serializers::model_field: no default serializer field for this member type (an enum?); "
