@@ -9,3 +9,4 @@
 #include <drf/http/response.hpp>
 #include <drf/http/status.hpp>
 #include <drf/http/url.hpp>
+#include <drf/http/user.hpp>

@@ -1,6 +1,7 @@
 // expect: has_object_permission_cannot_take<IsAssignee, Project, ProjectViewSet>
 // A permission written for Task, applied to a view of Projects: a compile error naming both types,
 // never a silent "allowed".
+#include <drf/auth/user.hpp>
 #include <drf/permissions.hpp>
 
 struct Project {

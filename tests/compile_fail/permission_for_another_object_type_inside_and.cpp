@@ -1,6 +1,7 @@
 // expect: has_object_permission_cannot_take<IsAssignee, Project, ProjectViewSet>
 // Inside `&` the operand that cannot take the object is named, not the composite; the other operand
 // (IsAuthenticated, no object check) does not make the composition allowed.
+#include <drf/auth/user.hpp>
 #include <drf/permissions.hpp>
 
 struct Project {

@@ -1,6 +1,7 @@
 // expect: has_object_permission_cannot_take<IsAssignee, Project, ProjectViewSet>
 // `|` and `~` propagate the rule as `&` does: the operand that cannot take the object is named however
 // deep it sits.
+#include <drf/auth/user.hpp>
 #include <drf/permissions.hpp>
 
 struct Project {

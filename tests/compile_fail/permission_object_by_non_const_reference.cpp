@@ -1,6 +1,7 @@
 // expect: has_object_permission_cannot_take<IsOwner, Project, ProjectViewSet>
 // has_object_permission is given a const object; one taking a non-const Project& cannot judge it, and
 // is refused at compile time, naming the permission and the object, rather than allowing every user.
+#include <drf/auth/user.hpp>
 #include <drf/permissions.hpp>
 
 struct Project {

@@ -1,6 +1,7 @@
 // expect: has_object_permission must be a const member function taking
 // A non-const has_object_permission cannot be called on the view's constexpr permission, whatever the
 // object: the declaration itself is refused, wherever the permission is first used.
+#include <drf/auth/user.hpp>
 #include <drf/permissions.hpp>
 
 struct Project {

@@ -1,6 +1,7 @@
 // tests/permissions/permissions_test.cpp — permissions as rest_framework.permissions: what a permission
 // is, the built-ins, `&`, `|` and `~` with DRF >= 3.14 semantics (truth tables at both levels), the
 // messages a denial carries, and the 401-versus-403 rule of check_permissions.
+#include <drf/auth/user.hpp>
 #include <drf/permissions.hpp>
 
 #include <catch2/catch.hpp>

@@ -44,8 +44,7 @@ inline void perform_authentication(http::Request& request, const Authenticators&
     request.set_has_authenticators(!authenticators.empty());
     const auto not_authenticated = [&] {
         // Only a request that already carried a user needs resetting; a fresh one is anonymous.
-        if (request.user().is_authenticated() || !request.authenticator().empty())
-            request.set_user(anonymous_user(), std::string());
+        if (request.user().is_authenticated() || !request.authenticator().empty()) request.set_anonymous();
     };
     for (const auto& authenticator : authenticators) {
         std::optional<User> user;

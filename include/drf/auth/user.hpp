@@ -2,6 +2,7 @@
 // authenticates API clients with tokens) and the anonymous user a request has before authentication.
 #pragma once
 
+#include <drf/http/user.hpp>
 #include <drf/models/meta.hpp>
 
 #include <optional>
@@ -37,3 +38,10 @@ inline const User& anonymous_user() {
 }
 
 }  // namespace drf::auth
+
+// drf::auth::User is the project's user model (Django's default AUTH_USER_MODEL): request.user() is one.
+template <>
+struct drf::http::user_model<> {
+    using type = drf::auth::User;
+    static const drf::auth::User& anonymous() { return drf::auth::anonymous_user(); }
+};

@@ -1,9 +1,9 @@
 // drf/http/request.hpp — Request (rest_framework.request.Request): method, path, decoded query
 // parameters, case-insensitive headers, the raw body and its lazily parsed JSON `data()`, and the
 // authenticated user. Independent of any HTTP server: the test client and the Beast adapter build it.
+// The user's type is the project's user model (drf/http/user.hpp), so this header needs no auth.
 #pragma once
 
-#include <drf/auth/user.hpp>
 #include <drf/core/detail/strings.hpp>
 #include <drf/core/json.hpp>
 #include <drf/core/json_parse.hpp>
@@ -11,6 +11,7 @@
 #include <drf/http/hosts.hpp>
 #include <drf/http/method.hpp>
 #include <drf/http/url.hpp>
+#include <drf/http/user.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -94,14 +95,43 @@ public:
         return *data_;
     }
 
-    // The authenticated user, or the anonymous one.
-    const auth::User& user() const noexcept { return user_ ? *user_ : auth::anonymous_user(); }
-    // Which authenticator accepted the credentials ("" when none did).
-    std::string_view authenticator() const noexcept { return authenticator_; }
-    void set_user(auth::User user, std::string authenticator) {
-        user_ = std::move(user);
-        authenticator_ = std::move(authenticator);
+    // The authenticated user, or the anonymous one: a user_model_t<> (drf::auth::User with
+    // <drf/auth/user.hpp>). The template parameter only defers the lookup to the call.
+    template <class Tag = void>
+    decltype(auto) user() const noexcept {
+        static_assert(has_user_model<Tag>,
+                      "drf::http::Request::user(): no user model; include <drf/auth/user.hpp> (or specialise "
+                      "drf::http::user_model<> for your own)");
+        if constexpr (has_user_model<Tag>) {
+            using User = user_model_t<Tag>;
+            const User& user = user_ ? *static_cast<const User*>(user_.get()) : user_model<Tag>::anonymous();
+            return user;
+        }
     }
+    // Which authenticator accepted the credentials ("" when none did; "ForcedAuthentication" after
+    // force_authenticate, as DRF's request.successful_authenticator).
+    std::string_view authenticator() const noexcept { return authenticator_; }
+    template <class Tag = void>
+    void set_user(user_model_t<Tag> user, std::string authenticator) {
+        user_ = std::make_shared<const user_model_t<Tag>>(std::move(user));
+        authenticator_ = std::move(authenticator);
+        forced_authentication_ = false;
+    }
+    // Back to the anonymous user, with no authenticator (DRF's _not_authenticated).
+    void set_anonymous() noexcept {
+        user_.reset();
+        authenticator_.clear();
+        forced_authentication_ = false;
+    }
+    // DRF's force_authenticate(request, user): the view skips its authenticators and serves the request
+    // as `user`. The test client uses it; a server never does.
+    template <class Tag = void>
+    void force_authenticate(user_model_t<Tag> user) {
+        set_user<Tag>(std::move(user), "ForcedAuthentication");
+        forced_authentication_ = true;
+    }
+    // Whether force_authenticate() chose the user: the view then runs no authenticator.
+    bool forced_authentication() const noexcept { return forced_authentication_; }
     // Whether any authenticator was configured for this request (decides 401 versus 403).
     bool has_authenticators() const noexcept { return has_authenticators_; }
     void set_has_authenticators(bool value) noexcept { has_authenticators_ = value; }
@@ -207,9 +237,12 @@ private:
     Headers headers_;
     std::string body_;
     mutable std::optional<Json> data_;
-    std::optional<auth::User> user_;
+    // The user model's value, type-erased so that this header does not need the model; shared, and
+    // immutable, between copies of the request.
+    std::shared_ptr<const void> user_;
     std::string authenticator_;
     bool has_authenticators_ = false;
+    bool forced_authentication_ = false;
     std::string default_host_ = "localhost";
     std::shared_ptr<const HostSettings> host_settings_;
 };

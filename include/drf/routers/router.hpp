@@ -275,7 +275,7 @@ private:
         if (methods.empty()) throw http::NotFound();
         // DRF authenticates and checks permissions before it looks for the method's handler, so an
         // anonymous PUT to an authenticated-only route is 401, not 405.
-        if (request.user().is_authenticated() && request.authenticator() == "force_authenticate")
+        if (request.forced_authentication())
             request.set_has_authenticators(true);
         else
             auth::perform_authentication(request, authenticators_);

@@ -52,7 +52,7 @@ public:
         if (credentials_) headers.add("Authorization", *credentials_);
         if (body) headers.add("Content-Type", content_type);
         http::Request req(method, path, std::move(headers), body.value_or(""));
-        if (forced_user_) req.set_user(*forced_user_, "force_authenticate");
+        if (forced_user_) req.force_authenticate(*forced_user_);
         const http::Response res = router_->dispatch(req, host_settings());
         TestResponse out;
         out.status_code = res.status_code();
