@@ -34,7 +34,7 @@ struct ProjectCreate {
         s::list_field<&ProjectCreate::tags>(s::char_field().max_length(20)).optional());
     // DRF's validate(self, attrs): runs once every field is valid.
     static void validate(ProjectCreate& data) {
-        if (data.name == data.description) throw s::ValidationError("Name and description must differ.");
+        if (data.name == data.description) throw drf::ValidationError("Name and description must differ.");
     }
 };
 

@@ -3,6 +3,7 @@
 
 #include <drf/core/clock.hpp>
 #include <drf/core/datetime.hpp>
+#include <drf/core/exceptions.hpp>
 #include <drf/core/fixed_string.hpp>
 #include <drf/core/json.hpp>
 #include <drf/core/json_parse.hpp>

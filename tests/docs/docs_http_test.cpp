@@ -220,9 +220,9 @@ std::string answer(E e, std::string_view challenge = "Token") {
 }
 
 TEST_CASE("docs/http.md: the exception table", "[docs]") {
-    CHECK(answer(drf::serializers::ValidationError(Json{{"name", "This field is required."}})) ==
+    CHECK(answer(drf::ValidationError(Json{{"name", "This field is required."}})) ==
           R"(400 {"name":["This field is required."]})");
-    CHECK(answer(drf::serializers::ValidationError("Name and description must differ.")) ==
+    CHECK(answer(drf::ValidationError("Name and description must differ.")) ==
           R"(400 ["Name and description must differ."])");
     CHECK(answer(http::ParseError()) == R"(400 {"detail":"Malformed request."})");
     CHECK(answer(http::AuthenticationFailed()) ==

@@ -331,7 +331,7 @@ struct ProjectCreate {
         s::list_field<&ProjectCreate::tags>(s::char_field().max_length(20)).optional());
     // DRF's validate(self, attrs): runs once every field is valid.
     static void validate(ProjectCreate& data) {
-        if (data.name == data.description) throw s::ValidationError("Name and description must differ.");
+        if (data.name == data.description) throw drf::ValidationError("Name and description must differ.");
     }
 };
 
@@ -361,7 +361,7 @@ TEST_CASE("docs/serializers.md: the first example validates a request body, rend
 
     // A good body gives a typed struct; unknown keys are ignored.
     s::Serializer<ProjectCreate> serializer(Json::parse(R"({"name": "  Apollo ", "tags": ["space"], "id": "ignored"})"));
-    serializer.is_valid(true);  // raise_exception=True: throws s::ValidationError (a 400) when invalid
+    serializer.is_valid(true);  // raise_exception=True: throws drf::ValidationError (a 400) when invalid
     const ProjectCreate& data = serializer.validated_data();
     CHECK((data.name == "Apollo" && data.description.empty() && data.tags == std::vector<std::string>{"space"}));
 
@@ -872,8 +872,8 @@ TEST_CASE("docs/serializers.md: the list table", "[docs]") {
 
 // --- validators and hooks ------------------------------------------------------------------------
 
-void first(const std::string&) { throw s::ValidationError("first"); }
-void second(const std::string&) { throw s::ValidationError("second"); }
+void first(const std::string&) { throw drf::ValidationError("first"); }
+void second(const std::string&) { throw drf::ValidationError("second"); }
 
 struct Checked {
     std::string name;
@@ -886,11 +886,11 @@ struct Range {
     int high = 0;
     static constexpr auto fields = s::fields(s::integer_field<&Range::low>(), s::integer_field<&Range::high>());
     static void validate(Range& r) {  // DRF's validate(self, attrs)
-        if (r.low > r.high) throw s::ValidationError("low must not exceed high");
+        if (r.low > r.high) throw drf::ValidationError("low must not exceed high");
     }
 };
 
-void several(const std::string&) { throw s::ValidationError(Json::array({"a", "b"})); }
+void several(const std::string&) { throw drf::ValidationError(Json::array({"a", "b"})); }
 struct Several {
     std::string name;
     static constexpr auto fields = s::fields(s::char_field<&Several::name>().validators(several, first));
@@ -908,17 +908,17 @@ struct Shouted {
 struct Taken {
     std::string name;
     static constexpr auto fields = s::fields(s::char_field<&Taken::name>());
-    static void validate(Taken&) { throw s::ValidationError(Json{{"name", "taken"}}); }
+    static void validate(Taken&) { throw drf::ValidationError(Json{{"name", "taken"}}); }
 };
 struct Listed {
     std::string name;
     static constexpr auto fields = s::fields(s::char_field<&Listed::name>());
-    static void validate(Listed&) { throw s::ValidationError(Json::array({"e1", "e2"})); }
+    static void validate(Listed&) { throw drf::ValidationError(Json::array({"e1", "e2"})); }
 };
 struct Coded {
     std::string name;
     static constexpr auto fields = s::fields(s::char_field<&Coded::name>());
-    static void validate(Coded&) { throw s::ValidationError("bad", "mycode"); }
+    static void validate(Coded&) { throw drf::ValidationError("bad", "mycode"); }
 };
 
 struct Order {
@@ -928,7 +928,7 @@ struct Order {
     std::string d;
     static constexpr auto fields =
         s::fields(s::char_field<&Order::a>(), s::integer_field<&Order::b>(), s::boolean_field<&Order::c>(),
-                  s::char_field<&Order::d>().validate([](std::string&) { throw s::ValidationError("d bad"); }));
+                  s::char_field<&Order::d>().validate([](std::string&) { throw drf::ValidationError("d bad"); }));
 };
 
 TEST_CASE("docs/serializers.md: the validators and hooks table", "[docs]") {
@@ -993,7 +993,7 @@ TEST_CASE("docs/serializers.md: the Validated and Serializer tables", "[docs]") 
     try {
         (void)bad.value();
         FAIL("value() of an invalid result should throw");
-    } catch (const s::ValidationError& e) {
+    } catch (const drf::ValidationError& e) {
         CHECK(e.detail().dump() == R"({"name":["This field may not be blank."]})");
     }
 
@@ -1001,10 +1001,10 @@ TEST_CASE("docs/serializers.md: the Validated and Serializer tables", "[docs]") 
     try {
         raising.is_valid(true);
         FAIL("is_valid(true) should throw");
-    } catch (const s::ValidationError& e) {
+    } catch (const drf::ValidationError& e) {
         CHECK(e.detail().dump() == R"({"name":["This field may not be blank."]})");
     }
-    CHECK_THROWS_AS(raising.data(), s::ValidationError);
+    CHECK_THROWS_AS(raising.data(), drf::ValidationError);
 
     s::Serializer<Named> unchecked(Json::parse(R"({"name": "a"})"));
     CHECK_THROWS_WITH(unchecked.validated_data(), "You must call `.is_valid()` before accessing `.validated_data`.");

@@ -40,10 +40,10 @@ struct Tag {
 };
 
 void not_forbidden(const std::string& v) {
-    if (v == "forbidden") throw s::ValidationError("This word is not allowed.", "forbidden");
+    if (v == "forbidden") throw drf::ValidationError("This word is not allowed.", "forbidden");
 }
 void no_two_errors(const std::string& v) {
-    if (v == "twice") throw s::ValidationError(Json::array({"Once.", "Twice."}));
+    if (v == "twice") throw drf::ValidationError(Json::array({"Once.", "Twice."}));
 }
 
 struct Everything {
@@ -112,7 +112,7 @@ struct EverythingSerializer {
 
     // DRF's validate(attrs): a rule across fields, reported under non_field_errors.
     static void validate(const Everything& e) {
-        if (e.flag && e.count < 0) throw s::ValidationError("A flagged count cannot be negative.");
+        if (e.flag && e.count < 0) throw drf::ValidationError("A flagged count cannot be negative.");
     }
 };
 
@@ -131,7 +131,7 @@ void check_errors(const V& result) {
     try {
         result.raise_if_invalid();
         drf_fuzz::fail("raise_if_invalid() raises for an invalid result");
-    } catch (const s::ValidationError&) {
+    } catch (const drf::ValidationError&) {
         const http::Response response = http::handle_exception(std::current_exception());
         require(response.status_code() == 400, "a validation error is a 400");
         require(Json::parse(response.content()) == errors, "the 400's body is the errors", response.content());

@@ -3,9 +3,9 @@
 // them into responses (see handle_exception).
 #pragma once
 
+#include <drf/core/exceptions.hpp>
 #include <drf/core/json.hpp>
 #include <drf/http/method.hpp>
-#include <drf/serializers/errors.hpp>
 
 #include <stdexcept>
 #include <string>
@@ -15,8 +15,9 @@
 
 namespace drf::http {
 
-// DRF raises serializer errors as rest_framework.exceptions.ValidationError: one type for both.
-using ValidationError = serializers::ValidationError;
+// rest_framework.exceptions.ValidationError, which the serializers raise: defined in core, below
+// them both (drf/core/exceptions.hpp), and named here with the other API exceptions.
+using drf::ValidationError;
 
 class APIException : public std::runtime_error {
 public:

@@ -1,14 +1,12 @@
-// drf/serializers/errors.hpp — ValidationError and the error tree a serializer builds: DRF's
-// `serializer.errors` (messages) and `get_full_details()` (messages with their codes).
+// drf/serializers/errors.hpp — the error tree a serializer builds: DRF's `serializer.errors` (messages)
+// and `get_full_details()` (messages with their codes). ValidationError itself is an exception of
+// core's (<drf/core/exceptions.hpp>, drf::ValidationError), as DRF keeps it in rest_framework.exceptions.
 #pragma once
 
-#include <drf/core/json.hpp>
+#include <drf/core/detail/error_details.hpp>
+#include <drf/core/exceptions.hpp>
 
-#include <cstddef>
-#include <stdexcept>
-#include <string>
 #include <string_view>
-#include <utility>
 
 namespace drf::serializers {
 
@@ -16,99 +14,12 @@ namespace drf::serializers {
 inline constexpr std::string_view non_field_errors_key = "non_field_errors";
 
 namespace detail {
-// Appends a member to an object whose keys are known to be distinct (they come from another object):
-// ordered_json's own insert searches the keys first, so a wide tree would cost O(n²).
-inline void append_distinct(Json& object, const std::string& key, Json value) {
-    static_cast<Json::object_t::Container&>(*object.get_ptr<Json::object_t*>()).emplace_back(key, std::move(value));
-}
-
-// An error detail is stored as {"message": "...", "code": "..."} (DRF's full-details form); field
-// error lists are arrays of those and nested errors are objects or arrays of such trees.
-inline Json make_detail(std::string message, std::string code) {
-    Json d = Json::object();
-    d["message"] = std::move(message);
-    d["code"] = std::move(code);
-    return d;
-}
-
-inline bool is_detail(const Json& j) {
-    if (!j.is_object() || j.size() != 2) return false;
-    auto m = j.find("message");
-    auto c = j.find("code");
-    return m != j.end() && c != j.end() && m->is_string() && c->is_string();
-}
-
-// The messages-only view of a full-details tree. Error trees follow the serializers' nesting, but a
-// ValidationError may carry any Json: the walk stops at drf::json_max_walk_depth (drf::JsonTooDeep).
-inline Json messages_of(const Json& tree, std::size_t depth = 0) {
-    if (is_detail(tree)) return tree["message"];
-    if (tree.is_array()) {
-        drf::detail::check_walk_depth(depth, "error details");
-        Json out = Json::array();
-        for (const auto& item : tree) out.push_back(messages_of(item, depth + 1));
-        return out;
-    }
-    if (tree.is_object()) {
-        drf::detail::check_walk_depth(depth, "error details");
-        Json out = Json::object();
-        for (const auto& [key, item] : *tree.get_ptr<const Json::object_t*>()) append_distinct(out, key, messages_of(item, depth + 1));
-        return out;
-    }
-    return tree;
-}
-
-// Normalises what a user passes to ValidationError into a full-details tree, as DRF's
-// _get_error_details does: a string becomes [detail], a dict's string values become [detail].
-inline Json to_details(const Json& value, std::string_view code, std::size_t depth = 0) {
-    if (is_detail(value)) return value;
-    if (value.is_string()) return make_detail(value.get<std::string>(), std::string(code));
-    if (value.is_array()) {
-        drf::detail::check_walk_depth(depth, "error details");
-        Json out = Json::array();
-        for (const auto& item : value) out.push_back(to_details(item, code, depth + 1));
-        return out;
-    }
-    if (value.is_object()) {
-        drf::detail::check_walk_depth(depth, "error details");
-        Json out = Json::object();
-        for (const auto& [key, item] : *value.get_ptr<const Json::object_t*>()) {
-            Json d = to_details(item, code, depth + 1);
-            if (is_detail(d)) d = Json::array({d});
-            append_distinct(out, key, std::move(d));
-        }
-        return out;
-    }
-    if (const auto digits = json_big_integer_text(value)) return make_detail(std::string(*digits), std::string(code));
-    return make_detail(value.dump(), std::string(code));
-}
+// The tree's helpers, shared with core's ValidationError.
+using drf::detail::append_distinct;
+using drf::detail::is_detail;
+using drf::detail::make_detail;
+using drf::detail::messages_of;
+using drf::detail::to_details;
 }  // namespace detail
-
-// DRF's rest_framework.exceptions.ValidationError: raised by validators and by `is_valid(true)`.
-// The HTTP layer turns it into a 400 whose body is detail().
-class ValidationError : public std::runtime_error {
-public:
-    // A single message: becomes ["message"] under the field, or under non_field_errors at object level.
-    explicit ValidationError(std::string message, std::string code = "invalid")
-        : std::runtime_error(message), tree_(Json::array({detail::make_detail(std::move(message), std::move(code))})) {}
-
-    explicit ValidationError(const char* message, std::string code = "invalid")
-        : ValidationError(std::string(message), std::move(code)) {}
-
-    // A dict of field -> message(s), e.g. {{"name", "Already taken."}}, or a full error tree.
-    explicit ValidationError(const Json& detail, std::string_view code = "invalid")
-        : std::runtime_error("validation failed"), tree_(normalise(detail, code)) {}
-
-    // Messages only: {"name": ["This field is required."]} or ["message"].
-    Json detail() const { return detail::messages_of(tree_); }
-    // With codes: {"name": [{"message": "This field is required.", "code": "required"}]}.
-    const Json& full_details() const noexcept { return tree_; }
-
-private:
-    static Json normalise(const Json& value, std::string_view code) {
-        Json d = detail::to_details(value, code);
-        return detail::is_detail(d) ? Json::array({d}) : d;
-    }
-    Json tree_;
-};
 
 }  // namespace drf::serializers

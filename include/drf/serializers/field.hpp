@@ -249,7 +249,7 @@ struct Field {
     constexpr Field<Kind, Access, Default, Validators..., Ws...> validators(Ws... ws) const {
         static_assert(((std::is_invocable_v<Ws, value_type&>)&&...),
                       "drf::serializers::Field::validators: a validator must be callable with the field's value "
-                      "(const V& or V&) and throw drf::serializers::ValidationError to reject it");
+                      "(const V& or V&) and throw drf::ValidationError to reject it");
         return {name, access, kind, options, default_value,
                 std::tuple_cat(validator_list, std::tuple<Ws...>{ws...})};
     }
