@@ -20,4 +20,5 @@
 #include <drf/server.hpp>
 #include <drf/signals.hpp>
 #include <drf/test/client.hpp>
+#include <drf/views.hpp>
 #include <drf/viewsets.hpp>
