@@ -3,6 +3,7 @@
 #pragma once
 
 #include "commands.hpp"
+#include "migrations.hpp"  // projects::migrations(): auth's and migrations/*.hpp
 #include "models.hpp"
 #include "settings.hpp"
 #include "views.hpp"
@@ -27,23 +28,6 @@
 #include <vector>
 
 namespace projects {
-
-inline std::vector<drf::migrations::Migration> migrations() {
-    namespace mig = drf::migrations;
-    auto list = drf::auth::migrations();
-    list.push_back({"projects_0001_initial",
-                    {"auth_0001_initial"},
-                    {mig::create_model<Project>({"name", "description", "owner_id", "archived"}),
-                     mig::create_model<Announcement>({"title", "body"}), mig::create_model<Profile>({"user_id", "bio"})},
-                    {}});
-    // The list is "my projects, newest first": without this index the database sorts all of a user's
-    // projects for every page (SQLite: USE TEMP B-TREE FOR ORDER BY); with it a page is an index range.
-    list.push_back({"projects_0002_project_owner_created_at",
-                    {"projects_0001_initial"},
-                    {mig::add_index<Project, "owner_id", "created_at", "id">()},
-                    {}});
-    return list;
-}
 
 // runserver, refusing to start when the cursors would have no shared secret.
 class ProjectsRunServer : public drf::commands::RunServerCommand<drf::routers::Router> {

@@ -584,7 +584,7 @@ struct Project : drf::models::Model<Project> {
 
 std::vector<drf::migrations::Migration> all_migrations() {
     auto list = drf::auth::migrations();
-    list.push_back({"0001_initial", {"auth_0001_initial"}, {drf::migrations::create_model<Project>({"name", "owner_id"})}, {}});
+    list.push_back({"0001_initial", {"auth_0001_initial"}, {drf::migrations::create_table(drf::migrations::from_model<Project>())}, {}});
     return list;
 }
 

@@ -79,7 +79,7 @@ struct Service {
     db::Databases databases{[] {
         auto database = db::sqlite::open(":memory:");
         auto list = drf::auth::migrations();
-        list.push_back({"0001_notes", {"auth_0001_initial"}, {drf::migrations::create_model<Note>()}, {}});
+        list.push_back({"0001_notes", {"auth_0001_initial"}, {drf::migrations::create_table(drf::migrations::from_model<Note>())}, {}});
         drf::migrations::Migrator(database, list).migrate();
         return database;
     }};

@@ -66,9 +66,9 @@ User new_user(std::string username) {
 TEST_CASE("docs/database.md: the example creates, saves, filters, bulk-updates and pages through models", "[db]") {
     auto database = db::sqlite::open(":memory:");  // or a file: db::sqlite::open("app.sqlite3")
     drf::migrations::Migrator(database, {{"0001_initial", {},
-                                          {drf::migrations::create_model<User>(),
-                                           drf::migrations::create_model<Profile>(),
-                                           drf::migrations::create_model<Project>()}, {}}})
+                                          {drf::migrations::create_table(drf::migrations::from_model<User>()),
+                                           drf::migrations::create_table(drf::migrations::from_model<Profile>()),
+                                           drf::migrations::create_table(drf::migrations::from_model<Project>())}, {}}})
         .migrate();
 
     auto users = db::objects<User>(database);  // User.objects
@@ -171,8 +171,8 @@ TEST_CASE("docs/database.md: the example creates, saves, filters, bulk-updates a
 TEST_CASE("docs/database.md: a receiver that throws inside atomic rolls the save and the profile back", "[db]") {
     auto database = db::sqlite::open(":memory:");
     drf::migrations::Migrator(database, {{"0001_initial", {},
-                                          {drf::migrations::create_model<User>(),
-                                           drf::migrations::create_model<Profile>()}, {}}})
+                                          {drf::migrations::create_table(drf::migrations::from_model<User>()),
+                                           drf::migrations::create_table(drf::migrations::from_model<Profile>())}, {}}})
         .migrate();
     auto users = db::objects<User>(database);
     auto profiles = db::objects<Profile>(database);
@@ -238,8 +238,8 @@ struct Extra : drf::models::Model<Extra> {
 db::Database fresh() {
     auto database = db::sqlite::open(":memory:");
     mig::Migrator(database, {{"0001_initial", {},
-                              {mig::create_model<User>(), mig::create_model<Project>(), mig::create_model<Sample>(),
-                               mig::create_model<Extra>()}, {}}})
+                              {mig::create_table(mig::from_model<User>()), mig::create_table(mig::from_model<Project>()), mig::create_table(mig::from_model<Sample>()),
+                               mig::create_table(mig::from_model<Extra>())}, {}}})
         .migrate();
     return database;
 }

@@ -21,6 +21,7 @@
 #include <drf/viewsets.hpp>
 
 #include "../../examples/projects/commands.hpp"
+#include "../../examples/projects/migrations/0001_initial.hpp"
 #include "../../examples/projects/views.hpp"
 
 #include <catch2/catch.hpp>
@@ -116,7 +117,7 @@ TEST_CASE("docs/http.md: the example serves a DRF-style ProjectViewSet through t
     db::Databases databases([] {
         auto database = db::sqlite::open(":memory:");
         auto migrations = drf::auth::migrations();
-        migrations.push_back({"0001_projects", {"auth_0001_initial"}, {drf::migrations::create_model<Project>()}, {}});
+        migrations.push_back({"0001_projects", {"auth_0001_initial"}, {drf::migrations::create_table(drf::migrations::from_model<Project>())}, {}});
         drf::migrations::Migrator(database, migrations).migrate();
         return database;
     });
@@ -483,7 +484,7 @@ TEST_CASE("docs/pagination.md: the example walks 30 rows with one timestamp, for
     db::Databases databases([] {
         auto database = db::sqlite::open(":memory:");
         const std::vector<drf::migrations::Migration> migrations{
-            {"0001_projects", {}, {drf::migrations::create_model<Project>()}, {}}};
+            {"0001_projects", {}, {drf::migrations::create_table(drf::migrations::from_model<Project>())}, {}}};
         drf::migrations::Migrator(database, migrations).migrate();
         return database;
     });
@@ -1000,7 +1001,7 @@ TEST_CASE("docs/resources.md: the example binds a resource and serves it", "[doc
     db::Databases databases([] {
         auto database = db::sqlite::open(":memory:");
         auto migrations = drf::auth::migrations();
-        migrations.push_back({"0001_projects", {"auth_0001_initial"}, {drf::migrations::create_model<Project>()}, {}});
+        migrations.push_back({"0001_projects", {"auth_0001_initial"}, {drf::migrations::create_table(drf::migrations::from_model<Project>())}, {}});
         drf::migrations::Migrator(database, migrations).migrate();
         return database;
     });
@@ -1050,14 +1051,8 @@ using drf::http::Method;
 
 // examples/projects/app.hpp's migrations() and wiring, without runserver (which needs drf::server).
 std::vector<drf::migrations::Migration> migrations() {
-    namespace mig = drf::migrations;
     auto list = drf::auth::migrations();
-    list.push_back({"projects_0001_initial",
-                    {"auth_0001_initial"},
-                    {mig::create_model<projects::Project>({"name", "description", "owner_id", "archived"}),
-                     mig::create_model<projects::Announcement>({"title", "body"}),
-                     mig::create_model<projects::Profile>({"user_id", "bio"})},
-                    {}});
+    list.push_back(projects_migrations::migration_0001_initial());
     return list;
 }
 

@@ -119,7 +119,7 @@ struct App {
     db::Databases databases{[] {
         auto database = db::sqlite::open(":memory:");
         auto migrations = drf::auth::migrations();
-        migrations.push_back({"0001_projects", {"auth_0001_initial"}, {drf::migrations::create_model<Project>()}, {}});
+        migrations.push_back({"0001_projects", {"auth_0001_initial"}, {drf::migrations::create_table(drf::migrations::from_model<Project>())}, {}});
         drf::migrations::Migrator(database, migrations).migrate();
         return database;
     }};

@@ -34,6 +34,25 @@ struct PlanStep {
 
 inline constexpr std::string_view applied_table = "drf_migrations";
 
+// SHA-256 of everything the migration does on `dialect`: its name, dependencies, replaces, and each
+// operation's description and SQL. What Migrator records, and compares, for an applied migration.
+inline std::string checksum(const Migration& m, const db::Dialect& dialect) {
+    std::string text = "name:" + m.name + "\n";
+    for (const auto& d : m.dependencies) text += "depends:" + d + "\n";
+    for (const auto& r : m.replaces) text += "replaces:" + r + "\n";
+    for (const auto& op : m.operations) {
+        text += "op:" + op.description + "\n";
+        if (op.sql) {
+            try {
+                for (const auto& s : op.sql(dialect)) text += s + "\n";
+            } catch (const MigrationError&) {
+                text += "(no SQL for this dialect)\n";
+            }
+        }
+    }
+    return crypto::sha256_hex(text);
+}
+
 class Migrator {
 public:
     Migrator(db::Database& db, std::vector<Migration> migrations) : db_(db), migrations_(std::move(migrations)) {
@@ -43,22 +62,7 @@ public:
     }
 
     // SHA-256 of everything the migration would do on this database's dialect.
-    std::string checksum(const Migration& m) const {
-        std::string text = "name:" + m.name + "\n";
-        for (const auto& d : m.dependencies) text += "depends:" + d + "\n";
-        for (const auto& r : m.replaces) text += "replaces:" + r + "\n";
-        for (const auto& op : m.operations) {
-            text += "op:" + op.description + "\n";
-            if (op.sql) {
-                try {
-                    for (const auto& s : op.sql(db_.dialect())) text += s + "\n";
-                } catch (const MigrationError&) {
-                    text += "(no SQL for this dialect)\n";
-                }
-            }
-        }
-        return crypto::sha256_hex(text);
-    }
+    std::string checksum(const Migration& m) const { return migrations::checksum(m, db_.dialect()); }
 
     // What migrate() would do, in order.
     std::vector<PlanStep> plan() {

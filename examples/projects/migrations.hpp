@@ -1,0 +1,22 @@
+// examples/projects/migrations.hpp — the project's migrations, oldest first: auth's, then the projects
+// app's from migrations/. makemigrations adds each new file's #include and list entry here.
+#pragma once
+
+#include <drf/auth/migrations.hpp>
+#include <drf/migrations/migration.hpp>
+
+#include <vector>
+
+#include "migrations/0001_initial.hpp"
+#include "migrations/0002_project_owner_created_at.hpp"
+
+namespace projects {
+
+inline std::vector<drf::migrations::Migration> migrations() {
+    auto list = drf::auth::migrations();
+    list.push_back(projects_migrations::migration_0001_initial());
+    list.push_back(projects_migrations::migration_0002_project_owner_created_at());
+    return list;
+}
+
+}  // namespace projects
