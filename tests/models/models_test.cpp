@@ -24,6 +24,12 @@ struct Project : drf::models::Model<Project> {
         drf::models::field<&Project::archived_at>());
 };
 
+struct Cached : drf::models::Model<Cached> {
+    std::string name;
+    std::string label;  // computed, not stored
+    static constexpr auto meta = drf::models::meta<Cached>("cached", drf::models::field<&Cached::name>());
+};
+
 }  // namespace models_test
 using namespace models_test;
 
@@ -102,25 +108,32 @@ TEST_CASE("A column named otherwise than its member is given by field<&T::member
     CHECK(f.get(r) == "Ada");
 }
 
-TEST_CASE("Fields are found by name at compile time and read through their member pointer", "[models]") {
+TEST_CASE("A model's field is found by its member pointer at compile time and read through it", "[models]") {
     STATIC_REQUIRE(Project::meta.index_of("owner_id") == 5);
     STATIC_REQUIRE(Project::meta.has_field("archived"));
     STATIC_REQUIRE_FALSE(Project::meta.has_field("nme"));
+    STATIC_REQUIRE(drf::models::column_name(&Project::owner_id) == "owner_id");
+    STATIC_REQUIRE(drf::models::column_name(&Project::id) == "id");
     Project p;
     p.name = "Apollo";
-    CHECK(drf::models::field_named<Project, "name">().get(p) == "Apollo");
-    CHECK(drf::models::field_named<Project, "id">().get(p) == p.id);
+    CHECK(drf::models::get_field<&Project::name>().get(p) == "Apollo");
+    CHECK(drf::models::get_field<&Project::id>().get(p) == p.id);
+}
+
+TEST_CASE("A member that is not one of the model's fields has no column", "[models]") {
+    STATIC_REQUIRE(drf::models::column_name(&Cached::name) == "name");
+    STATIC_REQUIRE(drf::models::column_name(&Cached::label).empty());
 }
 
 TEST_CASE("Field options record what the database needs: max_length, index, nullability", "[models]") {
-    constexpr auto& name = drf::models::field_named<Project, "name">();
-    constexpr auto& owner = drf::models::field_named<Project, "owner_id">();
-    constexpr auto& archived_at = drf::models::field_named<Project, "archived_at">();
+    constexpr auto& name = drf::models::get_field<&Project::name>();
+    constexpr auto& owner = drf::models::get_field<&Project::owner_id>();
+    constexpr auto& archived_at = drf::models::get_field<&Project::archived_at>();
     STATIC_REQUIRE(name.max_length_ == 200);
     STATIC_REQUIRE(owner.is_indexed);
     STATIC_REQUIRE(archived_at.nullable());
     STATIC_REQUIRE_FALSE(name.nullable());
-    STATIC_REQUIRE(drf::models::field_named<Project, "id">().is_unique);
+    STATIC_REQUIRE(drf::models::get_field<&Project::id>().is_unique);
 }
 
 TEST_CASE("The default ordering is newest first: -created_at", "[models]") {

@@ -122,14 +122,4 @@ constexpr auto field(std::string_view column) {
     return detail::make_field<M>(column);
 }
 
-// field("name", &Project::name): the column "name" holds Project::name.
-template <class C, class M>
-constexpr Field<C, M> field(std::string_view name, M C::*member) {
-    static_assert(FieldType<M>,
-                  "drf::models::field: unsupported member type; use bool, an integer, a floating point type, an "
-                  "enum, std::string, drf::Uuid, drf::DateTime, or std::optional of one of them");
-    if (!detail::is_identifier(name)) detail::drf_error_model_field_name_must_be_a_lowercase_identifier();
-    return Field<C, M>{name, member};
-}
-
 }  // namespace drf::models

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <drf/core/fixed_string.hpp>
+#include <drf/core/member_name.hpp>
 #include <drf/models/field.hpp>
 #include <drf/models/model.hpp>
 
@@ -19,6 +20,9 @@ namespace drf::models {
 // One term of an ordering: a field and a direction ("-created_at" is desc(&Model<T>::created_at)).
 template <class C, class M>
 struct OrderTerm {
+    using owner_type = C;
+    using value_type = M;
+
     M C::*member;
     bool descending;
 };
@@ -80,22 +84,22 @@ struct Meta<T, std::tuple<Fs...>, std::tuple<Os...>> {
     }
 };
 
-// meta<Project>("projects", field("name", &Project::name), ...): declare inside the model as
+// meta<Project>("projects", field<&Project::name>(), ...): declare inside the model as
 //     static constexpr auto meta = drf::models::meta<Project>("projects", ...);
 // The base model's id, created_at and updated_at are prepended, in that order.
 template <class T, class... Fs>
 constexpr auto meta(std::string_view table, Fs... fs) {
     static_assert(((std::is_same_v<typename Fs::owner_type, T> || std::is_same_v<typename Fs::owner_type, Model<T>>) &&
                    ...),
-                  "drf::models::meta<T>: every field must be a member of T, as in field(\"name\", &T::name)");
+                  "drf::models::meta<T>: every field must be a member of T, as in field<&T::name>()");
     if (!detail::is_identifier(table)) detail::drf_error_model_table_name_must_be_a_lowercase_identifier();
     if (((fs.name == "id" || fs.name == "created_at" || fs.name == "updated_at") || ...))
         detail::drf_error_model_field_names_id_created_at_updated_at_are_reserved_by_the_base_model();
     if (detail::has_duplicates(std::array<std::string_view, sizeof...(Fs) + 1>{"", fs.name...}))
         detail::drf_error_model_has_two_fields_with_the_same_name();
     using Base = Model<T>;
-    auto fields = std::tuple{field("id", &Base::id).unique(), field("created_at", &Base::created_at),
-                             field("updated_at", &Base::updated_at), fs...};
+    auto fields = std::tuple{field<&Base::id>().unique(), field<&Base::created_at>(), field<&Base::updated_at>(),
+                             fs...};
     using Fields = decltype(fields);
     return Meta<T, Fields, std::tuple<OrderTerm<Base, DateTime>>>{table, fields, {desc(&Base::created_at)}};
 }
@@ -121,6 +125,54 @@ T make_no_init() {
 // A model: derives from Model<T> and declares `static constexpr auto meta = drf::models::meta<T>(...)`.
 template <class T>
 concept ModelType = std::is_base_of_v<Model<T>, T> && requires { T::meta.table; T::meta.fields; };
+
+// The model a member belongs to: &Project::id points into Model<Project>, which is Project's.
+template <class C>
+struct model_of {
+    using type = C;
+};
+template <class T>
+struct model_of<Model<T>> {
+    using type = T;
+};
+template <class C>
+using model_of_t = typename model_of<C>::type;
+
+// The index in its model's meta of the field that holds `member`, or the meta's field_count when the
+// member is not a field. Member pointers are compared, so the match is exact whatever the columns are called.
+template <class C, class M>
+constexpr std::size_t field_index(M C::*member) {
+    using T = model_of_t<C>;
+    std::size_t index = T::meta.field_count;
+    std::size_t i = 0;
+    T::meta.for_each_field([&](const auto& f) {
+        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(f.member)>, M C::*>) {
+            if (index == T::meta.field_count && f.member == member) index = i;
+        }
+        ++i;
+    });
+    return index;
+}
+
+// The column that holds `member` in its model's meta, or "" when the member is not a meta field.
+template <class C, class M>
+constexpr std::string_view column_name(M C::*member) {
+    using T = model_of_t<C>;
+    const std::size_t index = field_index(member);
+    return index == T::meta.field_count ? std::string_view() : T::meta.names()[index];
+}
+
+// The meta field that holds member M, checked at compile time (Django's _meta.get_field, by member):
+// get_field<&Project::name>().max_length_ == 200; a member that is not a field does not build.
+template <auto M>
+    requires DataMemberPointer<M>
+constexpr const auto& get_field() {
+    using T = model_of_t<member_owner_t<M>>;
+    constexpr std::size_t index = field_index(M);
+    static_assert(index != T::meta.field_count,
+                  "drf::models::get_field: the member is not one of its model's meta fields");
+    return std::get<(index < T::meta.field_count ? index : 0)>(T::meta.fields);
+}
 
 // The field of T named Name, checked at compile time: field_named<Project, "nme">() does not build.
 template <class T, fixed_string Name>
