@@ -7,6 +7,8 @@
 
 #include <drf/auth/user.hpp>
 #include <drf/db.hpp>
+#include <drf/serializers/field_set.hpp>
+#include <drf/serializers/update.hpp>
 
 #include <algorithm>
 #include <map>
@@ -45,16 +47,17 @@ struct ProjectService {
         project.owner = std::make_shared<const drf::auth::User>(owner);
         return project;
     }
+    // A partial update: copies the fields the client sent onto the project (serializer.update) and
+    // writes only those columns, named by the members they were copied to.
     static Project update(db::Database& database, Project project, const ProjectInput& data,
-                          const std::vector<std::string_view>& fields) {
-        project.name = data.name;
-        project.description = data.description;
-        if (!fields.empty()) db::objects<Project>(database).save(project, {.update_fields = fields});
+                          const drf::serializers::FieldSet<ProjectInput>& sent) {
+        const auto fields = drf::serializers::update(project, data, sent).to<db::UpdateFields<Project>>();
+        if (!fields.empty()) db::objects<Project>(database).save(project, fields);
         return project;
     }
     static void archive(db::Database& database, Project project) {
         project.archived = true;
-        db::objects<Project>(database).save(project, {.update_fields = {"archived"}});
+        db::objects<Project>(database).save(project, db::update_fields<&Project::archived>);
     }
 };
 

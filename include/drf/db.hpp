@@ -12,4 +12,5 @@
 #include <drf/db/queryset.hpp>
 #include <drf/db/rows.hpp>
 #include <drf/db/schema.hpp>
+#include <drf/db/update_fields.hpp>
 #include <drf/db/value.hpp>

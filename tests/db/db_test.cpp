@@ -16,7 +16,10 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <string>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 using namespace db_test;
 namespace db = drf::db;
@@ -134,13 +137,57 @@ TEST_CASE("save with update_fields writes only those fields and updated_at", "[d
     users.save(u);
     stale.username = "renamed";
     stale.is_staff = false;  // not written: only username is
-    users.save(stale, {.update_fields = {"username"}});
+    users.save(stale, db::update_fields<&User::username>);
     const User back = users.get(u.id);
     CHECK(back.username == "renamed");
     CHECK(back.is_staff);
     User ghost = user_named("ghost");
-    CHECK_THROWS_WITH(users.save(ghost, {.update_fields = {"username"}}), "Save with update_fields did not affect any rows.");
-    CHECK_THROWS_AS(users.save(ghost, {.update_fields = {"nope"}}), db::FieldError);
+    CHECK_THROWS_WITH(users.save(ghost, db::update_fields<&User::username>), "Save with update_fields did not affect any rows.");
+}
+
+TEST_CASE("save with update_fields named by member pointers writes only those columns, and post_save sees their names",
+          "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    User u = users.create(user_named("alice"));
+    std::vector<std::string> heard;
+    const drf::signals::ScopedConnection connection = drf::signals::post_save<User>.connect(
+        [&](const User&, const drf::signals::SaveInfo& info) {
+            heard.assign(info.update_fields.begin(), info.update_fields.end());
+            CHECK(info.updates(&User::is_staff));
+            CHECK_FALSE(info.updates(&User::username));
+        });
+    u.username = "not written";
+    u.is_staff = true;
+    u.is_active = false;
+    users.save(u, db::update_fields<&User::is_staff, &User::is_active>);
+    const User back = users.get(u.id);
+    CHECK(back.username == "alice");
+    CHECK(back.is_staff);
+    CHECK_FALSE(back.is_active);
+    CHECK(heard == std::vector<std::string>{"is_active", "is_staff", "updated_at"});
+}
+
+TEST_CASE("A set of update fields can be chosen at run time from member pointers", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    User u = users.create(user_named("alice"));
+    const bool rename = true;
+    db::UpdateFields<User> fields;
+    CHECK(fields.empty());
+    if (rename) fields.add(&User::username);
+    CHECK(fields.contains(&User::username));
+    CHECK_FALSE(fields.contains(&User::is_staff));
+    CHECK(fields == db::update_fields<&User::username>);
+    CHECK(fields.names() == std::vector<std::string_view>{"username"});
+    u.username = "renamed";
+    u.is_staff = true;
+    users.save(u, fields);
+    CHECK(users.get(u.id).username == "renamed");
+    CHECK_FALSE(users.get(u.id).is_staff);
+    STATIC_REQUIRE(db::update_fields<&User::username, &User::last_login>.contains(&User::last_login));
+    CHECK_THROWS_WITH(db::UpdateFields<User>(&User::id),
+                      "The following fields do not exist in this model, or are m2m fields, or are non-concrete fields: id");
 }
 
 TEST_CASE("A unique constraint violation is an IntegrityError and writes nothing", "[db]") {
@@ -210,7 +257,9 @@ struct Extra : drf::models::Model<Extra> {
 };
 }  // namespace db_test
 
-TEST_CASE("A member that is not in the model's meta is a FieldError", "[db]") {    CHECK_THROWS_AS(db::eq(&Extra::not_persisted, "x"), db::FieldError);
+TEST_CASE("A member that is not in the model's meta is a FieldError", "[db]") {
+    CHECK_THROWS_AS(db::eq(&Extra::not_persisted, "x"), db::FieldError);
+    CHECK_THROWS_AS(db::UpdateFields<Extra>(&Extra::not_persisted), db::FieldError);
     CHECK_NOTHROW(db::eq(&Extra::kept, "x"));
 }
 
@@ -294,7 +343,7 @@ TEST_CASE("Saving and deleting send pre_save, post_save (created, update_fields)
     drf::signals::ScopedConnection d = drf::signals::post_delete<User>.connect([&](const User& u) { log.push_back("post_delete " + u.username); });
     User u = users.create(user_named("a"));
     users.save(u);
-    users.save(u, {.update_fields = {"is_staff"}});
+    users.save(u, db::update_fields<&User::is_staff>);
     users.remove(u);
     CHECK(log == std::vector<std::string>{"pre_save a created", "post_save a! created", "pre_save a!", "post_save a!!",
                                           "pre_save a!!", "post_save a!!! is_staff updated_at", "pre_delete a!!!",

@@ -95,7 +95,7 @@ TEST_CASE("docs/database.md: the example creates, saves, filters, bulk-updates a
     users.save(alice);
     // update_fields writes only these columns (and updated_at).
     bob.last_login = drf::now() - hours(24 * 120);
-    users.save(bob, {.update_fields = {"last_login"}});
+    users.save(bob, db::update_fields<&User::last_login>);
     CHECK(users.get(alice.id).username == "alice_b");
     CHECK(profiles.count() == 2);  // updates are not `created`
 
@@ -412,12 +412,13 @@ TEST_CASE("docs/database.md: the errors table", "[db]") {
 
     CHECK_THROWS_AS(database.connection().execute("NOT SQL"), db::DatabaseError);
     CHECK_THROWS_WITH(db::eq(&Extra::not_persisted, "x"), "drf::db: the member is not a field of extras's meta, so it has no column");
-    CHECK_THROWS_WITH(users.save(alice, {.update_fields = {"nope"}}),
-                      "The following fields do not exist in this model, or are m2m fields, or are non-concrete fields: nope");
-    CHECK_THROWS_AS(users.save(alice, {.update_fields = {"id"}}), db::FieldError);
+    CHECK_THROWS_WITH(db::UpdateFields<User>(&User::id),
+                      "The following fields do not exist in this model, or are m2m fields, or are non-concrete fields: id");
+    CHECK_THROWS_WITH(db::UpdateFields<Extra>(&Extra::not_persisted),
+                      "drf::db::UpdateFields: the member is not a field of extras's meta, so it has no column");
     User ghost = new_user("ghost");
-    CHECK_THROWS_AS(users.save(ghost, {.update_fields = {"username"}}), db::DatabaseError);
-    CHECK_THROWS_WITH(users.save(ghost, {.update_fields = {"username"}}), "Save with update_fields did not affect any rows.");
+    CHECK_THROWS_AS(users.save(ghost, db::update_fields<&User::username>), db::DatabaseError);
+    CHECK_THROWS_WITH(users.save(ghost, db::update_fields<&User::username>), "Save with update_fields did not affect any rows.");
     CHECK_THROWS_AS(users.all().limit(1).update(db::set(&User::is_active, false)), std::logic_error);
     CHECK_THROWS_WITH(users.all().limit(1).update(db::set(&User::is_active, false)), "Cannot update a query once a slice has been taken.");
     CHECK_THROWS_WITH(users.all().offset(1).remove(), "Cannot delete a query once a slice has been taken.");
@@ -479,13 +480,13 @@ TEST_CASE("docs/database.md: the saving table", "[db]") {
     clock.advance(hours(1));
     saved.username = "not written";
     saved.last_login = drf::now();
-    users.save(saved, {.update_fields = {"last_login"}});
+    users.save(saved, db::update_fields<&User::last_login>);
     const User back = users.get(saved.id);
     CHECK(back.username == "b2");
     CHECK(back.last_login == drf::now());
     CHECK(back.updated_at == drf::now());  // written although not named
 
-    users.save(saved, {.update_fields = {}});  // the same as save(saved)
+    users.save(saved, db::UpdateFields<User>{});  // the same as save(saved)
     CHECK(users.get(saved.id).username == "not written");
     CHECK(log == std::vector<std::string>{"created", "created", "updated", "updated last_login updated_at", "updated"});
 }

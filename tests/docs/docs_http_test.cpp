@@ -104,7 +104,7 @@ struct ProjectViewSet : drf::viewsets::ViewSet<ProjectViewSet> {
         auto project = drf::viewsets::get_object_or_404(db::objects<Project>(databases->get()), pk);
         check_object_permissions(request, project);
         project.archived = true;
-        db::objects<Project>(databases->get()).save(project, {.update_fields = {"archived"}});
+        db::objects<Project>(databases->get()).save(project, db::update_fields<&Project::archived>);
         return Response::no_content();
     }
 
@@ -755,7 +755,7 @@ TEST_CASE("docs/commands.md: the example runs migrate, createuser and cleanup_in
     for (const auto& [name, days] : {std::pair{"bob", 100}, std::pair{"carol", 100}, std::pair{"dave", 10}}) {
         auto user = drf::auth::create_user(database, name);
         user.last_login = drf::now() - boost::posix_time::hours(24 * days);
-        drf::db::objects<drf::auth::User>(database).save(user, {.update_fields = {"last_login"}});
+        drf::db::objects<drf::auth::User>(database).save(user, drf::db::update_fields<&drf::auth::User::last_login>);
     }
 
     CHECK(manage(registry, {"cleanup_inactive", "--dry-run"}).out == "Would deactivate 2 users\n");
@@ -983,13 +983,16 @@ struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectR
         const auto changes = validate_partial(request, ProjectInput{project.name, project.description});
         project.name = changes->name;
         project.description = changes->description;
-        objects().save(project, {.update_fields = changes.fields_set()});
+        db::UpdateFields<Project> fields;  // the members the request set
+        if (changes.fields_set().contains<&ProjectInput::name>()) fields.add(&Project::name);
+        if (changes.fields_set().contains<&ProjectInput::description>()) fields.add(&Project::description);
+        objects().save(project, fields);
         return Response(render(project));
     }
     Response archive(Request& request, drf::Uuid pk) {
         Project project = get_object(request, pk);
         project.archived = true;
-        objects().save(project, {.update_fields = {"archived"}});
+        objects().save(project, db::update_fields<&Project::archived>);
         return Response::no_content();
     }
 

@@ -93,7 +93,7 @@ struct ProjectViewSet : drf::viewsets::ViewSet<ProjectViewSet> {
         auto project = drf::viewsets::get_object_or_404(db::objects<Project>(*database), pk);
         check_object_permissions(request, project);
         project.archived = true;
-        db::objects<Project>(*database).save(project, {.update_fields = {"archived"}});
+        db::objects<Project>(*database).save(project, db::update_fields<&Project::archived>);
         return Response::no_content();
     }
     Response archived(Request& request) {

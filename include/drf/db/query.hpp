@@ -27,27 +27,15 @@ public:
 };
 
 namespace detail {
-template <class C>
-struct model_of {
-    using type = C;
-};
-template <class T>
-struct model_of<models::Model<T>> {
-    using type = T;
-};
 // The model a member pointer belongs to: &User::id points into Model<User>, which is User's.
 template <class C>
-using model_of_t = typename model_of<C>::type;
+using model_of_t = models::model_of_t<C>;
 
 // The column name of `member` in T's meta. Member pointers are compared, so the lookup is exact.
 template <class T, class C, class M>
 std::string_view column_of(M C::*member) {
-    std::string_view name;
-    T::meta.for_each_field([&](const auto& f) {
-        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(f.member)>, M C::*>) {
-            if (name.empty() && f.member == member) name = f.name;
-        }
-    });
+    static_assert(std::is_same_v<models::model_of_t<C>, T>, "drf::db: the member belongs to another model");
+    const std::string_view name = models::column_name(member);
     if (name.empty())
         throw FieldError("drf::db: the member is not a field of " + std::string(T::meta.table) +
                          "'s meta, so it has no column");

@@ -8,6 +8,7 @@
 #include <drf/db/detail/rows.hpp>
 #include <drf/db/query.hpp>
 #include <drf/db/rows.hpp>
+#include <drf/db/update_fields.hpp>
 #include <drf/db/value.hpp>
 #include <drf/models/meta.hpp>
 #include <drf/signals/model_signals.hpp>
@@ -317,11 +318,6 @@ private:
     bool reversed_ = false;  // fetch in reverse order and flip the result (before())
 };
 
-struct SaveOptions {
-    // Write only these fields (plus updated_at); the row must exist. Empty: insert or update everything.
-    std::vector<std::string_view> update_fields;
-};
-
 // Django's Model.objects for T, bound to a database: objects<Project>(db).filter(...).
 template <class T>
 class Manager {
@@ -352,33 +348,16 @@ public:
     }
 
     // Django's save(): updates the row with obj's id, or inserts it if there is none; sets updated_at
-    // (and created_at on insert). With update_fields, writes only those fields and updated_at, and the
-    // row must exist.
-    void save(T& obj, SaveOptions options = {}) const {
-        const auto now = drf::now();
-        std::vector<std::string_view> fields = std::move(options.update_fields);
-        const bool only_some = !fields.empty();
-        if (only_some) {
-            for (auto name : fields)
-                if (!T::meta.has_field(name) || name == "id")
-                    throw FieldError("The following fields do not exist in this model, or are m2m fields, or are "
-                                     "non-concrete fields: " + std::string(name));
-            if (std::find(fields.begin(), fields.end(), "updated_at") == fields.end()) fields.push_back("updated_at");
-        }
-        const bool created = fields.empty() && !row_exists(obj.id);
-        if (created) obj.created_at = now;
-        obj.updated_at = now;
-        const signals::SaveInfo info{.created = created,
-                                     .update_fields = only_some ? std::span<const std::string_view>(fields)
-                                                                : std::span<const std::string_view>{}};
-        signals::pre_save<T>.send(signals::sender_of<T>(), obj, info);
-        if (created) {
-            insert(obj);
-        } else if (!update(obj, fields)) {
-            if (!fields.empty()) throw DatabaseError("Save with update_fields did not affect any rows.");
-            insert(obj);  // deleted between the check and the update
-        }
-        signals::post_save<T>.send(signals::sender_of<T>(), obj, info);
+    // (and created_at on insert).
+    void save(T& obj) const { save_fields(obj, UpdateFields<T>{}); }
+
+    // save(obj, update_fields<&T::archived>), or with an UpdateFields<T> built at run time: writes only
+    // those fields and updated_at, and the row must exist. An empty set writes every field, as save(obj).
+    template <class U>
+    void save(T& obj, const UpdateFields<U>& fields) const {
+        static_assert(std::is_same_v<U, T>,
+                      "drf::db::Manager<T>::save: update_fields names members of another model than T");
+        if constexpr (std::is_same_v<U, T>) save_fields(obj, fields);
     }
 
     // The object with this id; DoesNotExist when there is none.
@@ -426,13 +405,37 @@ private:
         detail::bind_all(*s, obj);
         s->step();
     }
-    bool update(const T& obj, const std::vector<std::string_view>& fields) const {
+    void save_fields(T& obj, UpdateFields<T> fields) const {
+        const auto now = drf::now();
+        const bool only_some = !fields.empty();
+        // What receivers see: the chosen names in meta order, then updated_at, which is always written.
+        std::vector<std::string_view> names;
+        if (only_some) {
+            fields.add(&models::Model<T>::updated_at);
+            for (const auto name : fields.names())
+                if (name != "updated_at") names.push_back(name);
+            names.push_back("updated_at");
+        }
+        const bool created = !only_some && !row_exists(obj.id);
+        if (created) obj.created_at = now;
+        obj.updated_at = now;
+        const signals::SaveInfo info{.created = created, .update_fields = names};
+        signals::pre_save<T>.send(signals::sender_of<T>(), obj, info);
+        if (created) {
+            insert(obj);
+        } else if (!update(obj, fields)) {
+            if (only_some) throw DatabaseError("Save with update_fields did not affect any rows.");
+            insert(obj);  // deleted between the check and the update
+        }
+        signals::post_save<T>.send(signals::sender_of<T>(), obj, info);
+    }
+    bool update(const T& obj, const UpdateFields<T>& fields) const {
         std::string custom;
         if (!fields.empty()) {
             // Columns in meta order, so the bind order below matches.
+            std::size_t i = 0;
             T::meta.for_each_field([&](const auto& f) {
-                if (std::find(fields.begin(), fields.end(), f.name) == fields.end()) return;
-                custom += (custom.empty() ? "" : ", ") + quote_name(f.name) + " = ?";
+                if (fields.contains_index(i++)) custom += (custom.empty() ? "" : ", ") + quote_name(f.name) + " = ?";
             });
             custom = "UPDATE " + quote_name(T::meta.table) + " SET " + custom + " WHERE \"id\" = ?";
         }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <drf/core/fixed_string.hpp>
+#include <drf/models/meta.hpp>
 #include <drf/models/model.hpp>
 #include <drf/core/type_name.hpp>
 #include <drf/signals/signal.hpp>
@@ -21,9 +22,16 @@ struct SaveInfo {
     bool created = false;                                // the save inserts a new row (pre_save: is about to)
     std::span<const std::string_view> update_fields = {};  // the fields written; empty means every field
 
-    // Whether the save writes `field`.
+    // Whether the save writes the column named `field`.
     constexpr bool updates(std::string_view field) const noexcept {
         return update_fields.empty() || std::find(update_fields.begin(), update_fields.end(), field) != update_fields.end();
+    }
+    // Whether the save writes `member`'s field: info.updates(&Project::archived). A member that is not
+    // one of its model's meta fields is never written.
+    template <class C, class M>
+    constexpr bool updates(M C::*member) const {
+        const std::string_view column = models::column_name(member);
+        return !column.empty() && updates(column);
     }
 };
 

@@ -5,14 +5,13 @@
 
 #include <drf/db/backend.hpp>
 #include <drf/db/rows.hpp>
+#include <drf/db/update_fields.hpp>
 #include <drf/db/value.hpp>
 #include <drf/models/meta.hpp>
 
-#include <algorithm>
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <vector>
 
 namespace drf::db::detail {
 
@@ -74,13 +73,14 @@ int bind_all(Statement& s, const T& obj, int first = 1) {
     return i;
 }
 
-// Binds the fields an update writes: all but id and created_at, or only `names` when given.
+// Binds the fields an update writes: all but id and created_at, or only `fields` when it is not empty.
 template <class T>
-int bind_updated(Statement& s, const T& obj, const std::vector<std::string_view>& names, int first = 1) {
+int bind_updated(Statement& s, const T& obj, const UpdateFields<T>& fields, int first = 1) {
     int i = first;
+    std::size_t index = 0;
     T::meta.for_each_field([&](const auto& f) {
-        const bool wanted = names.empty() ? (f.name != "id" && f.name != "created_at")
-                                          : std::find(names.begin(), names.end(), f.name) != names.end();
+        const bool wanted = fields.empty() ? (f.name != "id" && f.name != "created_at") : fields.contains_index(index);
+        ++index;
         if (!wanted) return;
         using M = typename std::remove_cvref_t<decltype(f)>::value_type;
         ColumnTraits<M>::bind(s, i++, obj.*f.member);
