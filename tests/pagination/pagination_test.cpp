@@ -37,7 +37,9 @@ struct ItemOutput {
 // A typical DRF DefaultPagination, in one line.
 using DefaultPagination = pg::CursorPagination<pg::Options{.page_size = 25, .ordering = "-created_at", .cursor_query_param = "cursor"}>;
 using Small = pg::CursorPagination<pg::Options{.page_size = 3, .page_size_query_param = "page_size", .max_page_size = 5}>;
-using ByRank = pg::CursorPagination<pg::Options{.page_size = 3, .ordering = "rank,-name"}>;
+// For one model, the ordering is named by its members: rank ascending, then name descending.
+using ByRank = pg::CursorPagination<pg::Options{.page_size = 3}, drf::models::asc(&Item::rank), drf::models::desc(&Item::name)>;
+using ByRankText = pg::CursorPagination<pg::Options{.page_size = 3, .ordering = "rank,-name"}>;
 
 struct Store {
     db::Database database = drf_test::open_database();
@@ -395,6 +397,21 @@ TEST_CASE("An ordering on several fields with mixed directions pages correctly",
                              (seen[i - 1].first == seen[i].first && seen[i - 1].second >= seen[i].second);
         CHECK(ordered);
     }
+}
+
+TEST_CASE("An ordering given by member pointers pages as the same ordering given as text, with the same cursors",
+          "[pagination]") {
+    STATIC_REQUIRE(ByRank::ordering_size<Item>() == 2);
+    Store store;
+    for (int i = 0; i < 7; ++i) store.add("n" + std::to_string(i % 3), i % 4);
+    auto request = get("/items/");
+    const auto by_members = ByRank::fetch(request, store.all());
+    const auto by_text = ByRankText::fetch(request, store.all());
+    REQUIRE(by_members.rows.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) CHECK(by_members.rows[i].id == by_text.rows[i].id);
+    REQUIRE(by_members.next);
+    auto next = get("/items/?cursor=" + *by_members.next);
+    CHECK(ByRankText::fetch(next, store.all()).rows.front().id == ByRank::fetch(next, store.all()).rows.front().id);
 }
 
 TEST_CASE("Following previous from page k returns exactly page k-1's rows when nothing changed", "[pagination]") {

@@ -2,6 +2,8 @@
 // the ordering fields *and* the id, so rows with equal ordering values are never skipped or repeated,
 // and its cursors are opaque and signed: a forged or garbled cursor is 404 "Invalid cursor".
 //     using DefaultPagination = drf::pagination::CursorPagination<drf::pagination::Options{.page_size = 25, .ordering = "-created_at"}>;
+// The ordering is named once for every model (a DefaultPagination serves them all, as in DRF), or, for
+// one model, by member pointers: CursorPagination<Options{.page_size = 3}, asc(&Item::rank), desc(&Item::name)>.
 #pragma once
 
 #include <drf/core/crypto.hpp>
@@ -27,6 +29,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -51,7 +54,8 @@ inline constexpr std::size_t largest_page_size = static_cast<std::size_t>(std::n
 
 struct Options {
     std::size_t page_size = 25;
-    Name ordering = "-created_at";       // fields separated by commas, '-' for descending; id is appended
+    Name ordering = "-created_at";       // fields separated by commas, '-' for descending; id is appended.
+                                         // Ordering terms given as member pointers replace it.
     Name cursor_query_param = "cursor";
     Name page_size_query_param = "";     // empty: clients cannot choose the page size
     std::size_t max_page_size = 0;       // 0: no cap
@@ -102,6 +106,11 @@ namespace detail {
 
 inline void drf_error_pagination_ordering_names_a_field_the_model_does_not_have() {}
 
+template <class P>
+inline constexpr bool is_order_term = false;
+template <class C, class M>
+inline constexpr bool is_order_term<models::OrderTerm<C, M>> = true;
+
 struct OrderingTerm {
     std::size_t field = 0;  // index in the model's meta
     bool descending = false;
@@ -133,12 +142,26 @@ constexpr std::size_t count_terms(std::string_view spec) {
     return n;
 }
 
-// Which ordering a cursor was minted for: a hash of the model's table and the ordering text.
-constexpr std::uint32_t ordering_tag(std::string_view table, std::string_view ordering) {
+// Member-pointer ordering terms → terms, each checked to be a non-id field of T at compile time.
+template <class T, auto... Terms>
+consteval std::array<OrderingTerm, sizeof...(Terms)> ordering_of_terms() {
+    return {OrderingTerm{models::field_index(Terms.member), Terms.descending}...};
+}
+
+// Which ordering a cursor was minted for: a hash of the model's table and the ordering as text
+// ("-created_at,name"), the same whether the ordering was given as text or as member pointers.
+template <class T, std::size_t N>
+constexpr std::uint32_t ordering_tag(const std::array<OrderingTerm, N>& terms) {
     std::uint32_t h = 2166136261u;  // FNV-1a: a consistency tag, not a security measure (the MAC is)
-    for (char c : table) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    h = (h ^ '|') * 16777619u;
-    for (char c : ordering) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    auto add = [&](char c) { h = (h ^ static_cast<unsigned char>(c)) * 16777619u; };
+    for (char c : T::meta.table) add(c);
+    add('|');
+    const auto names = T::meta.names();
+    for (std::size_t i = 0; i < N; ++i) {
+        if (i) add(',');
+        if (terms[i].descending) add('-');
+        for (char c : names[terms[i].field]) add(c);
+    }
     return h;
 }
 
@@ -153,10 +176,12 @@ inline std::optional<std::size_t> positive_int(std::string_view text, std::size_
 
 }  // namespace detail
 
-template <Options O = Options{}>
+template <Options O = Options{}, auto... Ordering>
 class CursorPagination {
 public:
     static constexpr Options options = O;
+    static_assert((detail::is_order_term<std::remove_cv_t<decltype(Ordering)>> && ...),
+                  "drf::pagination::CursorPagination: an ordering term is asc(&T::member) or desc(&T::member)");
     static_assert(O.page_size > 0, "drf::pagination::CursorPagination: page_size must be positive");
     static_assert(O.page_size <= largest_page_size && O.max_page_size <= largest_page_size,
                   "drf::pagination::CursorPagination: page_size and max_page_size must fit a SQL LIMIT");
@@ -248,14 +273,28 @@ public:
 
 private:
     template <class T>
-    static constexpr std::size_t term_count = detail::count_terms(O.ordering.view());
+    static constexpr std::size_t term_count =
+        sizeof...(Ordering) > 0 ? sizeof...(Ordering) : detail::count_terms(O.ordering.view());
 
     template <class T>
-    static constexpr auto terms = detail::parse_ordering<T, term_count<T>>(O.ordering.view());
+    static consteval auto make_terms() {
+        if constexpr (sizeof...(Ordering) > 0) {
+            static_assert((std::is_same_v<models::model_of_t<typename decltype(Ordering)::owner_type>, T> && ...),
+                          "drf::pagination::CursorPagination: an ordering term is a member of another model");
+            static_assert(((models::field_index(Ordering.member) < T::meta.field_count) && ...),
+                          "drf::pagination::CursorPagination: an ordering term is not one of the model's fields");
+            return detail::ordering_of_terms<T, Ordering...>();
+        } else {
+            return detail::parse_ordering<T, term_count<T>>(O.ordering.view());
+        }
+    }
+
+    template <class T>
+    static constexpr auto terms = make_terms<T>();
 
     template <class T>
     static constexpr std::uint32_t tag() {
-        return detail::ordering_tag(T::meta.table, O.ordering.view());
+        return detail::ordering_tag<T>(terms<T>);
     }
 
     template <class T>
