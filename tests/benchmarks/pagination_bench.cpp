@@ -9,6 +9,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -53,7 +54,7 @@ struct Fixture {
             // The row just before the page: its key, signed as a "next" cursor.
             const auto before = q.offset(depth - 1).limit(1).all().front();
             cursor_at.push_back(pg::detail::encode_cursor(
-                {pg::detail::Direction::next, pg::detail::ordering_tag("rows", "-created_at"), q.key_of(before)},
+                {pg::detail::Direction::next, pg::detail::ordering_tag<Row>(std::array{pg::detail::OrderingTerm{.field = 1, .descending = true}}) /* -created_at */, q.key_of(before)},
                 pg::CursorSecrets::instance().get()->front()));
         }
     }

@@ -177,7 +177,7 @@ static_assert(drf::models::ModelType<Project>);
 static_assert(Project::meta.field_count == 8);
 static_assert(Project::meta.names()[0] == "id" && Project::meta.names()[3] == "name");
 static_assert(Project::meta.index_of("owner_id") == 5 && !Project::meta.has_field("nme"));
-static_assert(drf::models::field_named<Project, "owner_id">().references_() == "users");
+static_assert(drf::models::get_field<&Project::owner_id>().references_() == "users");
 
 TEST_CASE("docs/models.md: the example declares a model and reads its fields by name", "[docs]") {
     drf::FrozenClock clock(*drf::parse_datetime("2026-11-23T19:43:37.727356Z"));
@@ -187,7 +187,7 @@ TEST_CASE("docs/models.md: the example declares a model and reads its fields by 
     p.name = "Apollo";
     CHECK(drf::to_iso8601(p.created_at) == "2026-11-23T19:43:37.727356Z");
     CHECK(p.updated_at == p.created_at);
-    CHECK((drf::models::field_named<Project, "name">().get(p) == "Apollo"));
+    CHECK((drf::models::get_field<&Project::name>().get(p) == "Apollo"));
 }
 
 TEST_CASE("docs/models.md: the meta table", "[docs]") {
@@ -211,14 +211,14 @@ TEST_CASE("docs/models.md: the meta table", "[docs]") {
 }
 
 TEST_CASE("docs/models.md: the field options table", "[docs]") {
-    constexpr auto& name = drf::models::field_named<Project, "name">();
-    constexpr auto& description = drf::models::field_named<Project, "description">();
-    constexpr auto& owner = drf::models::field_named<Project, "owner_id">();
-    constexpr auto& archived_at = drf::models::field_named<Project, "archived_at">();
+    constexpr auto& name = drf::models::get_field<&Project::name>();
+    constexpr auto& description = drf::models::get_field<&Project::description>();
+    constexpr auto& owner = drf::models::get_field<&Project::owner_id>();
+    constexpr auto& archived_at = drf::models::get_field<&Project::archived_at>();
     STATIC_REQUIRE(name.max_length_ == 200);
     STATIC_REQUIRE(description.max_length_ == 0);
-    STATIC_REQUIRE(drf::models::field_named<User, "username">().is_unique);
-    STATIC_REQUIRE(drf::models::field_named<Project, "id">().is_unique);
+    STATIC_REQUIRE(drf::models::get_field<&User::username>().is_unique);
+    STATIC_REQUIRE(drf::models::get_field<&Project::id>().is_unique);
     STATIC_REQUIRE(owner.is_indexed);
     STATIC_REQUIRE_FALSE(name.is_indexed);
     CHECK(owner.references_() == "users");
@@ -233,9 +233,9 @@ template <class F>
 concept HasReferences = requires(const F f) { f.template references<User>(); };
 
 TEST_CASE("docs/models.md: max_length only on text, references only on UUIDs", "[docs]") {
-    using NameField = std::remove_cvref_t<decltype(drf::models::field_named<Project, "name">())>;
-    using OwnerField = std::remove_cvref_t<decltype(drf::models::field_named<Project, "owner_id">())>;
-    using ArchivedField = std::remove_cvref_t<decltype(drf::models::field_named<Project, "archived">())>;
+    using NameField = std::remove_cvref_t<decltype(drf::models::get_field<&Project::name>())>;
+    using OwnerField = std::remove_cvref_t<decltype(drf::models::get_field<&Project::owner_id>())>;
+    using ArchivedField = std::remove_cvref_t<decltype(drf::models::get_field<&Project::archived>())>;
     STATIC_REQUIRE(HasMaxLength<NameField>);
     STATIC_REQUIRE_FALSE(HasMaxLength<OwnerField>);
     STATIC_REQUIRE_FALSE(HasMaxLength<ArchivedField>);

@@ -3,7 +3,6 @@
 // layer and migrations all read this one list, so a model cannot drift from its schema.
 #pragma once
 
-#include <drf/core/fixed_string.hpp>
 #include <drf/core/member_name.hpp>
 #include <drf/models/field.hpp>
 #include <drf/models/model.hpp>
@@ -172,14 +171,6 @@ constexpr const auto& get_field() {
     static_assert(index != T::meta.field_count,
                   "drf::models::get_field: the member is not one of its model's meta fields");
     return std::get<(index < T::meta.field_count ? index : 0)>(T::meta.fields);
-}
-
-// The field of T named Name, checked at compile time: field_named<Project, "nme">() does not build.
-template <class T, fixed_string Name>
-constexpr const auto& field_named() {
-    constexpr std::size_t index = T::meta.index_of(Name.view());
-    static_assert(index != T::meta.field_count, "drf::models::field_named: the model has no field with this name");
-    return std::get<index>(T::meta.fields);
 }
 
 }  // namespace drf::models
