@@ -139,11 +139,12 @@ def generate(path, shown, blocks, root, output):
         w.add(f"// Generated from {shown} by tests/docs/extract.py: edit the page, not this file.")
         w.add("// Every ```cpp block of the page, in order; each complete block in a namespace of its own.")
         w.add("#undef NDEBUG  // the pages' assert()s are their checks")
-        for inc in includes:
-            w.add(inc)
-        if needs_catch:
+        if needs_catch:  # the page's TEST_CASEs run after its programs, from this unit's main()
             w.add("#define CATCH_CONFIG_RUNNER")
             w.add("#include <catch2/catch.hpp>")
+        for inc in includes:
+            if not (needs_catch and inc == "#include <catch2/catch.hpp>"):
+                w.add(inc)
 
     main = Writer(output)
     prelude(main)
