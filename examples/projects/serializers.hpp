@@ -39,7 +39,9 @@ struct AnnouncementInput {
 };
 
 struct AnnouncementOutput {
-    static constexpr auto fields = s::model_fields<Announcement, "id", "title", "body", "created_at", "updated_at">();
+    static constexpr auto fields = s::model_serializer<Announcement, &Announcement::id, &Announcement::title,
+                                                       &Announcement::body, &Announcement::created_at,
+                                                       &Announcement::updated_at>();
 };
 
 struct ProfileOutput {

@@ -42,7 +42,7 @@ struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectR
     Response partial_update(Request& request, drf::Uuid pk) {
         const Project project = get_object(request, pk);
         const auto changes = validate_partial(request, ProjectInput{project.name, project.description});
-        return Response(render(with_owner(ProjectService::update(db(), project, changes.value(), changes.fields_set()))));
+        return Response(render(with_owner(ProjectService::update(db(), project, changes.value(), changes.fields_set().names()))));
     }
     Response destroy(Request& request, drf::Uuid pk) {
         objects().remove(get_object(request, pk));

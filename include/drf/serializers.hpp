@@ -5,6 +5,8 @@
 #include <drf/serializers/compound.hpp>
 #include <drf/serializers/errors.hpp>
 #include <drf/serializers/field.hpp>
+#include <drf/serializers/field_set.hpp>
 #include <drf/serializers/kinds.hpp>
 #include <drf/serializers/model.hpp>
 #include <drf/serializers/serializer.hpp>
+#include <drf/serializers/update.hpp>

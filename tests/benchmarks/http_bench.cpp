@@ -43,7 +43,8 @@ struct NoteInput {
 };
 
 struct NoteOutput {
-    static constexpr auto fields = s::model_fields<Note, "id", "title", "body", "created_at", "updated_at">();
+    static constexpr auto fields = s::model_serializer<Note, &Note::id, &Note::title, &Note::body,
+                                                       &Note::created_at, &Note::updated_at>();
 };
 
 struct IsOwner {

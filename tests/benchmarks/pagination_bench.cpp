@@ -23,7 +23,7 @@ struct Row : drf::models::Model<Row> {
     static constexpr auto meta = drf::models::meta<Row>("rows", drf::models::field<&Row::name>());
 };
 struct RowOutput {
-    static constexpr auto fields = drf::serializers::model_fields<Row, "id", "name", "created_at">();
+    static constexpr auto fields = drf::serializers::model_serializer<Row, &Row::id, &Row::name, &Row::created_at>();
 };
 using Pagination = pg::CursorPagination<pg::Options{.page_size = 25}>;
 

@@ -12,7 +12,7 @@ struct Item : drf::models::Model<Item> {
     static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field<&Item::nickname>());
 };
 struct ItemOutput {
-    static constexpr auto fields = drf::serializers::model_fields<Item, "id">();
+    static constexpr auto fields = drf::serializers::model_serializer<Item, &Item::id>();
 };
 using ByNickname = drf::pagination::CursorPagination<drf::pagination::Options{.ordering = "nickname"}>;
 

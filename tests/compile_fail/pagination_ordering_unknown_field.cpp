@@ -11,7 +11,7 @@ struct Item : drf::models::Model<Item> {
     static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field<&Item::name>());
 };
 struct ItemOutput {
-    static constexpr auto fields = drf::serializers::model_fields<Item, "name">();
+    static constexpr auto fields = drf::serializers::model_serializer<Item, &Item::name>();
 };
 using Typo = drf::pagination::CursorPagination<drf::pagination::Options{.ordering = "-craeted_at"}>;
 

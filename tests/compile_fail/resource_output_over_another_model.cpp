@@ -19,7 +19,7 @@ struct ProjectInput {
     static constexpr auto fields = drf::serializers::fields(drf::serializers::char_field("name", &ProjectInput::name));
 };
 struct TeamOutput {
-    static constexpr auto fields = drf::serializers::model_fields<Team, "title">();
+    static constexpr auto fields = drf::serializers::model_serializer<Team, &Team::title>();
 };
 using Wrong = drf::resources::Resource<Project, ProjectInput, TeamOutput,
                                        drf::pagination::CursorPagination<drf::pagination::Options{}>>;

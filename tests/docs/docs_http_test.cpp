@@ -71,7 +71,8 @@ struct ProjectCreate {  // ProjectCreateSerializer
 };
 
 struct ProjectOutput {  // ProjectOutputSerializer
-    static constexpr auto fields = s::model_fields<Project, "id", "name", "description", "archived">();
+    static constexpr auto fields = s::model_serializer<Project, &Project::id, &Project::name, &Project::description,
+                                                       &Project::archived>();
 };
 
 struct IsOwner {  // the classic DRF IsOwner permission
@@ -459,7 +460,8 @@ struct Project : drf::models::Model<Project> {
 };
 
 struct ProjectOutput {
-    static constexpr auto fields = drf::serializers::model_fields<Project, "id", "name", "created_at">();
+    static constexpr auto fields = drf::serializers::model_serializer<Project, &Project::id, &Project::name,
+                                                                      &Project::created_at>();
 };
 
 // core/pagination.py: class DefaultPagination(CursorPagination), in one line.
@@ -546,7 +548,7 @@ struct Item : drf::models::Model<Item> {
 };
 
 struct ItemOutput {
-    static constexpr auto fields = drf::serializers::model_fields<Item, "id", "name">();
+    static constexpr auto fields = drf::serializers::model_serializer<Item, &Item::id, &Item::name>();
 };
 
 using Sized = pg::CursorPagination<pg::Options{.page_size = 3, .page_size_query_param = "page_size", .max_page_size = 5}>;
@@ -947,7 +949,8 @@ struct ProjectInput {
 };
 
 struct ProjectOutput {
-    static constexpr auto fields = s::model_fields<Project, "id", "name", "description", "archived", "created_at">();
+    static constexpr auto fields = s::model_serializer<Project, &Project::id, &Project::name, &Project::description,
+                                                       &Project::archived, &Project::created_at>();
 };
 
 struct IsOwner {

@@ -379,7 +379,7 @@ TEST_CASE("docs/serializers.md: the first example validates a request body, rend
     // PATCH /projects/{id}/: only what the body carries changes.
     auto patched = s::validate<ProjectUpdate>(Json::parse(R"({"description": "To the moon"})"), project, s::partial);
     CHECK((patched && patched->name == "Apollo" && patched->description == "To the moon"));
-    CHECK(patched.fields_set() == std::vector<std::string_view>{"description"});  // update_fields
+    CHECK(patched.fields_set().names() == std::vector<std::string_view>{"description"});  // update_fields
 
     // The object-level validate hook reports under non_field_errors.
     auto same = s::validate<ProjectCreate>(Json::parse(R"({"name": "x", "description": "x"})"));
@@ -430,7 +430,8 @@ struct Project : drf::models::Model<Project> {
 
 // class Meta: model = Project; fields = ["id", "name", "archived", "created_at"]
 struct ProjectModelOutput {
-    static constexpr auto fields = s::model_fields<Project, "id", "name", "archived", "created_at">();
+    static constexpr auto fields = s::model_serializer<Project, &Project::id, &Project::name, &Project::archived,
+                                                       &Project::created_at>();
 };
 
 struct ProjectDetail {
@@ -440,7 +441,7 @@ struct ProjectDetail {
         s::method_field<Project>("shout", [](const Project& p) { return p.name + "!"; }));
 };
 
-TEST_CASE("docs/serializers.md: the second example renders with model_fields, a source path and a method field",
+TEST_CASE("docs/serializers.md: the second example renders with model_serializer, a source path and a method field",
           "[docs]") {
     drf::FrozenClock clock(*drf::parse_datetime("2026-11-23T19:43:37Z"));
     drf::ClockOverride use(clock);
@@ -455,7 +456,7 @@ TEST_CASE("docs/serializers.md: the second example renders with model_fields, a 
     p.owner->username = "alice";
     CHECK(s::render<ProjectDetail>(p).dump() == R"({"name":"Apollo","owner":"alice","shout":"Apollo!"})");
 
-    // model_fields validates too: id and created_at are read-only; max_length comes from the model.
+    // model_serializer validates too: id and created_at are read-only; max_length comes from the model.
     auto in = s::validate<ProjectModelOutput>(Json{{"id", "ignored"}, {"name", std::string(201, 'x')}});
     CHECK(in.errors().dump() ==
           R"({"name":["Ensure this field has no more than 200 characters."],"archived":["This field is required."]})");
@@ -466,10 +467,10 @@ struct Nullable : drf::models::Model<Nullable> {
     static constexpr auto meta = drf::models::meta<Nullable>("nullables", drf::models::field<&Nullable::note>());
 };
 struct NullableOutput {
-    static constexpr auto fields = s::model_fields<Nullable, "note">();
+    static constexpr auto fields = s::model_serializer<Nullable, &Nullable::note>();
 };
 
-TEST_CASE("docs/serializers.md: model_fields makes an optional member allow_null().optional()", "[docs]") {
+TEST_CASE("docs/serializers.md: model_serializer makes an optional member allow_null().optional()", "[docs]") {
     CHECK(s::validate<NullableOutput>(Json::object()));
     const auto r = s::validate<NullableOutput>(Json{{"note", nullptr}});
     REQUIRE(r);
@@ -549,7 +550,7 @@ TEST_CASE("docs/serializers.md: the presence table", "[docs]") {
     const auto from_instance = s::validate<Presence>(Json::parse(R"({"name": "a", "nick": "n"})"), existing);
     REQUIRE(from_instance);
     CHECK(from_instance->note == "kept");
-    CHECK(from_instance.fields_set() == std::vector<std::string_view>{"name", "nick"});
+    CHECK(from_instance.fields_set().names() == std::vector<std::string_view>{"name", "nick"});
 
     // Read-only keys are ignored, write-only fields are validated but never rendered.
     const auto account = valid<Account>(R"({"id": "garbage", "name": "a", "password": "p"})");
@@ -1011,7 +1012,7 @@ TEST_CASE("docs/serializers.md: the Validated and Serializer tables", "[docs]") 
     REQUIRE(unchecked.is_valid());
     CHECK(unchecked.errors().is_null());
     CHECK(unchecked.full_details().is_null());
-    CHECK(unchecked.fields_set() == std::vector<std::string_view>{"name"});
+    CHECK(unchecked.fields_set().names() == std::vector<std::string_view>{"name"});
     CHECK(unchecked.data().dump() == R"({"name":"a"})");
 
     Named instance;

@@ -31,7 +31,7 @@ struct Item : drf::models::Model<Item> {
 };
 
 struct ItemOutput {
-    static constexpr auto fields = drf::serializers::model_fields<Item, "id", "name">();
+    static constexpr auto fields = drf::serializers::model_serializer<Item, &Item::id, &Item::name>();
 };
 
 // A typical DRF DefaultPagination, in one line.

@@ -48,7 +48,8 @@ struct ProjectCreate {
 };
 
 struct ProjectOutput {
-    static constexpr auto fields = s::model_fields<Project, "id", "name", "description", "archived">();
+    static constexpr auto fields = s::model_serializer<Project, &Project::id, &Project::name, &Project::description,
+                                                       &Project::archived>();
 };
 
 // The classic DRF IsOwner permission.

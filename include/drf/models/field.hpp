@@ -58,9 +58,13 @@ struct Field {
     bool is_indexed = false;
     std::size_t max_length_ = 0;  // 0: unbounded text
     TableNameFn references_ = nullptr;
+    // Django's blank=True: input may leave the field out (or empty, for text), and it keeps the member's
+    // initializer. Validation only: the column is the same.
+    bool is_blank = false;
 
     constexpr Field unique() const { Field f = *this; f.is_unique = true; return f; }
     constexpr Field db_index() const { Field f = *this; f.is_indexed = true; return f; }
+    constexpr Field blank() const { Field f = *this; f.is_blank = true; return f; }
     constexpr Field max_length(std::size_t n) const
         requires std::same_as<drf::detail::unwrap_optional_t<M>, std::string>
     {

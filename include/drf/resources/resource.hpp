@@ -71,7 +71,8 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
         return serializers::validate<typename R::input>(request.data()).value();
     }
     // A PATCH body validated onto `current`: only the fields present are checked and changed.
-    serializers::Validated<input_type> validate_partial(const http::Request& request, input_type current) const {
+    serializers::Validated<input_type, typename R::input> validate_partial(const http::Request& request,
+                                                                           input_type current) const {
         auto result = serializers::validate<typename R::input>(request.data(), std::move(current), serializers::partial);
         result.raise_if_invalid();
         return result;

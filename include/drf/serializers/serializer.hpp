@@ -5,12 +5,12 @@
 
 #include <drf/serializers/compound.hpp>
 #include <drf/serializers/engine.hpp>
+#include <drf/serializers/field_set.hpp>
 
 #include <cstddef>
 #include <iterator>
 #include <optional>
 #include <ranges>
-#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -28,8 +28,9 @@ struct ManyOptions {
     bool allow_empty = true;
 };
 
-// The outcome of validating input: the value, or the errors in DRF's shape.
-template <class T>
+// The outcome of validating input: the value, or the errors in DRF's shape. S, the serializer, types
+// fields_set(); a list's outcome (validate_many) has none.
+template <class T, class S = void>
 class Validated {
 public:
     explicit operator bool() const noexcept { return value_.has_value(); }
@@ -61,36 +62,30 @@ public:
         if (!value_) throw ValidationError(details_);
     }
 
-    // Names of the fields that were present in the input and set (for partial updates' update_fields).
-    std::vector<std::string_view> fields_set() const {
-        std::vector<std::string_view> names;
-        for (std::size_t i = 0; i < field_names_.size(); ++i)
-            if (present_ & (detail::FieldMask{1} << i)) names.push_back(field_names_[i]);
-        return names;
+    // The fields that were present in the input and set: fields_set().contains<&ProjectInput::name>(),
+    // or iterated as member names (for a partial update's update_fields).
+    FieldSet<S> fields_set() const
+        requires(!std::is_void_v<S>)
+    {
+        return FieldSet<S>(present_);
     }
 
 private:
-    template <class S>
-    friend Validated<object_type_t<S>> validate(const Json&, object_type_t<S>, ValidateOptions);
-    template <class S>
-    friend Validated<std::vector<object_type_t<S>>> validate_many(const Json&, ManyOptions);
+    template <class Sz>
+    friend Validated<object_type_t<Sz>, Sz> validate(const Json&, object_type_t<Sz>, ValidateOptions);
+    template <class Sz>
+    friend Validated<std::vector<object_type_t<Sz>>> validate_many(const Json&, ManyOptions);
 
     std::optional<T> value_;
     Json details_;
     detail::FieldMask present_ = 0;
-    std::span<const std::string_view> field_names_;
 };
-
-namespace detail {
-template <class S>
-inline constexpr auto field_names = S::fields.names();
-}  // namespace detail
 
 // Validates `data` into a copy of `instance` (DRF's Serializer(instance, data=...)): fields absent from
 // the input keep the instance's values; with `partial`, required fields may be absent too.
 template <class S>
-Validated<object_type_t<S>> validate(const Json& data, object_type_t<S> instance, ValidateOptions options = {}) {
-    Validated<object_type_t<S>> result;
+Validated<object_type_t<S>, S> validate(const Json& data, object_type_t<S> instance, ValidateOptions options = {}) {
+    Validated<object_type_t<S>, S> result;
     const Context ctx{options.partial};
     detail::FieldMask present = 0;
     if (data.is_null()) {
@@ -98,14 +93,13 @@ Validated<object_type_t<S>> validate(const Json& data, object_type_t<S> instance
     } else if (detail::validate_object<S>(data, instance, result.details_, ctx, present)) {
         result.value_.emplace(std::move(instance));
         result.present_ = present;
-        result.field_names_ = detail::field_names<S>;
     }
     return result;
 }
 
 // Validates `data` into a new object (DRF's Serializer(data=...)).
 template <class S>
-Validated<object_type_t<S>> validate(const Json& data, ValidateOptions options = {}) {
+Validated<object_type_t<S>, S> validate(const Json& data, ValidateOptions options = {}) {
     return validate<S>(data, object_type_t<S>{}, options);
 }
 
@@ -200,7 +194,7 @@ public:
         require_checked("validated_data");
         return std::move(result_).value();
     }
-    std::vector<std::string_view> fields_set() const { return result_.fields_set(); }
+    FieldSet<S> fields_set() const { return result_.fields_set(); }
 
     // The validated object rendered back (DRF's serializer.data after is_valid()).
     Json data() const { return render<S>(validated_data()); }
@@ -210,7 +204,7 @@ private:
         if (!checked_)
             throw std::logic_error(std::string("You must call `.is_valid()` before accessing `.") + what + "`.");
     }
-    Validated<object_type> result_;
+    Validated<object_type, S> result_;
     bool checked_ = false;
 };
 
