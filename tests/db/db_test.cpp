@@ -18,7 +18,10 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <string>
+#include <string_view>
 #include <thread>
+#include <vector>
 #include <vector>
 
 using namespace db_test;
@@ -143,6 +146,51 @@ TEST_CASE("save with update_fields writes only those fields and updated_at", "[d
     CHECK(back.is_staff);
     User ghost = user_named("ghost");
     CHECK_THROWS_WITH(users.save(ghost, db::update_fields<&User::username>), "Save with update_fields did not affect any rows.");
+}
+
+TEST_CASE("save with update_fields named by member pointers writes only those columns, and post_save sees their names",
+          "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    User u = users.create(user_named("alice"));
+    std::vector<std::string> heard;
+    const drf::signals::ScopedConnection connection = drf::signals::post_save<User>.connect(
+        [&](const User&, const drf::signals::SaveInfo& info) {
+            heard.assign(info.update_fields.begin(), info.update_fields.end());
+            CHECK(info.updates(&User::is_staff));
+            CHECK_FALSE(info.updates(&User::username));
+        });
+    u.username = "not written";
+    u.is_staff = true;
+    u.is_active = false;
+    users.save(u, db::update_fields<&User::is_staff, &User::is_active>);
+    const User back = users.get(u.id);
+    CHECK(back.username == "alice");
+    CHECK(back.is_staff);
+    CHECK_FALSE(back.is_active);
+    CHECK(heard == std::vector<std::string>{"is_active", "is_staff", "updated_at"});
+}
+
+TEST_CASE("A set of update fields can be chosen at run time from member pointers", "[db]") {
+    auto database = fresh();
+    auto users = db::objects<User>(database);
+    User u = users.create(user_named("alice"));
+    const bool rename = true;
+    db::UpdateFields<User> fields;
+    CHECK(fields.empty());
+    if (rename) fields.add(&User::username);
+    CHECK(fields.contains(&User::username));
+    CHECK_FALSE(fields.contains(&User::is_staff));
+    CHECK(fields == db::update_fields<&User::username>);
+    CHECK(fields.names() == std::vector<std::string_view>{"username"});
+    u.username = "renamed";
+    u.is_staff = true;
+    users.save(u, fields);
+    CHECK(users.get(u.id).username == "renamed");
+    CHECK_FALSE(users.get(u.id).is_staff);
+    STATIC_REQUIRE(db::update_fields<&User::username, &User::last_login>.contains(&User::last_login));
+    CHECK_THROWS_WITH(db::UpdateFields<User>(&User::id),
+                      "The following fields do not exist in this model, or are m2m fields, or are non-concrete fields: id");
 }
 
 TEST_CASE("save with update_fields named by member pointers writes only those columns, and post_save sees their names",
@@ -415,6 +463,16 @@ TEST_CASE("Keyset queries return rows strictly after or before a (created_at, id
     REQUIRE(mafter.size() == 5);
     CHECK(mafter[0].id == mrows[5].id);
     CHECK_THROWS_AS(q.after({}), std::invalid_argument);
+}
+
+TEST_CASE("An index is named and created from member pointers, as create_table_sql names its own", "[db]") {
+    CHECK(db::index_name<&User::created_at, &User::id>() == "users_created_at_id");
+    CHECK(db::create_index_sql<&Project::owner_id, &Project::created_at, &Project::id>() ==
+          "CREATE INDEX \"projects_owner_id_created_at_id\" ON \"projects\" (\"owner_id\", \"created_at\", \"id\")");
+    auto database = fresh();
+    const auto ddl = db::create_table_sql<User>(database.dialect());
+    CHECK(ddl.at(1) == "CREATE INDEX \"" + db::index_name<&User::created_at, &User::id>() + "\" ON \"users\" (\"created_at\", \"id\")");
+    CHECK(ddl.at(0).find(db::column_definition<&User::username>(database.dialect())) != std::string::npos);
 }
 
 TEST_CASE("A keyset page is served by the (created_at, id) index, as explain() shows", "[db]") {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <drf/db/backend.hpp>
+#include <drf/core/member_name.hpp>
 #include <drf/db/value.hpp>
 #include <drf/models/meta.hpp>
 
@@ -28,46 +29,67 @@ std::string column_definition(const Dialect& dialect, const F& f) {
 }
 }  // namespace detail
 
-// The columns a field list produces, for CREATE TABLE and ALTER TABLE ADD COLUMN.
+namespace detail {
+// "<table>_<column>_<column>…": the name create_table_sql gives an index on these columns.
 template <class T>
-std::string column_definition(const Dialect& dialect, std::string_view field) {
-    std::string out;
-    T::meta.for_each_field([&](const auto& f) {
-        if (f.name == field) out = detail::column_definition(dialect, f);
-    });
-    return out;
-}
-
-// The name drf gives an index of T on `fields`: "<table>_<field>_<field>…", as create_table_sql names its own.
-template <class T>
-std::string index_name(const std::vector<std::string_view>& fields) {
+std::string index_name(const std::vector<std::string_view>& columns) {
     std::string name(T::meta.table);
-    for (auto f : fields) name += "_" + std::string(f);
+    for (auto c : columns) name += "_" + std::string(c);
     return name;
 }
 
-// CREATE INDEX on T's columns `fields`, in that order, named index_name<T>(fields): a composite index
-// serves a query that filters on the first columns and orders by the rest (owner_id, created_at, id
-// serves "this owner's rows, newest first" and its keyset pages without a sort).
 template <class T>
-std::string create_index_sql(const std::vector<std::string_view>& fields) {
-    std::string columns;
-    for (auto f : fields) columns += (columns.empty() ? "" : ", ") + quote_name(f);
-    return "CREATE INDEX " + quote_name(index_name<T>(fields)) + " ON " + quote_name(T::meta.table) + " (" +
-           columns + ")";
+std::string create_index_sql(const std::vector<std::string_view>& columns) {
+    std::string list;
+    for (auto c : columns) list += (list.empty() ? "" : ", ") + quote_name(c);
+    return "CREATE INDEX " + quote_name(index_name<T>(columns)) + " ON " + quote_name(T::meta.table) + " (" + list + ")";
 }
 
-// CREATE TABLE for T with the given fields (all of T's when `fields` is empty; id, created_at and
-// updated_at always), then its indexes. One statement per element.
+template <auto First, auto... Rest>
+struct first_model {
+    using type = models::model_of_t<member_owner_t<First>>;
+};
+
+template <auto First, auto... Rest>
+constexpr bool one_model() {
+    return (std::is_same_v<typename first_model<First>::type, models::model_of_t<member_owner_t<Rest>>> && ...);
+}
+}  // namespace detail
+
+// The column definition of member M's field, as CREATE TABLE writes it: column_definition<&Project::name>(dialect).
+template <auto M>
+    requires DataMemberPointer<M>
+std::string column_definition(const Dialect& dialect) {
+    return detail::column_definition(dialect, models::get_field<M>());
+}
+
+// The name drf gives an index on these members' columns: "<table>_<column>_<column>…", as
+// create_table_sql names its own.
+template <auto... Ms>
+    requires(sizeof...(Ms) > 0 && (DataMemberPointer<Ms> && ...))
+std::string index_name() {
+    static_assert(detail::one_model<Ms...>(), "drf::db::index_name: every member must belong to the same model");
+    using T = typename detail::first_model<Ms...>::type;
+    return detail::index_name<T>({models::get_field<Ms>().name...});
+}
+
+// CREATE INDEX on these members' columns, in that order: a composite index serves a query that filters
+// on the first columns and orders by the rest (&Project::owner_id, &Project::created_at, &Project::id
+// serves "this owner's rows, newest first" and its keyset pages without a sort).
+template <auto... Ms>
+    requires(sizeof...(Ms) > 0 && (DataMemberPointer<Ms> && ...))
+std::string create_index_sql() {
+    static_assert(detail::one_model<Ms...>(), "drf::db::create_index_sql: every member must belong to the same model");
+    using T = typename detail::first_model<Ms...>::type;
+    return detail::create_index_sql<T>({models::get_field<Ms>().name...});
+}
+
+// CREATE TABLE for T, then its indexes. One statement per element.
 template <class T>
-std::vector<std::string> create_table_sql(const Dialect& dialect, const std::vector<std::string_view>& fields = {}) {
+std::vector<std::string> create_table_sql(const Dialect& dialect) {
     const std::string table(T::meta.table);
     std::string columns;
     T::meta.for_each_field([&](const auto& f) {
-        const bool base = f.name == "id" || f.name == "created_at" || f.name == "updated_at";
-        bool wanted = fields.empty() || base;
-        for (auto name : fields) wanted = wanted || name == f.name;
-        if (!wanted) return;
         columns += (columns.empty() ? "\n    " : ",\n    ") + detail::column_definition(dialect, f);
     });
     std::vector<std::string> statements{"CREATE TABLE " + quote_name(table) + " (" + columns + "\n)"};
@@ -87,12 +109,10 @@ std::vector<std::string> create_table_sql(const Dialect& dialect, const std::vec
         T::meta.ordering_terms);
     if (!ordering_columns.empty()) {
         ordering_columns.push_back("id");
-        statements.push_back(create_index_sql<T>(ordering_columns));
+        statements.push_back(detail::create_index_sql<T>(ordering_columns));
     }
     T::meta.for_each_field([&](const auto& f) {
-        bool wanted = fields.empty();
-        for (auto name : fields) wanted = wanted || name == f.name;
-        if (wanted && (f.is_indexed || f.references_ != nullptr) && !f.is_unique) statements.push_back(create_index_sql<T>({f.name}));
+        if ((f.is_indexed || f.references_ != nullptr) && !f.is_unique) statements.push_back(detail::create_index_sql<T>({f.name}));
     });
     return statements;
 }
