@@ -20,7 +20,7 @@ struct Project : drf::models::Model<Project> {
 
     static constexpr auto meta = drf::models::meta<Project>(
         "projects_project", drf::models::field<&Project::name>().max_length(200),
-        drf::models::field<&Project::description>(),
+        drf::models::field<&Project::description>().blank(),
         drf::models::field<&Project::owner_id>().references<drf::auth::User>(),
         drf::models::field<&Project::archived>());
 };
@@ -30,7 +30,7 @@ struct Announcement : drf::models::Model<Announcement> {
     std::string body;
     static constexpr auto meta = drf::models::meta<Announcement>(
         "projects_announcement", drf::models::field<&Announcement::title>().max_length(120),
-        drf::models::field<&Announcement::body>());
+        drf::models::field<&Announcement::body>().blank());
 };
 
 struct Profile : drf::models::Model<Profile> {

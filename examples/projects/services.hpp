@@ -38,20 +38,16 @@ inline db::QuerySet<Project> get_projects_for_user(db::Database& database, const
 }
 
 struct ProjectService {
-    static Project create(db::Database& database, const ProjectInput& data, const drf::auth::User& owner) {
-        Project project;
-        project.name = data.name;
-        project.description = data.description;
+    static Project create(db::Database& database, Project project, const drf::auth::User& owner) {
         project.owner_id = owner.id;
         project = db::objects<Project>(database).create(project);
         project.owner = std::make_shared<const drf::auth::User>(owner);
         return project;
     }
-    // A partial update: copies the fields the client sent onto the project (serializer.update) and
-    // writes only those columns, named by the members they were copied to.
-    static Project update(db::Database& database, Project project, const ProjectInput& data,
+    // A partial update: the project as validated, saving only the columns the client sent.
+    static Project update(db::Database& database, Project project,
                           const drf::serializers::FieldSet<ProjectInput>& sent) {
-        const auto fields = drf::serializers::update(project, data, sent).to<db::UpdateFields<Project>>();
+        const auto fields = sent.to<db::UpdateFields<Project>>();
         if (!fields.empty()) db::objects<Project>(database).save(project, fields);
         return project;
     }

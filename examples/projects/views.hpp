@@ -40,9 +40,8 @@ struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectR
     }
     Response retrieve(Request& request, drf::Uuid pk) { return Response(render(with_owner(get_object(request, pk)))); }
     Response partial_update(Request& request, drf::Uuid pk) {
-        const Project project = get_object(request, pk);
-        const auto changes = validate_partial(request, ProjectInput{project.name, project.description});
-        return Response(render(with_owner(ProjectService::update(db(), project, changes.value(), changes.fields_set().names()))));
+        const auto changes = validate_partial(request, get_object(request, pk));
+        return Response(render(with_owner(ProjectService::update(db(), changes.value(), changes.fields_set()))));
     }
     Response destroy(Request& request, drf::Uuid pk) {
         objects().remove(get_object(request, pk));
@@ -72,11 +71,7 @@ struct AnnouncementViewSet : drf::resources::ResourceViewSet<AnnouncementViewSet
 
     Response list(Request& request) { return paginate(request, objects().all()); }
     Response create(Request& request) {
-        const auto data = validate(request);
-        Announcement a;
-        a.title = data.title;
-        a.body = data.body;
-        return Response(render(objects().create(a)), status::HTTP_201_CREATED);
+        return Response(render(objects().create(validate(request))), status::HTTP_201_CREATED);
     }
     Response retrieve(Request& request, drf::Uuid pk) { return Response(render(get_object(request, pk))); }
 };
