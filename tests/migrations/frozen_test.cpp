@@ -2,7 +2,9 @@
 // checksum never follow a model; and the frozen spelling of drf's own and the example's migrations is
 // byte for byte what the model-derived spelling produced before it (same checksums, both dialects).
 #include "../../examples/projects/migrations.hpp"
+#include "../../examples/projects/models.hpp"
 
+#include <drf/db/schema.hpp>
 #include <drf/db/sqlite.hpp>
 #if DRF_TEST_HAVE_POSTGRESQL
 #include <drf/db/postgresql.hpp>

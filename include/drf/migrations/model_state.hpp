@@ -29,7 +29,7 @@ CreateTable from_model() {
         c.kind = db::ColumnTraits<M>::kind;
         c.primary_key = f.name == "id";
         c.null = f.nullable();
-        c.unique = f.is_unique;
+        c.unique = f.is_unique && !c.primary_key;  // PRIMARY KEY says it
         c.db_index = f.is_indexed;
         c.max_length = f.max_length_;
         if (f.references_ != nullptr) c.references = std::string(f.references_());
