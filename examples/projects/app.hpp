@@ -1,50 +1,27 @@
-// examples/projects/app.hpp — the service put together: settings from the environment (settings.hpp),
-// the migrations, the profile signal, the router and the management commands.
+// examples/projects/app.hpp — the service put together, as a Django project's pieces are: settings from
+// the environment (settings.hpp), the profile signal, the URLs (urls.hpp) and the management commands
+// (commands.hpp), over the migrations of migrations.hpp.
 #pragma once
 
 #include "commands.hpp"
 #include "migrations.hpp"  // projects::migrations(): auth's and migrations/*.hpp
 #include "models.hpp"
 #include "settings.hpp"
-#include "views.hpp"
+#include "urls.hpp"
 
-#include <drf/auth.hpp>
+#include <drf/auth/user.hpp>
 #include <drf/commands.hpp>
-#include <drf/commands/createuser.hpp>
-#include <drf/commands/runserver.hpp>
-#include <drf/commands/tokens.hpp>
 #include <drf/db/connect.hpp>
 #include <drf/db/sqlite.hpp>
 #if PROJECTS_WITH_POSTGRESQL
 #include <drf/db/postgresql.hpp>
 #endif
-#include <drf/migrations.hpp>
 #include <drf/routers.hpp>
 #include <drf/signals.hpp>
 
 #include <memory>
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace projects {
-
-// runserver, refusing to start when the cursors would have no shared secret.
-class ProjectsRunServer : public drf::commands::RunServerCommand<drf::routers::Router> {
-public:
-    ProjectsRunServer(const drf::routers::Router& router, bool has_secret) : RunServerCommand(router), has_secret_(has_secret) {}
-    void handle() override {
-        if (!has_secret_)
-            throw drf::commands::CommandError(
-                "set PROJECTS_CURSOR_SECRET (" + std::to_string(drf::pagination::min_cursor_secret_size) +
-                " or more bytes, the same for every instance) to serve from PROJECTS_DATABASE_URL: the pagination "
-                "cursors are signed with it");
-        RunServerCommand::handle();
-    }
-
-private:
-    bool has_secret_;
-};
 
 class App {
 public:
@@ -60,26 +37,9 @@ public:
                 drf::db::objects<Profile>(databases_.get()).create(profile);
             },
             {.dispatch_uid = "create_user_profile", .name = "create_user_profile"});
-
-        router_ = std::make_unique<drf::routers::Router>(
-            drf::auth::Authenticators{std::make_shared<drf::auth::TokenAuthentication>(databases_)});
-        router_->set_host_settings(host_settings());
-        router_->register_viewset<ProjectViewSet>("api/projects", [this] { return ProjectViewSet(databases_); });
-        router_->register_viewset<AnnouncementViewSet>("api/announcements",
-                                                       [this] { return AnnouncementViewSet(databases_); });
-        router_->register_viewset<MeViewSet>("api/me", [this] {
-            MeViewSet v;
-            v.databases = &databases_;
-            return v;
-        });
-
-        namespace cmd = drf::commands;
-        commands_.add<cmd::MigrateCommand>("migrate", std::ref(databases_), migrations());
-        commands_.add<cmd::ShowMigrationsCommand>("showmigrations", std::ref(databases_), migrations());
-        commands_.add<cmd::CreateUserCommand>("createuser", std::ref(databases_));
-        commands_.add<cmd::CreateTokenCommand>("drf_create_token", std::ref(databases_));
-        commands_.add<ProjectsRunServer>("runserver", std::cref(*router_), secret.has_value());
-        commands_.add<CleanupInactive>("cleanup_inactive", std::ref(databases_));
+        router_ = std::make_unique<drf::routers::Router>(view_context(databases_));
+        add_urls(*router_);
+        add_commands(commands_, databases_, *router_, secret.has_value());
     }
 
     const drf::commands::Registry& commands() const { return commands_; }

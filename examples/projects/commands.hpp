@@ -1,10 +1,18 @@
-// examples/projects/commands.hpp — a cleanup_inactive management command, in Django's pattern.
+// examples/projects/commands.hpp — the service's management commands, Django's pattern: the built-in
+// ones in one call, runserver overridden to refuse a start without a shared cursor secret, and a
+// cleanup_inactive command of the project's own.
 #pragma once
+
+#include "migrations.hpp"
 
 #include <drf/auth/user.hpp>
 #include <drf/commands.hpp>
+#include <drf/commands/builtin.hpp>
 #include <drf/db.hpp>
+#include <drf/pagination/cursor.hpp>
+#include <drf/routers.hpp>
 
+#include <functional>
 #include <string>
 
 namespace projects {
@@ -37,5 +45,30 @@ private:
     bool dry_run_ = false;
     int days_ = 90;
 };
+
+// runserver, refusing to start when the cursors would have no shared secret.
+class ProjectsRunServer : public drf::commands::RunServerCommand<drf::routers::Router> {
+public:
+    ProjectsRunServer(const drf::routers::Router& router, bool has_secret) : RunServerCommand(router), has_secret_(has_secret) {}
+    void handle() override {
+        if (!has_secret_)
+            throw drf::commands::CommandError(
+                "set PROJECTS_CURSOR_SECRET (" + std::to_string(drf::pagination::min_cursor_secret_size) +
+                " or more bytes, the same for every instance) to serve from PROJECTS_DATABASE_URL: the pagination "
+                "cursors are signed with it");
+        RunServerCommand::handle();
+    }
+
+private:
+    bool has_secret_;
+};
+
+// Every command the `projects` program offers.
+inline void add_commands(drf::commands::Registry& registry, drf::db::Databases& databases,
+                         const drf::routers::Router& router, bool has_cursor_secret) {
+    drf::commands::add_builtin_commands(registry, databases, migrations(), router);
+    registry.add<ProjectsRunServer>("runserver", std::cref(router), has_cursor_secret);  // replaces the built-in one
+    registry.add<CleanupInactive>("cleanup_inactive", std::ref(databases));
+}
 
 }  // namespace projects

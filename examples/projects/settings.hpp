@@ -1,16 +1,21 @@
 // examples/projects/settings.hpp — the service's settings, read from the environment once at start:
-// the database, the cursor secret and the hosts it answers for. A setting that cannot be used is a
-// ConfigurationError, which main reports on stderr with exit status 1 before any command runs.
+// the database, the cursor secret and the hosts it answers for, and the context its views are built
+// from. A setting that cannot be used is a ConfigurationError, which main reports on stderr with exit
+// status 1 before any command runs.
 #pragma once
 
+#include <drf/auth/authentication.hpp>
 #include <drf/core/crypto.hpp>
+#include <drf/db/databases.hpp>
 #include <drf/http/hosts.hpp>
 #include <drf/pagination/cursor.hpp>
+#include <drf/views/context.hpp>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -171,6 +176,14 @@ inline drf::http::HostSettings host_settings() {
         settings.use_x_forwarded_host = *flag == "1";
     }
     return settings;
+}
+
+// What every view is built from and served with: DATABASES, REST_FRAMEWORK's
+// DEFAULT_AUTHENTICATION_CLASSES (token authentication) and the hosts above.
+inline drf::views::Context view_context(drf::db::Databases& databases) {
+    return {.databases = &databases,
+            .authenticators = {std::make_shared<drf::auth::TokenAuthentication>(databases)},
+            .hosts = std::make_shared<const drf::http::HostSettings>(host_settings())};
 }
 
 }  // namespace projects

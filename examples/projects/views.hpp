@@ -10,6 +10,7 @@
 #include <drf/http.hpp>
 #include <drf/pagination.hpp>
 #include <drf/resources.hpp>
+#include <drf/views/context.hpp>
 #include <drf/viewsets.hpp>
 
 namespace projects {
@@ -79,16 +80,21 @@ struct AnnouncementViewSet : drf::resources::ResourceViewSet<AnnouncementViewSet
 // GET /api/me/: who am I, with my profile.
 struct MeViewSet : drf::viewsets::ViewSet<MeViewSet> {
     static constexpr auto permission_classes = drf::permissions::IsAuthenticated{};
-    drf::db::Databases* databases = nullptr;
+
+    // Built by the router from its context, as every view is.
+    explicit MeViewSet(const drf::views::Context& context) : databases_(&context.require_databases("MeViewSet")) {}
 
     Response list(Request& request) {
         const auto& user = request.user();
         const auto profile =
-            drf::db::objects<Profile>(databases->get()).filter(drf::db::eq(&Profile::user_id, user.id)).first();
+            drf::db::objects<Profile>(databases_->get()).filter(drf::db::eq(&Profile::user_id, user.id)).first();
         drf::Json body = {{"username", user.username}, {"is_staff", user.is_staff}};
         body["profile"] = profile ? drf::serializers::render<ProfileOutput>(*profile) : drf::Json(nullptr);
         return Response(std::move(body));
     }
+
+private:
+    drf::db::Databases* databases_;
 };
 
 }  // namespace projects

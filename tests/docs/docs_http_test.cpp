@@ -1079,11 +1079,8 @@ struct Service {
         router.register_viewset<projects::ProjectViewSet>("api/projects", [this] { return projects::ProjectViewSet(databases); });
         router.register_viewset<projects::AnnouncementViewSet>("api/announcements",
                                                                [this] { return projects::AnnouncementViewSet(databases); });
-        router.register_viewset<projects::MeViewSet>("api/me", [this] {
-            projects::MeViewSet v;
-            v.databases = &databases;
-            return v;
-        });
+        router.register_viewset<projects::MeViewSet>(
+            "api/me", [this] { return projects::MeViewSet(drf::views::Context{.databases = &databases}); });
         namespace cmd = drf::commands;
         commands.add<cmd::MigrateCommand>("migrate", std::ref(databases), migrations());
         commands.add<cmd::CreateUserCommand>("createuser", std::ref(databases));

@@ -114,7 +114,9 @@ class Router {
 public:
     // Every viewset registered here is built from `context` (its databases) for each request, and served
     // with its authenticators and host settings.
-    explicit Router(views::Context context = {}) : context_(std::make_shared<views::Context>(std::move(context))) {}
+    explicit Router(views::Context context = {}) : context_(std::make_shared<views::Context>(std::move(context))) {
+        if (!context_->hosts) context_->hosts = http::default_host_settings();
+    }
     // The authenticators every request goes through, in order (DRF's DEFAULT_AUTHENTICATION_CLASSES),
     // and nothing else in the context.
     explicit Router(auth::Authenticators authenticators)
