@@ -4,14 +4,17 @@
 #pragma once
 
 #include "migrations.hpp"
+#include "models.hpp"
 
 #include <drf/auth/user.hpp>
 #include <drf/commands.hpp>
 #include <drf/commands/builtin.hpp>
 #include <drf/db.hpp>
+#include <drf/migrations/autodetector.hpp>
 #include <drf/pagination/cursor.hpp>
 #include <drf/routers.hpp>
 
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -63,10 +66,16 @@ private:
     bool has_secret_;
 };
 
+// The projects app as makemigrations sees it: its models, the migrations, and migrations/ next to this file.
+inline drf::migrations::App migrations_app() {
+    return {"projects", drf::migrations::models<Project, Announcement, Profile>(), migrations(),
+            (std::filesystem::path(__FILE__).parent_path() / "migrations").string()};
+}
+
 // Every command the `projects` program offers.
 inline void add_commands(drf::commands::Registry& registry, drf::db::Databases& databases,
                          const drf::routers::Router& router, bool has_cursor_secret) {
-    drf::commands::add_builtin_commands(registry, databases, migrations(), router);
+    drf::commands::add_builtin_commands(registry, databases, migrations_app(), router);
     registry.add<ProjectsRunServer>("runserver", std::cref(router), has_cursor_secret);  // replaces the built-in one
     registry.add<CleanupInactive>("cleanup_inactive", std::ref(databases));
 }

@@ -47,11 +47,11 @@ struct QuietRunServer : cmd::Command {
 
 using namespace builtin_test;
 
-TEST_CASE("add_builtin_commands registers migrate, showmigrations, createuser, drf_create_token and runserver",
+TEST_CASE("add_builtin_commands registers migrate, showmigrations, sqlmigrate, createuser, drf_create_token and runserver",
           "[commands]") {
     Service service;
     CHECK(service.registry.names() ==
-          std::vector<std::string>{"createuser", "drf_create_token", "migrate", "runserver", "showmigrations"});
+          std::vector<std::string>{"createuser", "drf_create_token", "migrate", "runserver", "showmigrations", "sqlmigrate"});
 }
 
 TEST_CASE("The built-in commands work over the databases and migrations given to add_builtin_commands", "[commands]") {
