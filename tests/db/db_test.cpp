@@ -18,10 +18,7 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <string>
-#include <string_view>
 #include <thread>
-#include <vector>
 #include <vector>
 
 using namespace db_test;
@@ -146,51 +143,6 @@ TEST_CASE("save with update_fields writes only those fields and updated_at", "[d
     CHECK(back.is_staff);
     User ghost = user_named("ghost");
     CHECK_THROWS_WITH(users.save(ghost, db::update_fields<&User::username>), "Save with update_fields did not affect any rows.");
-}
-
-TEST_CASE("save with update_fields named by member pointers writes only those columns, and post_save sees their names",
-          "[db]") {
-    auto database = fresh();
-    auto users = db::objects<User>(database);
-    User u = users.create(user_named("alice"));
-    std::vector<std::string> heard;
-    const drf::signals::ScopedConnection connection = drf::signals::post_save<User>.connect(
-        [&](const User&, const drf::signals::SaveInfo& info) {
-            heard.assign(info.update_fields.begin(), info.update_fields.end());
-            CHECK(info.updates(&User::is_staff));
-            CHECK_FALSE(info.updates(&User::username));
-        });
-    u.username = "not written";
-    u.is_staff = true;
-    u.is_active = false;
-    users.save(u, db::update_fields<&User::is_staff, &User::is_active>);
-    const User back = users.get(u.id);
-    CHECK(back.username == "alice");
-    CHECK(back.is_staff);
-    CHECK_FALSE(back.is_active);
-    CHECK(heard == std::vector<std::string>{"is_active", "is_staff", "updated_at"});
-}
-
-TEST_CASE("A set of update fields can be chosen at run time from member pointers", "[db]") {
-    auto database = fresh();
-    auto users = db::objects<User>(database);
-    User u = users.create(user_named("alice"));
-    const bool rename = true;
-    db::UpdateFields<User> fields;
-    CHECK(fields.empty());
-    if (rename) fields.add(&User::username);
-    CHECK(fields.contains(&User::username));
-    CHECK_FALSE(fields.contains(&User::is_staff));
-    CHECK(fields == db::update_fields<&User::username>);
-    CHECK(fields.names() == std::vector<std::string_view>{"username"});
-    u.username = "renamed";
-    u.is_staff = true;
-    users.save(u, fields);
-    CHECK(users.get(u.id).username == "renamed");
-    CHECK_FALSE(users.get(u.id).is_staff);
-    STATIC_REQUIRE(db::update_fields<&User::username, &User::last_login>.contains(&User::last_login));
-    CHECK_THROWS_WITH(db::UpdateFields<User>(&User::id),
-                      "The following fields do not exist in this model, or are m2m fields, or are non-concrete fields: id");
 }
 
 TEST_CASE("save with update_fields named by member pointers writes only those columns, and post_save sees their names",
