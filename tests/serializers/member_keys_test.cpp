@@ -76,4 +76,15 @@ TEST_CASE("A member-bound field keeps its options: max_length reports under the 
     CHECK(result.errors() == Json::parse(R"({"name": ["Ensure this field has no more than 10 characters."]})"));
 }
 
+template <auto Member>
+concept takes_a_name_and_a_member = requires { s::char_field("label", Member); };
+template <auto First, auto Second>
+concept takes_a_source_path = requires { s::char_field("label", s::source(First, Second)); };
+
+TEST_CASE("A field is bound to a member by its pointer alone; only a source path takes a key and a binding",
+          "[serializers]") {
+    STATIC_REQUIRE_FALSE(takes_a_name_and_a_member<&Tag::label>);
+    STATIC_REQUIRE(takes_a_source_path<&Item::tag, &Tag::label>);
+}
+
 }  // namespace member_keys_test

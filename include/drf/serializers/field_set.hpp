@@ -72,7 +72,8 @@ public:
         requires DataMemberPointer<M>
     constexpr bool contains() const {
         constexpr std::size_t index = detail::field_index_of<S, M>();
-        static_assert(index < capacity, "drf::serializers::FieldSet::contains: the serializer has no field for this member");
+        static_assert(index < capacity,
+                      "drf::serializers::FieldSet::contains: the serializer has no field for this member");
         return has(index);
     }
     constexpr bool has(std::size_t index) const { return index < capacity && ((mask_ >> index) & 1U) != 0; }
@@ -82,8 +83,11 @@ public:
     // The member names of the fields set, in the serializer's field order.
     class iterator {
     public:
+        using iterator_category = std::input_iterator_tag;
         using value_type = std::string_view;
         using difference_type = std::ptrdiff_t;
+        using reference = std::string_view;
+        using pointer = void;
         constexpr iterator() = default;
         constexpr iterator(detail::FieldMask mask, std::size_t index) : mask_(mask), index_(index) { skip(); }
         constexpr std::string_view operator*() const { return detail::member_names<S>[index_]; }

@@ -41,7 +41,7 @@ constexpr std::size_t meta_index(std::string_view name) {
 template <auto M, class T>
 struct member_is_not_a_field_of_the_model {
     static_assert(always_false<T>,
-                  "drf::serializers::model_serializer: the member is not a field of the model's meta (the "
+                  "drf::serializers::model_serializer, update: the member is not a field of the model's meta (the "
                   "instantiation of member_is_not_a_field_of_the_model<member, model> names both)");
 };
 
@@ -113,7 +113,10 @@ constexpr auto model_field() {
         } else {
             static_assert(detail::always_false<V>,
                           "drf::serializers::model_serializer: no default serializer field for this member type (an "
-                          "enum?); declare it: .declare<&T::member>(choice_field<&T::member>(choices(...)))");
+                          "enum?); leave the member out and add its field with "
+                          ".declare(choice_field<&T::member>(...))");
+            // A stand-in of the right shape, so the message above stays the only one.
+            return Field<CharKind, MemberAccess<member_owner_t<M>, member_type_t<M>>>{member_name<M>(), {M}};
         }
     }
 }
@@ -135,7 +138,8 @@ struct ModelFieldList<Object, member_list<Ms...>, Fs...> : FieldList<Fs...> {
     template <auto M, class Fn>
     constexpr auto with(Fn adjust) const {
         constexpr std::size_t index = detail::member_index<M, Ms...>();
-        static_assert(index < sizeof...(Ms), "drf::serializers::ModelFieldList::with: no field was made for this member");
+        static_assert(index < sizeof...(Ms),
+                      "drf::serializers::ModelFieldList::with: no field was made for this member");
         return replaced<index>(adjust(std::get<index < sizeof...(Ms) ? index : 0>(this->items)));
     }
     // Declaring a field explicitly in DRF's ModelSerializer: replaces the field made for member M, in
@@ -150,7 +154,7 @@ struct ModelFieldList<Object, member_list<Ms...>, Fs...> : FieldList<Fs...> {
     // A declared field the model does not have (a source path, a method field), appended.
     template <class F>
     constexpr auto declare(F field) const {
-        const auto list = std::apply([&](const auto&... f) { return fields(f..., field); }, this->items);
+        const auto list = std::apply([&](const auto&... f) { return serializers::fields(f..., field); }, this->items);
         return ModelFieldList<Object, member_list<Ms..., nullptr>, Fs..., F>{list};
     }
 
@@ -165,8 +169,9 @@ private:
                     return std::get<J>(this->items);
             };
             const auto list = serializers::fields(pick(std::integral_constant<std::size_t, I>{})...);
-            return ModelFieldList<Object, member_list<Ms...>, decltype(pick(std::integral_constant<std::size_t, I>{}))...>{
-                list};
+            using List = ModelFieldList<Object, member_list<Ms...>,
+                                        decltype(pick(std::integral_constant<std::size_t, I>{}))...>;
+            return List{list};
         }(std::index_sequence_for<Fs...>{});
     }
 };

@@ -24,15 +24,19 @@ constexpr auto target_member() {
     using Owner = typename std::remove_cvref_t<decltype(f)>::access_type::owner_type;
     if constexpr (std::is_base_of_v<Owner, Target>) {
         return f.access.member;
-    } else {
+    } else if constexpr (!drf::models::ModelType<Target>) {
         static_assert(drf::models::ModelType<Target>,
                       "drf::serializers::update: the instance is neither the serializer's struct nor a model whose "
                       "meta lists the members to match by name");
+        return nullptr;
+    } else {
         constexpr std::size_t index = meta_index<Target>(member_name<f.access.member>());
-        if constexpr (index == Target::meta.field_count)
-            return member_is_not_a_field_of_the_model<f.access.member, Target>{};
-        else
+        if constexpr (index == Target::meta.field_count) {
+            [[maybe_unused]] member_is_not_a_field_of_the_model<f.access.member, Target> error;
+            return nullptr;
+        } else {
             return std::get<index>(Target::meta.fields).member;
+        }
     }
 }
 
@@ -44,10 +48,13 @@ void assign_field(Target& instance, const object_type_t<S>& data, bool wanted) {
     if constexpr (BoundToMember<F>) {
         if (!wanted || f.options.read_only) return;
         constexpr auto to = target_member<Target, S, I>();
-        static_assert(std::is_assignable_v<decltype(instance.*to)&, decltype(data.*f.access.member)>,
-                      "drf::serializers::update: the model's member cannot be assigned from the validated member "
-                      "of the same name (their types differ)");
-        instance.*to = data.*f.access.member;
+        if constexpr (!std::is_null_pointer_v<decltype(to)>) {
+            constexpr bool assignable = std::is_assignable_v<decltype(instance.*to)&, decltype(data.*f.access.member)>;
+            static_assert(assignable,
+                          "drf::serializers::update: the model's member cannot be assigned from the validated member "
+                          "of the same name (their types differ)");
+            if constexpr (assignable) instance.*to = data.*f.access.member;
+        }
     }
 }
 
@@ -90,7 +97,8 @@ private:
     constexpr void visit(Fn& fn) const {
         constexpr auto& f = std::get<I>(S::fields.items);
         if constexpr (detail::BoundToMember<std::remove_cvref_t<decltype(f)>>)
-            if (fields_.has(I) && !f.options.read_only) fn(detail::target_member<Target, S, I>());
+            if constexpr (!std::is_null_pointer_v<decltype(detail::target_member<Target, S, I>())>)
+                if (fields_.has(I) && !f.options.read_only) fn(detail::target_member<Target, S, I>());
     }
     FieldSet<S> fields_;
 };
