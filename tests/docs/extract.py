@@ -23,8 +23,9 @@ class PageError(Exception):
 
 
 class Block:
-    def __init__(self, line, code, marker, argument):
+    def __init__(self, line, code, marker, argument, marker_line=None):
         self.line = line          # line number of the first code line, 1-based
+        self.marker_line = marker_line or line - 1  # the marker's line, for errors about it
         self.code = code          # the lines between the fences
         self.marker = marker      # None, "fragment", "compile-only", "compile-error", "excerpt"
         self.argument = argument  # what follows "marker:", or None
@@ -46,17 +47,17 @@ def parse(path, lines):
         j = fence - 1
         while j >= 0 and not lines[j].strip():
             j -= 1
-        marker = argument = None
+        marker = argument = marker_line = None
         if j >= 0:
             m = MARKER.match(lines[j].strip())
             if m:
-                marker, argument = m.group(1), m.group(2)
+                marker, argument, marker_line = m.group(1), m.group(2), j + 1
         end = fence + 1
         while end < len(lines) and not re.match(r"^```\s*$", lines[end]):
             end += 1
         if end == len(lines):
             raise PageError(f"{path}:{fence + 1}: error: the ```cpp block is never closed")
-        block = Block(fence + 2, lines[fence + 1:end], marker, argument)
+        block = Block(fence + 2, lines[fence + 1:end], marker, argument, marker_line)
         blocks.append(block)
         i = end + 1
         # An Output block: the line "Output:", then a ```text block, right after the code.
@@ -83,10 +84,10 @@ def parse(path, lines):
 def check_excerpt(path, block, root):
     """An excerpt's lines (but `…` and `// ...` lines) appear in its file, in order."""
     if not block.argument:
-        raise PageError(f"{path}:{block.line - 1}: error: write the file the excerpt is from: <!-- excerpt: path -->")
+        raise PageError(f"{path}:{block.marker_line}: error: write the file the excerpt is from: <!-- excerpt: path -->")
     source = os.path.join(root, block.argument)
     if not os.path.isfile(source):
-        raise PageError(f"{path}:{block.line - 1}: error: the excerpt's file {block.argument} does not exist")
+        raise PageError(f"{path}:{block.marker_line}: error: the excerpt's file {block.argument} does not exist")
     with open(source, encoding="utf-8") as f:
         have = [l.strip() for l in f.read().splitlines()]
     at = 0
@@ -164,7 +165,7 @@ def generate(path, shown, blocks, root, output):
         if block.marker == "fragment" and block.argument and block.argument != "test":
             m = BODY.match(block.argument)
             if not m:
-                raise PageError(f"{shown}:{block.line - 1}: error: unknown fragment kind `{block.argument}`: "
+                raise PageError(f"{shown}:{block.marker_line}: error: unknown fragment kind `{block.argument}`: "
                                 "write <!-- fragment -->, <!-- fragment: body -->, "
                                 "<!-- fragment: body(parameters) --> or <!-- fragment: test -->")
             body_count += 1
@@ -180,13 +181,13 @@ def generate(path, shown, blocks, root, output):
             continue
         continues = block.marker in ("fragment", "compile-error")
         if continues and namespace is None:
-            raise PageError(f"{shown}:{block.line - 1}: error: a fragment needs a complete block before it "
+            raise PageError(f"{shown}:{block.marker_line}: error: a fragment needs a complete block before it "
                             "on the page to build on")
         if not continues:
             namespace = f"{page}_md_{block.line}"
         if block.marker == "compile-error":
             if not block.argument:
-                raise PageError(f"{shown}:{block.line - 1}: error: write the error the compiler must report: "
+                raise PageError(f"{shown}:{block.marker_line}: error: write the error the compiler must report: "
                                 "<!-- compile-error: <regex> -->")
             unit = Writer(output)
             unit.lines.append(f"// expect: {block.argument}")
