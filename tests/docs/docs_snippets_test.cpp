@@ -313,33 +313,6 @@ namespace docs_serializers_output {
 namespace s = drf::serializers;
 using drf::Json;
 
-struct User : drf::models::Model<User> {
-    std::string username;
-    static constexpr auto meta = drf::models::meta<User>("users", drf::models::field<&User::username>());
-};
-
-struct Project : drf::models::Model<Project> {
-    std::string name;
-    std::shared_ptr<User> owner;  // loaded alongside; not a column
-    bool archived = false;
-    static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field<&Project::name>().max_length(200),
-        drf::models::field<&Project::archived>());
-};
-
-// class Meta: model = Project; fields = ["id", "name", "archived", "created_at"]
-struct ProjectModelOutput {
-    static constexpr auto fields = s::model_serializer<Project, &Project::id, &Project::name, &Project::archived,
-                                                       &Project::created_at>();
-};
-
-struct ProjectDetail {
-    static constexpr auto fields = s::fields(
-        s::char_field<&Project::name>(),
-        s::char_field("owner", s::source(&Project::owner, &User::username)).allow_null(),  // source="owner.username"
-        s::method_field<Project>("shout", [](const Project& p) { return p.name + "!"; }));
-};
-
 struct Nullable : drf::models::Model<Nullable> {
     std::optional<std::string> note;
     static constexpr auto meta = drf::models::meta<Nullable>("nullables", drf::models::field<&Nullable::note>());
