@@ -2,6 +2,8 @@
 // page's `assert`s are CHECKs here), and the rows of the page's rule tables, so the page cannot claim
 // what the code does not do. Each snippet's types live in their own named namespace (other tests link
 // into the same binary and have their own User and Project).
+#include "../support/migrations.hpp"
+
 #include <drf/db.hpp>
 #include <drf/db/sqlite.hpp>
 #include <drf/migrations.hpp>
@@ -127,22 +129,7 @@ namespace db = drf::db;
 namespace mig = drf::migrations;
 
 namespace {
-// The model's table as it is now, cut to `keep` (and id and the timestamps), with the indexes left on
-// kept columns: the table an older version of the model had.
-mig::CreateTable only(mig::CreateTable table, const std::vector<std::string>& keep) {
-    std::vector<mig::Column> columns;
-    for (auto& c : table.columns)
-        if (std::find(keep.begin(), keep.end(), c.name) != keep.end() || c.name == "id" || c.name == "created_at" ||
-            c.name == "updated_at")
-            columns.push_back(c);
-    std::vector<mig::Index> indexes;
-    for (auto& ix : table.indexes)
-        if (std::all_of(ix.columns.begin(), ix.columns.end(), [&](const std::string& name) {
-                return std::any_of(columns.begin(), columns.end(), [&](const mig::Column& c) { return c.name == name; });
-            }))
-            indexes.push_back(ix);
-    return {table.table, columns, indexes};
-}
+using test_support::only;
 }  // namespace
 using docs_migrations_example::migrations;
 using docs_migrations_example::Project;

@@ -2,6 +2,7 @@
 // every backend (tests/support/database.hpp).
 #include "../db/models.hpp"
 #include "../support/database.hpp"
+#include "../support/migrations.hpp"
 
 #include <drf/db.hpp>
 #include <drf/db/sqlite.hpp>
@@ -21,20 +22,7 @@ using db_test::User;
 
 namespace migrations_test {
 
-// The model's table as it is now, cut to `keep` (and id and the timestamps): the table an older
-// version of the model had, for tests that add the other columns later.
-mig::CreateTable only(mig::CreateTable table, const std::set<std::string>& keep) {
-    std::vector<mig::Column> columns;
-    for (auto& c : table.columns)
-        if (keep.count(c.name) || c.name == "id" || c.name == "created_at" || c.name == "updated_at") columns.push_back(c);
-    std::vector<mig::Index> indexes;
-    for (auto& ix : table.indexes)
-        if (std::all_of(ix.columns.begin(), ix.columns.end(), [&](const std::string& name) {
-                return std::any_of(columns.begin(), columns.end(), [&](const mig::Column& c) { return c.name == name; });
-            }))
-            indexes.push_back(ix);
-    return {table.table, columns, indexes};
-}
+using test_support::only;
 
 // One column of the model as it is now.
 template <class T>
