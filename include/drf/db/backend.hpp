@@ -38,6 +38,13 @@ public:
     using OperationalError::OperationalError;
 };
 
+// The backend cannot run what was asked of it (Django's NotSupportedError): a regex or full-text
+// lookup on SQLite.
+class NotSupportedError : public DatabaseError {
+public:
+    using DatabaseError::DatabaseError;
+};
+
 // Django's connection.ops.quote_name: a table or column name as SQL text, "order". Identifiers are
 // quoted in every statement drf writes, so a field may be called "order" or "group"; quote them the
 // same in SQL you write. Model and field names are checked lowercase identifiers: no escaping needed.
@@ -57,6 +64,19 @@ public:
     // A case-sensitive substring test and a case-insensitive one, with the needle bound as a parameter.
     virtual std::string contains(std::string_view column) const = 0;
     virtual std::string icontains(std::string_view column) const = 0;
+    // Django's other text lookups, each comparing the column with one bound parameter: iexact,
+    // istartswith and iendswith get a LIKE pattern (wildcards in the user's text escaped with `\`),
+    // startswith and endswith the text itself.
+    virtual std::string iexact(std::string_view column) const = 0;
+    virtual std::string startswith(std::string_view column) const = 0;
+    virtual std::string istartswith(std::string_view column) const = 0;
+    virtual std::string endswith(std::string_view column) const = 0;
+    virtual std::string iendswith(std::string_view column) const = 0;
+    // A regular expression (the database's own dialect of them) and full-text search, which not every
+    // backend has: by default NotSupportedError.
+    virtual std::string regex(std::string_view) const { throw unsupported("regex", "has no regular expressions"); }
+    virtual std::string iregex(std::string_view) const { throw unsupported("iregex", "has no regular expressions"); }
+    virtual std::string search(std::string_view) const { throw unsupported("search", "has no full-text search"); }
     virtual std::string quote(std::string_view identifier) const { return '"' + std::string(identifier) + '"'; }
     // Opens the outermost transaction (SQLite takes the write lock at once, so two writers never
     // deadlock upgrading a read lock).
@@ -70,6 +90,13 @@ public:
     // SQL literals where DDL cannot take a parameter (a column's DEFAULT), for the types that differ.
     virtual std::string bool_literal(bool value) const { return value ? "1" : "0"; }
     virtual std::string datetime_literal(const DateTime& value) const { return std::to_string(to_unix_micros(value)); }
+
+protected:
+    NotSupportedError unsupported(std::string_view lookup, std::string_view why) const {
+        return NotSupportedError("drf::db: the " + std::string(lookup) + " lookup is not supported on " +
+                                 std::string(name()) + ", which " + std::string(why) +
+                                 " (Django's __" + std::string(lookup) + " needs PostgreSQL)");
+    }
 };
 
 // A prepared statement: bind parameters (1-based), step through rows, read columns (0-based).

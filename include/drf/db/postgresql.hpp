@@ -54,11 +54,30 @@ public:
     std::string icontains(std::string_view column) const override {
         return std::string(column) + " ILIKE ? ESCAPE '\\'";
     }
+    // Django's: UPPER() on both sides of LIKE for the case-insensitive ones (PostgreSQL's LIKE is
+    // case-sensitive), a bound pattern for the regular expressions and the full-text search.
+    std::string iexact(std::string_view column) const override { return upper_like(column); }
+    std::string istartswith(std::string_view column) const override { return upper_like(column); }
+    std::string iendswith(std::string_view column) const override { return upper_like(column); }
+    std::string startswith(std::string_view column) const override { return "starts_with(" + std::string(column) + ", ?)"; }
+    std::string endswith(std::string_view column) const override {
+        return "starts_with(reverse(" + std::string(column) + "), reverse(?))";
+    }
+    std::string regex(std::string_view column) const override { return std::string(column) + " ~ ?"; }
+    std::string iregex(std::string_view column) const override { return std::string(column) + " ~* ?"; }
+    std::string search(std::string_view column) const override {
+        return "to_tsvector(COALESCE(" + std::string(column) + ", '')) @@ plainto_tsquery(?)";
+    }
     std::string explain(std::string_view sql) const override { return "EXPLAIN " + std::string(sql); }
     int explain_column() const override { return 0; }
     std::string_view no_limit() const override { return "ALL"; }
     std::string bool_literal(bool value) const override { return value ? "true" : "false"; }
     std::string datetime_literal(const DateTime& value) const override { return "'" + to_iso8601(value) + "'"; }
+
+private:
+    static std::string upper_like(std::string_view column) {
+        return "UPPER(" + std::string(column) + ") LIKE UPPER(?) ESCAPE '\\'";
+    }
 };
 
 namespace detail {

@@ -1,4 +1,5 @@
-// drf/db/query.hpp — typed query predicates on member pointers, compiled to parameterized SQL:
+// drf/db/query.hpp — typed query predicates on member pointers (Django's field lookups: exact, lt,
+// in, isnull, contains, iexact, startswith, range, regex, search, ...), compiled to parameterized SQL:
 //     filter(lt(&User::last_login, cutoff) && eq(&User::is_active, true))
 // Values never enter the SQL text; they travel as bound parameters. A value of the wrong type for
 // the field does not compile.
@@ -95,15 +96,25 @@ auto compare(M C::*member, const char* op, V&& value) {
     return c;
 }
 
-// Escapes LIKE's wildcards so a user's text matches literally.
-inline std::string like_pattern(std::string_view text) {
-    std::string out = "%";
+// Escapes LIKE's wildcards so a user's text matches literally, with `%` before and/or after it.
+inline std::string like_pattern(std::string_view text, bool any_before = true, bool any_after = true) {
+    std::string out = any_before ? "%" : "";
     for (char c : text) {
         if (c == '%' || c == '_' || c == '\\') out += '\\';
         out += c;
     }
-    out += '%';
+    if (any_after) out += '%';
     return out;
+}
+
+// A condition whose SQL depends on the dialect: the {kind:column} token the query compiler expands
+// (expand() below), with the one value it compares bound as a parameter.
+template <class C, class M>
+auto text_lookup(std::string_view kind, M C::*member, Value value) {
+    static_assert(std::is_same_v<drf::detail::unwrap_optional_t<M>, std::string>,
+                  "drf::db: this lookup needs a text field (std::string or std::optional<std::string>)");
+    using T = model_of_t<C>;
+    return Condition<T>{"{" + std::string(kind) + ":" + quote_name(column_of<T>(member)) + "}", {std::move(value)}};
 }
 }  // namespace detail
 
@@ -171,8 +182,76 @@ auto icontains(M C::*member, std::string text) {
                         {Value(detail::like_pattern(text))}};
 }
 
+// field__iexact: equal, ignoring case (SQLite folds ASCII letters only, as Django's LIKE there does).
+template <class C, class M>
+auto iexact(M C::*member, std::string_view text) {
+    return detail::text_lookup("iexact", member, Value(detail::like_pattern(text, false, false)));
+}
+// field__startswith / __endswith, case-sensitive on every backend (Django's SQLite LIKE is not).
+template <class C, class M>
+auto startswith(M C::*member, std::string text) {
+    return detail::text_lookup("startswith", member, Value(std::move(text)));
+}
+template <class C, class M>
+auto endswith(M C::*member, std::string text) {
+    return detail::text_lookup("endswith", member, Value(std::move(text)));
+}
+// field__istartswith / __iendswith: the same, ignoring case.
+template <class C, class M>
+auto istartswith(M C::*member, std::string_view text) {
+    return detail::text_lookup("istartswith", member, Value(detail::like_pattern(text, false, true)));
+}
+template <class C, class M>
+auto iendswith(M C::*member, std::string_view text) {
+    return detail::text_lookup("iendswith", member, Value(detail::like_pattern(text, true, false)));
+}
+// field__regex / __iregex: the pattern is a bound parameter in the database's own regular-expression
+// language (PostgreSQL's POSIX `~` and `~*`). SQLite has no REGEXP: compiling the query there throws
+// NotSupportedError.
+template <class C, class M>
+auto regex(M C::*member, std::string pattern) {
+    return detail::text_lookup("regex", member, Value(std::move(pattern)));
+}
+template <class C, class M>
+auto iregex(M C::*member, std::string pattern) {
+    return detail::text_lookup("iregex", member, Value(std::move(pattern)));
+}
+// field__search: Django's full-text lookup, PostgreSQL's to_tsvector(field) @@ plainto_tsquery(text).
+// SQLite: NotSupportedError when the query is compiled.
+template <class C, class M>
+auto search(M C::*member, std::string text) {
+    return detail::text_lookup("search", member, Value(std::move(text)));
+}
+
+// field__range=(lo, hi): lo <= field <= hi, both ends included (SQL's BETWEEN, as Django's).
+template <class C, class M, class L, class H>
+auto range(M C::*member, L&& lo, H&& hi) {
+    using T = detail::model_of_t<C>;
+    using Plain = drf::detail::unwrap_optional_t<M>;
+    static_assert(compatible_value<L, Plain>() && compatible_value<H, Plain>(),
+                  "drf::db::range: the bounds' type does not match the field's type");
+    Condition<T> c;
+    c.sql = quote_name(detail::column_of<T>(member)) + " BETWEEN ? AND ?";
+    c.params.push_back(ColumnTraits<Plain>::value(Plain(std::forward<L>(lo))));
+    c.params.push_back(ColumnTraits<Plain>::value(Plain(std::forward<H>(hi))));
+    return c;
+}
+
 namespace detail {
-// Expands the dialect tokens of a condition's SQL ({contains:col}, {icontains:col}).
+// Expands the dialect tokens of a condition's SQL ({contains:col}, {icontains:col}, {iexact:col}, ...).
+inline std::string lookup_sql(const Dialect& dialect, std::string_view kind, std::string_view column) {
+    if (kind == "contains") return dialect.contains(column);
+    if (kind == "icontains") return dialect.icontains(column);
+    if (kind == "iexact") return dialect.iexact(column);
+    if (kind == "startswith") return dialect.startswith(column);
+    if (kind == "istartswith") return dialect.istartswith(column);
+    if (kind == "endswith") return dialect.endswith(column);
+    if (kind == "iendswith") return dialect.iendswith(column);
+    if (kind == "regex") return dialect.regex(column);
+    if (kind == "iregex") return dialect.iregex(column);
+    if (kind == "search") return dialect.search(column);
+    throw std::logic_error("drf::db: unknown lookup {" + std::string(kind) + "}");
+}
 inline std::string expand(const Dialect& dialect, std::string_view sql) {
     std::string out;
     out.reserve(sql.size());
@@ -184,9 +263,7 @@ inline std::string expand(const Dialect& dialect, std::string_view sql) {
         out.append(sql.substr(pos, open - pos));
         const std::string_view token = sql.substr(open + 1, close - open - 1);
         const auto colon = token.find(':');
-        const std::string_view kind = token.substr(0, colon);
-        const std::string_view column = token.substr(colon + 1);
-        out += kind == "contains" ? dialect.contains(column) : dialect.icontains(column);
+        out += lookup_sql(dialect, token.substr(0, colon), token.substr(colon + 1));
         pos = close + 1;
     }
     out.append(sql.substr(pos));

@@ -45,6 +45,17 @@ public:
     std::string icontains(std::string_view column) const override {
         return std::string(column) + " LIKE ? ESCAPE '\\'";
     }
+    // Django's: LIKE with the pattern, which folds ASCII letters only.
+    std::string iexact(std::string_view column) const override { return icontains(column); }
+    std::string istartswith(std::string_view column) const override { return icontains(column); }
+    std::string iendswith(std::string_view column) const override { return icontains(column); }
+    // Case-sensitive, unlike Django's LIKE here: instr() finds the first occurrence; an upper-case hex
+    // image of the bytes has no LIKE wildcards and no case, and a suffix of even length starts on a
+    // byte boundary (hex(NULL) is '', hence the NULL test).
+    std::string startswith(std::string_view column) const override { return "instr(" + std::string(column) + ", ?) = 1"; }
+    std::string endswith(std::string_view column) const override {
+        return "(" + std::string(column) + " IS NOT NULL AND hex(" + std::string(column) + ") LIKE '%' || hex(?))";
+    }
     std::string_view begin() const override { return "BEGIN IMMEDIATE"; }
     std::string explain(std::string_view sql) const override { return "EXPLAIN QUERY PLAN " + std::string(sql); }
     int explain_column() const override { return 3; }  // id, parent, notused, detail
