@@ -242,7 +242,8 @@ public:
 
         for (auto& group : detail::or_groups(params, limits_.max_or_groups, errors)) {
             std::optional<db::Condition<T>> any;
-            for (const auto& [key, name, value] : group.members) {
+            for (const auto& member : group.members) {
+                const std::string_view key = member.key, name = member.name, value = member.value;  // lambdas capture these
                 bool found = false;
                 for_each_item_param([&](const auto& item, const auto& param) {
                     if (found || !param.named(name)) return;
