@@ -80,6 +80,28 @@ public:
         (q.order_.push_back({detail::column_of<T>(terms.member), terms.descending}), ...);
         return q;
     }
+    // The same with terms chosen at run time (an OrderingFilter's, from the request): each column must
+    // be one of T's meta fields (FieldError otherwise); a later term on a column already ordered by is
+    // dropped, as it could not change the order.
+    QuerySet order_by(const std::vector<Ordering>& terms) const {
+        QuerySet q = *this;
+        q.order_.clear();
+        const auto names = T::meta.names();
+        for (const auto& term : terms) {
+            const std::size_t index = T::meta.index_of(term.column);
+            if (index == T::meta.field_count)
+                throw FieldError("drf::db::QuerySet::order_by: '" + std::string(term.column) + "' is not a field of " +
+                                 std::string(T::meta.table) + "'s meta");
+            const bool seen = std::any_of(q.order_.begin(), q.order_.end(),
+                                          [&](const Ordering& o) { return o.column == names[index]; });
+            if (!seen) q.order_.push_back({names[index], term.descending});  // the meta's name: it outlives us
+        }
+        return q;
+    }
+    // The terms given to order_by (without the id appended), empty when the queryset uses the model's
+    // default ordering; Django's query.order_by. Cursor pagination keys on these when there are any.
+    const std::vector<Ordering>& explicit_ordering() const noexcept { return order_; }
+
     QuerySet limit(std::size_t n) const {
         QuerySet q = *this;
         q.limit_ = n;

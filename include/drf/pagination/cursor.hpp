@@ -7,6 +7,7 @@
 #pragma once
 
 #include <drf/core/crypto.hpp>
+#include <drf/core/detail/traits.hpp>
 #include <drf/db/queryset.hpp>
 #include <drf/core/detail/json_text.hpp>
 #include <drf/http/exceptions.hpp>
@@ -148,21 +149,60 @@ consteval std::array<OrderingTerm, sizeof...(Terms)> ordering_of_terms() {
     return {OrderingTerm{models::field_index(Terms.member), Terms.descending}...};
 }
 
+// FNV-1a over the text "<table>|-created_at,name": a consistency tag, not a security measure (the MAC is).
+struct TagHash {
+    std::uint32_t h = 2166136261u;
+    constexpr void add(char c) { h = (h ^ static_cast<unsigned char>(c)) * 16777619u; }
+    constexpr void add(std::string_view text) {
+        for (char c : text) add(c);
+    }
+    constexpr void term(std::size_t i, std::string_view name, bool descending) {
+        if (i) add(',');
+        if (descending) add('-');
+        add(name);
+    }
+};
+
 // Which ordering a cursor was minted for: a hash of the model's table and the ordering as text
 // ("-created_at,name"), the same whether the ordering was given as text or as member pointers.
 template <class T, std::size_t N>
 constexpr std::uint32_t ordering_tag(const std::array<OrderingTerm, N>& terms) {
-    std::uint32_t h = 2166136261u;  // FNV-1a: a consistency tag, not a security measure (the MAC is)
-    auto add = [&](char c) { h = (h ^ static_cast<unsigned char>(c)) * 16777619u; };
-    for (char c : T::meta.table) add(c);
-    add('|');
+    TagHash hash;
+    hash.add(T::meta.table);
+    hash.add('|');
     const auto names = T::meta.names();
-    for (std::size_t i = 0; i < N; ++i) {
-        if (i) add(',');
-        if (terms[i].descending) add('-');
-        for (char c : names[terms[i].field]) add(c);
+    for (std::size_t i = 0; i < N; ++i) hash.term(i, names[terms[i].field], terms[i].descending);
+    return hash.h;
+}
+// The same tag for an ordering chosen at run time (a queryset's order_by): equal to the compile-time
+// tag of the same ordering, so a cursor is valid under whichever spelling produced its ordering.
+inline std::uint32_t ordering_tag(std::string_view table, const std::vector<db::Ordering>& terms) {
+    TagHash hash;
+    hash.add(table);
+    hash.add('|');
+    for (std::size_t i = 0; i < terms.size(); ++i) hash.term(i, terms[i].column, terms[i].descending);
+    return hash.h;
+}
+
+// For an ordering chosen at run time: the db::Value alternative each key value must hold (the ordering
+// columns, then id). A nullable column cannot be keyed on: that is the caller's mistake, said plainly.
+template <class T>
+std::vector<std::size_t> key_types(const std::vector<db::Ordering>& ordering) {
+    std::vector<std::size_t> types;
+    types.reserve(ordering.size());
+    for (const auto& term : ordering) {
+        T::meta.for_each_field([&](const auto& f) {
+            using M = typename std::remove_cvref_t<decltype(f)>::value_type;
+            if (f.name != term.column) return;
+            if constexpr (drf::detail::is_optional_v<M>) {
+                throw std::logic_error("drf::pagination::CursorPagination: cannot order pages by '" + std::string(f.name) +
+                                       "': the field is nullable, and NULLs have no place in a keyset");
+            } else {
+                types.push_back(db::ColumnTraits<M>::value(M{}).index());
+            }
+        });
     }
-    return h;
+    return types;
 }
 
 // DRF's _positive_int(strict=True, cutoff=max): int(text) if it is positive, at most `cutoff` (0: no
@@ -191,11 +231,12 @@ public:
     // is 404 {"detail": "Invalid cursor"}.
     template <class T>
     static std::optional<detail::Position> decode(const http::Request& request) {
-        const auto text = request.query_param(O.cursor_query_param.view());
-        if (!text || text->empty()) return std::nullopt;
-        auto pos = pagination::detail::decode_cursor(*text, *CursorSecrets::instance().get());
-        if (!pos || pos->ordering_tag != tag<T>() || !well_typed<T>(pos->key)) throw http::NotFound("Invalid cursor");
-        return pos;
+        return decode_checked(request, tag<T>(), [](const std::vector<db::Value>& key) { return well_typed<T>(key); });
+    }
+    // The same for `query` as fetch() pages it: under the query's own order_by when it has one.
+    template <class T>
+    static std::optional<detail::Position> decode(const http::Request& request, const db::QuerySet<T>& query) {
+        return decode_keyed(request, keyed(query));
     }
 
     // The page size for this request: page_size_query_param if allowed and a positive integer (capped at
@@ -208,7 +249,8 @@ public:
         return O.page_size;
     }
 
-    // One page of `query` (its filters kept, its ordering replaced by ours) rendered with serializer S:
+    // One page of `query` rendered with serializer S, its filters kept; its ordering is the one it was
+    // given with order_by (an OrderingFilter's, the client's choice), else ours, then id either way:
     // {"next": url|null, "previous": url|null, "results": [...]}, written straight to the response's
     // text (serializers::render_many_to); the response's data() parses it back if asked.
     // `prepare` may load related data into the rows before they are rendered (Django's select_related).
@@ -238,30 +280,43 @@ public:
     // The rows of the page and the cursors around it, without rendering.
     template <class T>
     static Page<T> fetch(const http::Request& request, const db::QuerySet<T>& query) {
-        const auto ordered = apply_ordering(query);
+        const auto keys = keyed(query);
+        const auto& ordered = keys.ordered;
         const std::size_t size = page_size(request);
-        const auto position = decode<T>(request);
+        const auto position = decode_keyed(request, keys);
+        const auto cursor = [&](const T& row, detail::Direction direction) {
+            return encode(direction, keys.tag, ordered.key_of(row));
+        };
+        const auto fetch_first = [&] {
+            Page<T> first;
+            first.rows = ordered.limit(size + 1).all();
+            if (first.rows.size() > size) {
+                first.rows.pop_back();
+                first.next = cursor(first.rows.back(), detail::Direction::next);
+            }
+            return first;
+        };
         Page<T> page;
         if (position && position->direction != detail::Direction::next) {
             const bool inclusive = position->direction == detail::Direction::previous_inclusive;
             page.rows = ordered.before(position->key, inclusive).limit(size + 1).all();
             const bool more_before = page.rows.size() > size;
             if (more_before) page.rows.erase(page.rows.begin());
-            if (page.rows.empty()) return fetch_first(ordered, size);  // went back past the start
-            if (more_before) page.previous = cursor<T>(ordered, page.rows.front(), detail::Direction::previous);
-            page.next = cursor<T>(ordered, page.rows.back(), detail::Direction::next);
+            if (page.rows.empty()) return fetch_first();  // went back past the start
+            if (more_before) page.previous = cursor(page.rows.front(), detail::Direction::previous);
+            page.next = cursor(page.rows.back(), detail::Direction::next);
             return page;
         }
-        if (!position) return fetch_first(ordered, size);
+        if (!position) return fetch_first();
         page.rows = ordered.after(position->key).limit(size + 1).all();
         if (page.rows.size() > size) {
             page.rows.pop_back();
-            page.next = cursor<T>(ordered, page.rows.back(), detail::Direction::next);
+            page.next = cursor(page.rows.back(), detail::Direction::next);
         }
         // Back from here: before our first row, or — if rows after the position all vanished — up to and
         // including the position itself.
-        page.previous = page.rows.empty() ? encode<T>(detail::Direction::previous_inclusive, position->key)
-                                          : cursor<T>(ordered, page.rows.front(), detail::Direction::previous);
+        page.previous = page.rows.empty() ? encode(detail::Direction::previous_inclusive, keys.tag, position->key)
+                                          : cursor(page.rows.front(), detail::Direction::previous);
         return page;
     }
 
@@ -331,25 +386,46 @@ private:
         return db::ColumnTraits<M>::value(M{}).index();
     }
 
+    // The queryset as it is paged, and the tag and key types of its ordering: the query's own order_by
+    // (checked at run time) when it has one, else ours (checked at compile time).
     template <class T>
-    static Page<T> fetch_first(const db::QuerySet<T>& ordered, std::size_t size) {
-        Page<T> page;
-        page.rows = ordered.limit(size + 1).all();
-        if (page.rows.size() > size) {
-            page.rows.pop_back();
-            page.next = cursor<T>(ordered, page.rows.back(), detail::Direction::next);
-        }
-        return page;
+    struct Keyed {
+        db::QuerySet<T> ordered;
+        std::uint32_t tag = 0;
+        std::optional<std::vector<std::size_t>> key_types;  // set for a run-time ordering
+    };
+
+    template <class T>
+    static Keyed<T> keyed(const db::QuerySet<T>& query) {
+        if (query.explicit_ordering().empty()) return {apply_ordering(query), tag<T>(), std::nullopt};
+        return {query, detail::ordering_tag(T::meta.table, query.explicit_ordering()),
+                detail::key_types<T>(query.ordering())};
     }
 
     template <class T>
-    static std::string cursor(const db::QuerySet<T>& ordered, const T& row, detail::Direction direction) {
-        return encode<T>(direction, ordered.key_of(row));
+    static std::optional<detail::Position> decode_keyed(const http::Request& request, const Keyed<T>& keys) {
+        if (!keys.key_types) return decode<T>(request);
+        return decode_checked(request, keys.tag, [&](const std::vector<db::Value>& key) {
+            const auto& types = *keys.key_types;
+            if (key.size() != types.size()) return false;
+            for (std::size_t i = 0; i < key.size(); ++i)
+                if (key[i].index() != types[i]) return false;
+            return true;
+        });
     }
 
-    template <class T>
-    static std::string encode(detail::Direction direction, std::vector<db::Value> key) {
-        return detail::encode_cursor({direction, tag<T>(), std::move(key)}, CursorSecrets::instance().get()->front());
+    template <class Check>
+    static std::optional<detail::Position> decode_checked(const http::Request& request, std::uint32_t tag,
+                                                          Check well_typed_key) {
+        const auto text = request.query_param(O.cursor_query_param.view());
+        if (!text || text->empty()) return std::nullopt;
+        auto pos = pagination::detail::decode_cursor(*text, *CursorSecrets::instance().get());
+        if (!pos || pos->ordering_tag != tag || !well_typed_key(pos->key)) throw http::NotFound("Invalid cursor");
+        return pos;
+    }
+
+    static std::string encode(detail::Direction direction, std::uint32_t tag, std::vector<db::Value> key) {
+        return detail::encode_cursor({direction, tag, std::move(key)}, CursorSecrets::instance().get()->front());
     }
 
     // A link as a JSON string, or null.
