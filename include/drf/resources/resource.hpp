@@ -1,7 +1,7 @@
 // drf/resources/resource.hpp — a Resource binds a model, its input and output serializers, a pagination
 // policy and a permission expression into one type, checked at compile time; a ResourceViewSet gives
-// each explicit action the few lines it needs: get_object (404 + object permissions), paginate,
-// validate and render.
+// each explicit action the few lines it needs: get_object (404 + object permissions), filter_queryset,
+// paginate, validate and render.
 //     using ProjectResource = drf::resources::Resource<Project, ProjectInput, ProjectOutput,
 //                                                      DefaultPagination, IsAuthenticated{} & IsOwner{}>;
 //     struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectResource> { ... };
@@ -23,6 +23,18 @@
 
 namespace drf::resources {
 
+namespace detail {
+// Cursor pagination states an ordering, and evaluating it for the model checks each name at compile
+// time; page-number and limit/offset pagination have none to check.
+template <class Pagination, class Model>
+consteval bool pagination_fits() {
+    if constexpr (requires { Pagination::template ordering_size<Model>(); })
+        return Pagination::template ordering_size<Model>() > 0;
+    else
+        return true;
+}
+}  // namespace detail
+
 template <class Model, class Input, class Output, class Pagination, auto Permissions = permissions::AllowAny{}>
 struct Resource {
     static_assert(models::ModelType<Model>,
@@ -31,8 +43,7 @@ struct Resource {
                   "drf::resources::Resource: the output serializer's fields must be fields of the model");
     static_assert(permissions::Permission<decltype(Permissions)>,
                   "drf::resources::Resource: the last argument must be a permission expression");
-    // Evaluating the pagination's ordering for this model checks each name at compile time.
-    static_assert(Pagination::template ordering_size<Model>() > 0,
+    static_assert(detail::pagination_fits<Pagination, Model>(),
                   "drf::resources::Resource: the pagination needs an ordering");
 
     using model = Model;
@@ -78,10 +89,19 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
         return result;
     }
 
+    // DRF's GenericAPIView.filter_queryset: `query` through Derived's filter_backends in order (a
+    // FilterSet, search, ordering: drf/filters.hpp), or unchanged when Derived declares none.
+    db::QuerySet<model> filter_queryset(const http::Request& request, db::QuerySet<model> query) const {
+        if constexpr (requires { Derived::filter_backends; })
+            return Derived::filter_backends.filter_queryset(request, std::move(query));
+        else
+            return query;
+    }
+
     Json render(const model& obj) const { return serializers::render<typename R::output>(obj); }
 
-    // One cursor-paginated page of `query`, rendered with the output serializer. `prepare` may fill
-    // related data into the rows before they are rendered (Django's select_related).
+    // One page of `query` as the resource's pagination cuts it, rendered with the output serializer.
+    // `prepare` may fill related data into the rows before they are rendered (Django's select_related).
     template <class Prepare = void (*)(std::vector<model>&)>
     http::Response paginate(const http::Request& request, const db::QuerySet<model>& query,
                             Prepare prepare = [](std::vector<model>&) {}) const {
