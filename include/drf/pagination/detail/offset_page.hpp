@@ -28,15 +28,16 @@ namespace drf::pagination::detail {
 inline constexpr std::uint64_t largest_offset = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
 
 // The number of rows `query` matches: exact (DRF's queryset.count()) when `count` and no `cap`; with a
-// cap, COUNT over at most cap + 1 rows, and nullopt when there are more; nullopt without `count`.
+// cap, nullopt when there are more than `cap` rows, else the exact count; nullopt without `count`.
 // A nullopt count is never rendered: the body then has no "count" key.
+// The cap first asks whether a row follows the first `cap` (OFFSET cap LIMIT 1: the database steps over
+// the rows without reading their columns, several times faster than COUNT(*) over a LIMIT cap + 1
+// subquery, which reads every column of every row), and counts only when none does.
 template <class T>
 std::optional<std::int64_t> count_rows(const db::QuerySet<T>& query, bool count, std::size_t cap) {
     if (!count) return std::nullopt;
-    if (cap == 0) return query.count();
-    const std::int64_t n = query.limit(cap + 1).count();
-    if (static_cast<std::uint64_t>(n) > cap) return std::nullopt;
-    return n;
+    if (cap > 0 && query.offset(cap).exists()) return std::nullopt;
+    return query.count();
 }
 
 // DRF's _positive_int(text) without strict: int(text) if it is not negative, else nullopt (DRF then
