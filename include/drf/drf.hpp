@@ -9,6 +9,7 @@
 #include <drf/core/crypto.hpp>
 #include <drf/db.hpp>
 #include <drf/db/sqlite.hpp>
+#include <drf/filters.hpp>
 #include <drf/http.hpp>
 #include <drf/migrations.hpp>
 #include <drf/models.hpp>
