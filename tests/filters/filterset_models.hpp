@@ -43,8 +43,8 @@ struct Project : drf::models::Model<Project> {
 inline db::QuerySet<Project> owned_by(db::QuerySet<Project> query, drf::Uuid owner) {
     return query.filter(db::eq(&Project::owner_id, owner));
 }
-// ?popular=true keeps projects with at least 10 stars, ?popular=false those with fewer.
-inline db::QuerySet<Project> popular(db::QuerySet<Project> query, bool yes) {
+// ?popular=true keeps projects with at least 10 stars, ?popular=false those with fewer (noexcept is fine).
+inline db::QuerySet<Project> popular(db::QuerySet<Project> query, bool yes) noexcept {
     return query.filter(yes ? db::ge(&Project::stars, 10) : db::lt(&Project::stars, 10));
 }
 

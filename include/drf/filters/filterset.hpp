@@ -90,12 +90,25 @@ struct Filter {
 
 // f::method<&owned_by>("owner"): django-filter's Filter(method=...): the value, read as the function's
 // V, is handed to `db::QuerySet<T> owned_by(db::QuerySet<T>, V)`.
+namespace detail {
+// The model and value type of a method filter's function, db::QuerySet<T> fn(db::QuerySet<T>, V).
+template <class F>
+struct method_traits {};
+template <class T, class A>
+struct method_traits<db::QuerySet<T> (*)(db::QuerySet<T>, A)> {
+    using model = T;
+    using value = std::remove_cvref_t<A>;
+};
+template <class T, class A>
+struct method_traits<db::QuerySet<T> (*)(db::QuerySet<T>, A) noexcept> : method_traits<db::QuerySet<T> (*)(db::QuerySet<T>, A)> {};
 template <auto Fn>
-struct Method;
-template <class T, class A, db::QuerySet<T> (*Fn)(db::QuerySet<T>, A)>
-struct Method<Fn> {
-    using model_type = T;
-    using value_type = std::remove_cvref_t<A>;
+concept method_function = requires { typename method_traits<decltype(Fn)>::model; };
+}  // namespace detail
+
+template <auto Fn>
+struct Method {
+    using model_type = typename detail::method_traits<decltype(Fn)>::model;
+    using value_type = typename detail::method_traits<decltype(Fn)>::value;
     static_assert(is_filterable_v<value_type> && !std::is_same_v<value_type, char>,
                   "drf::filters::method: the function's value is a bool, an integer, a double, std::string, "
                   "drf::Uuid or drf::DateTime");
@@ -157,13 +170,13 @@ consteval Filter<Member> filter() {
 }
 
 template <auto Fn>
-    requires requires { typename Method<Fn>::model_type; }
+    requires detail::method_function<Fn>
 consteval Method<Fn> method(std::string_view name) {
     if (name.empty()) detail::drf_error_method_filter_needs_a_name();
     return Method<Fn>{name};
 }
 template <auto Fn>
-    requires(!requires { typename Method<Fn>::model_type; })
+    requires(!detail::method_function<Fn>)
 consteval int method(std::string_view) {
     (void)detail::method_signature<decltype(Fn)>{};
     return 0;
