@@ -33,7 +33,7 @@ inline constexpr std::string_view must_be_a_boolean = "Must be a valid boolean."
 // Django's forms strip surrounding whitespace (Python's str.strip()) before reading a value.
 inline std::string_view stripped(std::string_view raw) { return serializers::detail::python_strip(raw); }
 
-// BooleanWidget: "true"/"false"/"1"/"0" in any case, not stripped.
+// BooleanWidget's spellings: "true"/"false"/"1"/"0" in any case (the caller strips first, as for every value).
 inline bool parse_boolean(std::string_view raw, bool& out) {
     const std::string lowered = drf::detail::ascii_lowered(raw);
     if (lowered == "true" || lowered == "1") out = true;
