@@ -97,6 +97,7 @@ TEST_CASE("Booleans take django-filter's BooleanWidget spellings: true, false, 1
     for (const char* yes : {"true", "True", "TRUE", "tRuE", "1"}) CHECK(store.names(std::string("archived=") + yes) == Names{"Beta"});
     for (const char* no : {"false", "False", "FALSE", "0"}) CHECK(store.names(std::string("archived=") + no).size() == 3);
     CHECK(store.names("note__isnull=TRUE") == Names{"alpha", "Beta"});
+    CHECK(store.names("archived=%20true%20") == Names{"Beta"});  // stripped, as every value
 }
 
 TEST_CASE("Any other boolean spelling answers 400 where django-filter would silently not filter", "[filters]") {
