@@ -4,8 +4,10 @@
 #include "../support/database.hpp"
 
 #include <drf/db.hpp>
+#include <drf/filters.hpp>
 #include <drf/http.hpp>
 #include <drf/pagination.hpp>
+#include <drf/resources.hpp>
 #include <drf/serializers.hpp>
 
 #include <catch2/catch.hpp>
@@ -84,6 +86,17 @@ Json body(Store& store, const std::string& target) {
 }
 
 const Json invalid_page = Json::parse(R"({"detail": "Invalid page."})");
+
+// A Resource paged by page numbers, under the client's ?ordering= (DRF's OrderingFilter).
+using ItemInput = drf::serializers::model_serializer<Item, &Item::name>;
+using ItemResource = drf::resources::Resource<Item, ItemInput, ItemOutput, Pages>;
+
+struct ItemViewSet : drf::resources::ResourceViewSet<ItemViewSet, ItemResource> {
+    using ResourceViewSet::ResourceViewSet;
+    static constexpr auto filter_backends =
+        drf::filters::backends(drf::filters::ordering_fields(&Item::rank).ordering(drf::models::asc(&Item::rank)));
+    drf::http::Response list(Request& request) { return paginate(request, filter_queryset(request, objects().all())); }
+};
 
 }  // namespace page_number_test
 using namespace page_number_test;
@@ -210,4 +223,16 @@ TEST_CASE("A capped count is exact up to the cap and left out beyond it", "[pagi
     CHECK(body<CountCapped>(seven, "/items/?page=3")["next"].is_null());
     CHECK(respond<CountCapped>(seven, "/items/?page=4").status_code() == 404);
     CHECK(*respond<CountCapped>(seven, "/items/?page=last").data() == invalid_page);
+}
+
+TEST_CASE("A Resource pages by page number through ResourceViewSet::paginate, under the client's ordering",
+          "[pagination]") {
+    db::Databases databases([] {
+        Store store(7);
+        return std::move(store.database);
+    });
+    ItemViewSet view(databases);
+    auto request = get("/items/?ordering=-rank&page=2");
+    CHECK(*view.list(request).data() == Json::parse(R"({"count": 7, "next": "http://testserver/items/?ordering=-rank&page=3",
+        "previous": "http://testserver/items/?ordering=-rank", "results": [{"name": "g3"}, {"name": "g2"}, {"name": "g1"}]})"));
 }
