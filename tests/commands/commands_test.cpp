@@ -258,6 +258,42 @@ TEST_CASE("createuser prints the new token alone on the last line; a duplicate i
     CHECK(run(app.registry, {"createuser"}).status == 2);  // --username is required
 }
 
+TEST_CASE("createuser --email takes a valid address and stores it with the domain lowercased, as Django does",
+          "[commands]") {
+    App app;
+    run(app.registry, {"migrate"});
+    CHECK(run(app.registry, {"createuser", "--username", "alice", "--email", "Alice@Example.COM"}).status == 0);
+    CHECK(run(app.registry, {"createuser", "--username", "bob", "--email", "bob@localhost"}).status == 0);
+    CHECK(run(app.registry, {"createuser", "--username", "carol"}).status == 0);  // the option is optional
+    const auto users = db::objects<drf::auth::User>(app.databases.get()).order_by(drf::models::asc(&drf::auth::User::username)).all();
+    REQUIRE(users.size() == 3);
+    CHECK(users[0].email == "Alice@example.com");
+    CHECK(users[1].email == "bob@localhost");
+    CHECK(users[2].email.empty());
+}
+
+TEST_CASE("createuser --email with an invalid address exits non-zero with Django's 'Enter a valid email address.' "
+          "and creates no user",
+          "[commands]") {
+    App app;
+    run(app.registry, {"migrate"});
+    for (const std::string address : {"not-an-address", "a@b", "a@b.c", " a@b.com", "a@b.com ", "a@-b.com"}) {
+        INFO(address);
+        const auto r = run(app.registry, {"createuser", "--username", "alice", "--email", address});
+        CHECK(r.status == 1);
+        CHECK(r.err == "CommandError: Enter a valid email address.\n");
+        CHECK(r.out.empty());
+    }
+    // Over 254 characters: Django's max_length message, after the address's own when both apply.
+    const std::string long_valid = std::string(300, 'x') + "@b.com";
+    CHECK(run(app.registry, {"createuser", "--username", "alice", "--email", long_valid}).err ==
+          "CommandError: Ensure this value has at most 254 characters (it has 306).\n");
+    CHECK(run(app.registry, {"createuser", "--username", "alice", "--email", std::string(300, 'b')}).err ==
+          "CommandError: Enter a valid email address.; Ensure this value has at most 254 characters (it has 300).\n");
+    CHECK(db::objects<drf::auth::User>(app.databases.get()).count() == 0);
+    CHECK(db::objects<drf::auth::Token>(app.databases.get()).count() == 0);
+}
+
 TEST_CASE("cleanup_inactive deactivates the users whose tokens were last used over 90 days ago", "[commands]") {
     drf::FrozenClock clock(drf::parse_datetime("2026-01-01T12:00:00Z").value());
     const drf::ClockOverride frozen(clock);
