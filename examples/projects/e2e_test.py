@@ -19,6 +19,7 @@ import urllib.error
 import urllib.request
 
 BINARY = sys.argv[1]
+list_checks = None  # examples/projects/list_checks.py, imported in main
 failures = []
 checks_run = 0
 
@@ -215,9 +216,43 @@ def configuration_checks(env):
           "PROJECTS_USE_X_FORWARDED_HOST must be 1 or 0", PROJECTS_DB=sqlite, PROJECTS_USE_X_FORWARDED_HOST="yes")
 
 
+def sql(env, statement):
+    """One statement on the service's database, for state no command makes (an inactive user)."""
+    if env.get("PROJECTS_DATABASE_URL"):
+        subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", env["PROJECTS_DATABASE_URL"], "-c", statement],
+                       check=True, capture_output=True, text=True)
+    else:
+        import sqlite3
+        with contextlib.closing(sqlite3.connect(env["PROJECTS_DB"])) as conn:
+            conn.execute(statement)
+            conn.commit()
+
+
+def list_users(env):
+    """Users for GET /api/users/ beside alice, bob, root and carol: 17 more, one without an email and
+    one inactive. Returns every user as the list renders them."""
+    made = [("alice", "alice@example.com", False), ("bob", "bob@mail.test", False), ("root", "root@example.com", True),
+            ("carol", "carol@example.com", False)]
+    for name in ("dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "niaj", "olivia", "peggy",
+                 "trent", "victor", "walter", "zoe", "rob"):
+        email = "%s@Mail.Test" % name.upper() if name == "zoe" else "%s@mail.test" % name
+        staff = name in ("trent", "walter")
+        out = run(env, "createuser", "--username", name, "--email", email, *(["--staff"] if staff else []))
+        check(out.returncode == 0, "createuser %s --email %s" % (name, email))
+        made.append((name, email.split("@")[0] + "@" + email.split("@")[1].lower(), staff))
+    out = run(env, "createuser", "--username", "noemail")
+    check(out.returncode == 0, "createuser without --email")
+    made.append(("noemail", "", False))
+    sql(env, "UPDATE auth_user SET is_active = %s WHERE username = 'mallory'" %
+        ("false" if env.get("PROJECTS_DATABASE_URL") else "0"))
+    return [{"username": u, "email": e, "is_staff": st, "is_active": u != "mallory"} for u, e, st in made]
+
+
 def main():
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import pg_support
+    global list_checks
+    import list_checks
 
     with contextlib.ExitStack() as stack:
         workdir = tempfile.mkdtemp(prefix="projects-e2e-")
@@ -233,13 +268,20 @@ def checks(env):
     out = run(env, "migrate")
     check(out.returncode == 0 and "Applying projects_0001_initial... OK" in out.stdout, "migrate applies the migrations")
     check("No migrations to apply." in run(env, "migrate").stdout, "a second migrate is a no-op")
-    alice = run(env, "createuser", "--username", "alice").stdout.strip().splitlines()[-1]
-    bob = run(env, "createuser", "--username", "bob").stdout.strip().splitlines()[-1]
-    staff = run(env, "createuser", "--username", "root", "--staff").stdout.strip().splitlines()[-1]
+    alice = run(env, "createuser", "--username", "alice", "--email", "alice@example.com").stdout.strip().splitlines()[-1]
+    bob = run(env, "createuser", "--username", "bob", "--email", "bob@mail.test").stdout.strip().splitlines()[-1]
+    staff = run(env, "createuser", "--username", "root", "--staff", "--email", "root@Example.COM").stdout.strip().splitlines()[-1]
     check(len(alice) == 40, "createuser prints a 40-character token on its last line")
     dup = run(env, "createuser", "--username", "alice")
     check(dup.returncode != 0 and dup.stderr == "CommandError: A user with that username already exists.\n",
           "a duplicate username is a CommandError")
+    for address in ("not-an-address", "a@b", "carol@example.com "):
+        bad = run(env, "createuser", "--username", "carol", "--email", address)
+        check(bad.returncode == 1 and bad.stderr == "CommandError: Enter a valid email address.\n" and bad.stdout == "",
+              "createuser --email %r exits 1 with Django's 'Enter a valid email address.'" % address)
+    users = list_users(env)
+    carol = run(env, "createuser", "--username", "carol", "--email", "carol@example.com").stdout.strip().splitlines()[-1]
+    check(len(carol) == 40, "the invalid addresses created no carol: a valid one now can")
 
     server = subprocess.Popen([BINARY, "runserver", "--port", "0", "--threads", "2", "--no-access-log"], env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -311,6 +353,11 @@ def checks(env):
         check(status == 404 and body == {"detail": "Invalid cursor"}, "a garbled cursor is 404 Invalid cursor")
         _, _, bobs = request(base, "GET", "/api/projects/", bob)
         check(bobs["results"] == [], "bob sees only his own projects")
+
+        # The lists' filters, search, ordering and pagination (list_checks.py)
+        lists = list_checks.Lists(check, request, base)
+        list_checks.project_checks(lists, carol, bob)
+        list_checks.user_checks(lists, staff, alice, users)
 
         # Hosts: which the service answers for, and what its links are built on
         host_checks(env, port, alice)

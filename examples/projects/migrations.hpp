@@ -9,6 +9,7 @@
 
 #include "migrations/0001_initial.hpp"
 #include "migrations/0002_project_owner_created_at.hpp"
+#include "migrations/0003_list_orderings.hpp"
 
 namespace projects {
 
@@ -16,6 +17,7 @@ inline std::vector<drf::migrations::Migration> migrations() {
     auto list = drf::auth::migrations();
     list.push_back(projects_migrations::migration_0001_initial());
     list.push_back(projects_migrations::migration_0002_project_owner_created_at());
+    list.push_back(projects_migrations::migration_0003_list_orderings());
     return list;
 }
 

@@ -30,4 +30,8 @@ using AnnouncementOutput = s::model_serializer<Announcement, &Announcement::id, 
 
 using ProfileOutput = s::model_serializer<Profile, &Profile::bio>;
 
+// {"username", "email", "is_staff", "is_active"}: a user as GET /api/users/ lists them.
+using UserOutput = s::model_serializer<drf::auth::User, &drf::auth::User::username, &drf::auth::User::email,
+                                       &drf::auth::User::is_staff, &drf::auth::User::is_active>;
+
 }  // namespace projects

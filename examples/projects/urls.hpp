@@ -12,6 +12,7 @@ inline void add_urls(drf::routers::Router& router) {
     router.register_viewset<ProjectViewSet>("api/projects");
     router.register_viewset<AnnouncementViewSet>("api/announcements");
     router.register_viewset<MeViewSet>("api/me");
+    router.register_viewset<UserViewSet>("api/users");
 }
 
 }  // namespace projects

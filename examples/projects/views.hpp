@@ -1,5 +1,6 @@
 // examples/projects/views.hpp — the viewsets, each action a few explicit lines over its resource, rather
-// than ModelViewSet's implicit actions.
+// than ModelViewSet's implicit actions; the lists filter, search and order as DRF's filter_backends
+// (DjangoFilterBackend, SearchFilter, OrderingFilter) do.
 #pragma once
 
 #include "models.hpp"
@@ -7,6 +8,8 @@
 #include "serializers.hpp"
 #include "services.hpp"
 
+#include <drf/auth/user.hpp>
+#include <drf/filters.hpp>
 #include <drf/http.hpp>
 #include <drf/pagination.hpp>
 #include <drf/resources.hpp>
@@ -19,6 +22,7 @@ using drf::http::Method;
 using drf::http::Request;
 using drf::http::Response;
 namespace status = drf::http::status;
+namespace f = drf::filters;
 
 // A typical DRF DefaultPagination, plus the page_size query parameter the service offers.
 using DefaultPagination = drf::pagination::CursorPagination<drf::pagination::Options{
@@ -31,8 +35,19 @@ using ProjectResource = drf::resources::Resource<Project, ProjectInput, ProjectO
 struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectResource> {
     using ResourceViewSet::ResourceViewSet;
 
+    // ?archived=false&created_at__gte=2026-01-01T00:00:00Z&name__icontains=moon, ?search=moon (name or
+    // description), ?ordering=name (or created_at, updated_at; "-" for descending; newest first by
+    // default). The cursor pages follow the chosen ordering; migrations 0002 and 0003 index each one.
+    static constexpr auto filter_backends = f::backends(
+        f::filters<Project>(f::filter<&Project::archived>(),
+                            f::filter<&Project::created_at>({f::lookups::gte, f::lookups::lte}),
+                            f::filter<&Project::name>({f::lookups::exact, f::lookups::icontains})),
+        f::search_fields(&Project::name, &Project::description),
+        f::ordering_fields(&Project::name, &Project::created_at, &Project::updated_at)
+            .ordering(drf::models::desc(&Project::created_at)));
+
     Response list(Request& request) {
-        return paginate(request, get_projects_for_user(db(), request.user()),
+        return paginate(request, filter_queryset(request, get_projects_for_user(db(), request.user())),
                         [this](std::vector<Project>& rows) { load_owners(db(), rows); });
     }
     Response create(Request& request) {
@@ -75,6 +90,28 @@ struct AnnouncementViewSet : drf::resources::ResourceViewSet<AnnouncementViewSet
         return Response(render(objects().create(validate(request))), status::HTTP_201_CREATED);
     }
     Response retrieve(Request& request, drf::Uuid pk) { return Response(render(get_object(request, pk))); }
+};
+
+// DRF's PageNumberPagination for the staff's user list: 10 a page, ?page_size= up to 50.
+using UserPagination = drf::pagination::PageNumberPagination<drf::pagination::PageNumberOptions{
+    .page_size = 10, .page_size_query_param = "page_size", .max_page_size = 50}>;
+
+// Read-only: users are made by `projects createuser`, so the input serializer is never used.
+using UserResource =
+    drf::resources::Resource<drf::auth::User, UserOutput, UserOutput, UserPagination, drf::permissions::IsAdminUser{}>;
+
+// GET /api/users/: every user, for staff only. ?search=al (usernames starting with it, or emails
+// containing it), ?ordering=email (or username, the default), ?is_staff=true, ?is_active=false.
+struct UserViewSet : drf::resources::ResourceViewSet<UserViewSet, UserResource> {
+    using ResourceViewSet::ResourceViewSet;
+    using User = drf::auth::User;
+
+    static constexpr auto filter_backends =
+        f::backends(f::filters<User>(f::filter<&User::is_staff>(), f::filter<&User::is_active>()),
+                    f::search_fields(f::starts_with(&User::username), &User::email),
+                    f::ordering_fields(&User::username, &User::email).ordering(drf::models::asc(&User::username)));
+
+    Response list(Request& request) { return paginate(request, filter_queryset(request, objects().all())); }
 };
 
 // GET /api/me/: who am I, with my profile.

@@ -37,6 +37,10 @@ const std::map<std::string, std::pair<std::string, std::string>> recorded = {
     {"projects_0002_project_owner_created_at",
      {"6f28bc7fe3a03f8b496e0b48e6e9d6b6e80d2ef0101bfdbb1eabbd4ad667a182",
       "6f28bc7fe3a03f8b496e0b48e6e9d6b6e80d2ef0101bfdbb1eabbd4ad667a182"}},
+    // Written frozen: recorded as first applied, since a deployed migration must never change.
+    {"projects_0003_list_orderings",
+     {"8a8e4bec3244ae3517f8f6acd1daf557633d3e89bda73e051d9374fd68a3e537",
+      "8a8e4bec3244ae3517f8f6acd1daf557633d3e89bda73e051d9374fd68a3e537"}},
 };
 
 TEST_CASE("The frozen auth and example migrations keep the checksums databases recorded for them", "[migrations]") {
