@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tests/load/projects.sh — the example service under wrk on loopback: a fresh database with one user and
-# 60 projects, `projects runserver` on a free port, then tests/load/wrk.sh for GET of a 25-item page
+# 60 projects (a third archived), `projects runserver` on a free port, then tests/load/wrk.sh for GET of
+# a filtered, name-ordered 25-item page (?archived=false&ordering=name), GET of the plain 25-item page
 # and POST of a new project. With PROFILE=1 (and perf available) the server's CPU profile top entries
 # are printed too. Not part of the unit tests: run it by hand or from scripts/bench.sh.
 # With BACKEND=postgresql the service serves from a throwaway PostgreSQL server with durable settings
@@ -42,8 +43,12 @@ done
 port="$(sed -n 's#.*http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/server.out")"
 url="http://127.0.0.1:$port"
 for i in $(seq 1 60); do
-    curl -s -o /dev/null -H "Authorization: Token $token" -H 'Content-Type: application/json' \
-        -d "{\"name\": \"seed $i\"}" "$url/api/projects/"
+    id="$(curl -s -H "Authorization: Token $token" -H 'Content-Type: application/json' \
+        -d "{\"name\": \"project $i\"}" "$url/api/projects/" | sed -n 's/.*"id": *"\([^"]*\)".*/\1/p')"
+    # Every third project archived, for the filtered list.
+    if [ $((i % 3)) = 0 ] && [ -n "$id" ]; then
+        curl -s -o /dev/null -X POST -H "Authorization: Token $token" "$url/api/projects/$id/archive/"
+    fi
 done
 
 profile_pid=""
@@ -52,6 +57,8 @@ if [ "${PROFILE:-0}" = 1 ] && command -v perf >/dev/null; then
     profile_pid=$!
 fi
 
+echo "== GET /api/projects/?archived=false&ordering=name (a filtered page of 25, by name), wrk -t2 -c16"
+SKIP_POST=1 "$here/wrk.sh" "$url" "/api/projects/?archived=false&ordering=name" "$token"
 echo "== GET /api/projects/ (a page of 25) and POST /api/projects/, wrk -t2 -c16"
 SKIP_POST=0 "$here/wrk.sh" "$url" /api/projects/ "$token" '{"name": "load test", "description": "from wrk"}'
 
