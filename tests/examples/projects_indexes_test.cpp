@@ -71,7 +71,6 @@ TEST_CASE("Every ordering of the example's project list is read from an index un
 
 TEST_CASE("Every ordering of the example's user list is read from an index, without a sort", "[examples]") {
     auto database = migrated();
-    const auto user = drf::auth::create_user(database, "alice", {.email = "alice@example.com"});
     for (const std::string ordering : {"", "username", "-username", "email", "-email"}) {
         for (const std::string filters : {"", "&is_staff=false&search=al"}) {
             const auto request = get("/api/users/?ordering=" + ordering + filters);
@@ -87,5 +86,4 @@ TEST_CASE("Every ordering of the example's user list is read from an index, with
             }
         }
     }
-    (void)user;
 }
