@@ -151,6 +151,10 @@ TEST_CASE("A run-time ordering's cursor tag equals the compile-time tag of the s
     const auto request = get("/tracks?cursor=" + *page.next);
     const auto by_query = Pages::fetch(request, store.all().order_by(asc(&Track::rank), desc(&Track::name)));
     CHECK(ids(by_query.rows) == ids(ByRank::fetch(request, store.all()).rows));
+    // decode(request, query) reads the position as fetch() would.
+    CHECK(Pages::decode(request, store.all().order_by(asc(&Track::rank), desc(&Track::name))).has_value());
+    CHECK_THROWS_AS(Pages::decode(request, store.all().order_by(asc(&Track::rank))), drf::http::NotFound);
+    CHECK_THROWS_AS(Pages::decode(request, store.all()), drf::http::NotFound);  // Pages' own -created_at
     CHECK(pg::detail::ordering_tag("cursor_tracks", {{"rank", false}, {"name", true}}) ==
           pg::detail::ordering_tag<Track>(std::array{pg::detail::OrderingTerm{.field = Track::meta.index_of("rank")},
                                                       pg::detail::OrderingTerm{.field = Track::meta.index_of("name"),
