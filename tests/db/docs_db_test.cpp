@@ -338,7 +338,7 @@ TEST_CASE("docs/database.md: the predicates table", "[db]") {
     CHECK(where(users.filter(db::is_null(&User::last_login))) == "\"last_login\" IS NULL");
     CHECK(where(users.filter(db::is_null(&User::last_login, false))) == "\"last_login\" IS NOT NULL");
     CHECK(where(users.filter(db::contains(&User::username, "x"))) == "instr(\"username\", ?) > 0");
-    CHECK(where(users.filter(db::icontains(&User::username, "x"))) == "\"username\" LIKE ? ESCAPE '\\'");
+    CHECK(where(users.filter(db::icontains(&User::username, "x"))) == "\"username\" LIKE (? || '') ESCAPE '\\'");
     CHECK(users.filter(db::icontains(&User::username, "5%_a\\b")).params() ==
           std::vector<db::Value>{std::string("%5\\%\\_a\\\\b%")});
     const auto a = db::eq(&User::username, "a");

@@ -118,9 +118,9 @@ TEST_CASE("The lookups' text is a bound parameter; the SQL holds only the column
 TEST_CASE("SQLite writes Django's LIKE for the case-insensitive lookups and exact tests for the others", "[db][sqlite]") {
     auto database = with_projects({});
     auto projects = db::objects<Project>(database);
-    CHECK(where(projects.filter(db::iexact(&Project::name, "x"))) == "\"name\" LIKE ? ESCAPE '\\'");
-    CHECK(where(projects.filter(db::istartswith(&Project::name, "x"))) == "\"name\" LIKE ? ESCAPE '\\'");
-    CHECK(where(projects.filter(db::iendswith(&Project::name, "x"))) == "\"name\" LIKE ? ESCAPE '\\'");
+    CHECK(where(projects.filter(db::iexact(&Project::name, "x"))) == "\"name\" LIKE (? || '') ESCAPE '\\'");
+    CHECK(where(projects.filter(db::istartswith(&Project::name, "x"))) == "\"name\" LIKE (? || '') ESCAPE '\\'");
+    CHECK(where(projects.filter(db::iendswith(&Project::name, "x"))) == "\"name\" LIKE (? || '') ESCAPE '\\'");
     CHECK(where(projects.filter(db::startswith(&Project::name, "x"))) == "instr(\"name\", ?) = 1");
     CHECK(where(projects.filter(db::endswith(&Project::name, "x"))) ==
           "(\"name\" IS NOT NULL AND hex(\"name\") LIKE '%' || hex(?))");

@@ -69,7 +69,7 @@ void check_sql(const std::string& sql, std::size_t params) {
     static const std::set<std::string, std::less<>> words = {
         "SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "IS", "NULL", "LIKE", "ESCAPE", "BETWEEN", "ORDER", "BY",
         "ASC", "DESC", "LIMIT", "OFFSET", "instr", "hex"};
-    static const std::set<std::string, std::less<>> literals = {"\\", "%"};
+    static const std::set<std::string, std::less<>> literals = {"\\", "%", ""};
     std::size_t placeholders = 0;
     for (std::size_t i = 0; i < sql.size();) {
         const char c = sql[i];

@@ -42,8 +42,11 @@ public:
     }
     // LIKE is case-insensitive for ASCII in SQLite, so the case-sensitive test uses instr().
     std::string contains(std::string_view column) const override { return "instr(" + std::string(column) + ", ?) > 0"; }
+    // The pattern is `(? || '')`, not a bare `?`: SQLite re-prepares a statement whose LIKE pattern is a
+    // bare parameter every time it is rebound (for its LIKE optimization, which needs a NOCASE index
+    // drf never creates), so a bare `?` would defeat the statement cache on every search.
     std::string icontains(std::string_view column) const override {
-        return std::string(column) + " LIKE ? ESCAPE '\\'";
+        return std::string(column) + " LIKE (? || '') ESCAPE '\\'";
     }
     // Django's: LIKE with the pattern, which folds ASCII letters only.
     std::string iexact(std::string_view column) const override { return icontains(column); }
