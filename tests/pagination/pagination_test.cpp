@@ -110,7 +110,7 @@ TEST_CASE("Pages come as {next, previous, results} with absolute links; previous
     CHECK(first.begin().key() == "next");
     CHECK(first["previous"].is_null());
     CHECK(names(first) == std::vector<std::string>{"i6", "i5", "i4"});
-    CHECK_THAT(first["next"].get<std::string>(), Catch::StartsWith("http://api.example.com/items/?search=x&cursor="));
+    CHECK_THAT(first["next"].get<std::string>(), Catch::StartsWith("http://api.example.com/items/?cursor="));
     const Json second = page<Small>(store, target_of(first["next"]));
     CHECK(names(second) == std::vector<std::string>{"i3", "i2", "i1"});
     const Json last = page<Small>(store, target_of(second["next"]));
@@ -157,7 +157,8 @@ TEST_CASE("A page is written straight to text: the bytes its {next, previous, re
     }
     CHECK(body["previous"].is_null());
     CHECK_THAT(body["next"].get<std::string>(),
-               Catch::StartsWith("http://api.example.com/items/?page_size=3&q=h%22o%5Cst%C3%A9%E2%80%A8&cursor="));
+               Catch::StartsWith("http://api.example.com/items/?cursor="));
+    CHECK_THAT(body["next"].get<std::string>(), Catch::EndsWith("&page_size=3&q=h%22o%5Cst%C3%A9%E2%80%A8"));
 }
 
 TEST_CASE("A page's links are never built on a Host that is not allowed", "[pagination]") {

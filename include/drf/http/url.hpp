@@ -63,13 +63,24 @@ inline QueryParams parse_query(std::string_view query) {
     return params;
 }
 
+// Python's urlencode (quote_plus): every component percent-encoded, a space as '+' (which parse_query
+// reads back as a space), as DRF's links are written.
 inline std::string encode_query(const QueryParams& params) {
+    auto append = [](std::string& out, std::string_view s) {
+        std::size_t from = 0;
+        for (auto space = s.find(' '); space != std::string_view::npos; space = s.find(' ', from)) {
+            out += percent_encode(s.substr(from, space - from));
+            out += '+';
+            from = space + 1;
+        }
+        out += percent_encode(s.substr(from));
+    };
     std::string out;
     for (const auto& [key, value] : params) {
         if (!out.empty()) out += '&';
-        out += percent_encode(key);
+        append(out, key);
         out += '=';
-        out += percent_encode(value);
+        append(out, value);
     }
     return out;
 }

@@ -15,6 +15,7 @@
 #include <drf/http/response.hpp>
 #include <drf/models/meta.hpp>
 #include <drf/pagination/detail/cursor_codec.hpp>
+#include <drf/pagination/detail/links.hpp>
 #include <drf/pagination/detail/python_int.hpp>
 #include <drf/serializers/serializer.hpp>
 
@@ -437,11 +438,7 @@ private:
     }
 
     static std::string link(const http::Request& request, const std::string& cursor) {
-        http::QueryParams query;
-        for (const auto& [k, v] : request.query_params())
-            if (k != O.cursor_query_param.view()) query.emplace_back(k, v);
-        query.emplace_back(std::string(O.cursor_query_param.view()), cursor);
-        return request.absolute_url(query);
+        return detail::link(request, {}, {{O.cursor_query_param.view(), cursor}});
     }
 };
 

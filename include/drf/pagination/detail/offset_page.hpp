@@ -7,6 +7,7 @@
 #include <drf/db/queryset.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
+#include <drf/pagination/detail/links.hpp>
 #include <drf/pagination/detail/python_int.hpp>
 #include <drf/serializers/serializer.hpp>
 
@@ -46,18 +47,6 @@ inline std::optional<std::uint64_t> non_negative_int(std::string_view text) {
     const auto n = python_int(text);
     if (!n || (n->negative && n->magnitude != 0)) return std::nullopt;
     return std::min(n->magnitude, largest_offset);
-}
-
-// DRF's replace_query_param / remove_query_param on the request's absolute URL: the request's query
-// without `drop`'s keys, in its order, then `add` in the order given (DRF re-sorts every key; the
-// cursor's links keep the request's order, and so do these).
-inline std::string link(const http::Request& request, std::initializer_list<std::string_view> drop,
-                        std::initializer_list<std::pair<std::string_view, std::string>> add) {
-    http::QueryParams query;
-    for (const auto& [k, v] : request.query_params())
-        if (std::find(drop.begin(), drop.end(), std::string_view(k)) == drop.end()) query.emplace_back(k, v);
-    for (const auto& [k, v] : add) query.emplace_back(std::string(k), v);
-    return request.absolute_url(query);
 }
 
 // A link as a JSON string, or null.
