@@ -2,7 +2,7 @@
 // fall-backs for a bad limit or offset, an offset past the end, no pagination without a default limit,
 // and the count modes (exact, capped, none). Expected bodies are what DRF answered for the same rows
 // and query. On every backend.
-#include "../support/database.hpp"
+#include "offset_fixture.hpp"
 
 #include <drf/db.hpp>
 #include <drf/http.hpp>
@@ -17,65 +17,19 @@
 
 namespace limit_offset_test {
 
+using namespace offset_fixture;
+
 namespace db = drf::db;
 namespace pg = drf::pagination;
 using drf::Json;
 using drf::http::Method;
 using drf::http::Request;
 
-struct Item : drf::models::Model<Item> {
-    std::string name;
-    std::int64_t rank = 0;
-    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field<&Item::name>(),
-                                                         drf::models::field<&Item::rank>());
-};
-
-struct ItemOutput {
-    static constexpr auto fields = drf::serializers::model_serializer<Item, &Item::name>();
-};
-
 using Slices = pg::LimitOffsetPagination<pg::LimitOffsetOptions{.default_limit = 3, .max_limit = 5}>;
 using Unpaginated = pg::LimitOffsetPagination<pg::LimitOffsetOptions{.default_limit = 0}>;
 using Uncounted = pg::LimitOffsetPagination<pg::LimitOffsetOptions{.default_limit = 3, .count = false}>;
 using CountCapped = pg::LimitOffsetPagination<pg::LimitOffsetOptions{.default_limit = 3, .count_cap = 5}>;
 using FixedLimit = pg::LimitOffsetPagination<pg::LimitOffsetOptions{.default_limit = 3, .limit_query_param = "", .offset_query_param = "start"}>;
-
-// `n` items g0..g(n-1), ranked in that order.
-struct Store {
-    db::Database database = drf_test::open_database();
-    explicit Store(int n) {
-        for (const auto& s : db::create_table_sql<Item>(database.dialect())) database.connection().execute(s);
-        for (int i = 0; i < n; ++i) {
-            Item item;
-            item.name = "g" + std::to_string(i);
-            item.rank = i;
-            db::objects<Item>(database).create(item);
-        }
-    }
-    db::QuerySet<Item> ranked() { return db::objects<Item>(database).all().order_by(drf::models::asc(&Item::rank)); }
-};
-
-// Links are built on the request's Host, which its host settings must allow; DRF's tests say testserver.
-Request get(const std::string& target) {
-    drf::http::Headers h;
-    h.add("Host", "testserver");
-    Request request(Method::get, target, h);
-    drf::http::HostSettings hosts;
-    hosts.allowed_hosts = {"testserver"};
-    request.set_host_settings(std::make_shared<const drf::http::HostSettings>(std::move(hosts)));
-    return request;
-}
-
-template <class P>
-drf::http::Response respond(Store& store, const std::string& target) {
-    const auto request = get(target);
-    return P::template paginate<ItemOutput>(request, store.ranked());
-}
-
-template <class P>
-Json body(Store& store, const std::string& target) {
-    return *respond<P>(store, target).data();
-}
 
 std::vector<std::string> names(const Json& body) {
     std::vector<std::string> out;

@@ -1,7 +1,7 @@
 // tests/pagination/page_number_test.cpp — PageNumberPagination: DRF 3.14's body, links, ?page=last and
 // "Invalid page." for every page that does not exist, page sizes, and the count modes (exact, capped,
 // none). Expected bodies are what DRF answered for the same rows and query. On every backend.
-#include "../support/database.hpp"
+#include "offset_fixture.hpp"
 
 #include <drf/db.hpp>
 #include <drf/filters.hpp>
@@ -18,72 +18,19 @@
 
 namespace page_number_test {
 
+using namespace offset_fixture;
+
 namespace db = drf::db;
 namespace pg = drf::pagination;
 using drf::Json;
 using drf::http::Method;
 using drf::http::Request;
 
-struct Item : drf::models::Model<Item> {
-    std::string name;
-    std::int64_t rank = 0;
-    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field<&Item::name>(),
-                                                         drf::models::field<&Item::rank>());
-};
-
-struct ItemOutput {
-    static constexpr auto fields = drf::serializers::model_serializer<Item, &Item::name>();
-};
-
 using Pages = pg::PageNumberPagination<pg::PageNumberOptions{.page_size = 3, .page_size_query_param = "page_size", .max_page_size = 5}>;
 using Uncounted = pg::PageNumberPagination<pg::PageNumberOptions{.page_size = 3, .count = false}>;
 using CountCapped = pg::PageNumberPagination<pg::PageNumberOptions{.page_size = 3, .count_cap = 5}>;
 using EndPages = pg::PageNumberPagination<pg::PageNumberOptions{.page_size = 3, .last_page_strings = {"last", "end"}}>;
 using Numbered = pg::PageNumberPagination<pg::PageNumberOptions{.page_size = 2, .page_query_param = "p"}>;
-
-// `n` items g0..g(n-1), ranked in that order.
-struct Store {
-    db::Database database = drf_test::open_database();
-    explicit Store(int n) {
-        for (const auto& s : db::create_table_sql<Item>(database.dialect())) database.connection().execute(s);
-        for (int i = 0; i < n; ++i) {
-            Item item;
-            item.name = "g" + std::to_string(i);
-            item.rank = i;
-            db::objects<Item>(database).create(item);
-        }
-    }
-    db::QuerySet<Item> ranked() { return db::objects<Item>(database).all().order_by(drf::models::asc(&Item::rank)); }
-};
-
-// Links are built on the request's Host, which its host settings must allow; DRF's tests say testserver.
-Request get(const std::string& target) {
-    drf::http::Headers h;
-    h.add("Host", "testserver");
-    Request request(Method::get, target, h);
-    drf::http::HostSettings hosts;
-    hosts.allowed_hosts = {"testserver"};
-    request.set_host_settings(std::make_shared<const drf::http::HostSettings>(std::move(hosts)));
-    return request;
-}
-
-// The response to `target`, a raised APIException rendered as the view would.
-template <class P>
-drf::http::Response respond(Store& store, const std::string& target) {
-    const auto request = get(target);
-    try {
-        return P::template paginate<ItemOutput>(request, store.ranked());
-    } catch (...) {
-        return drf::http::handle_exception(std::current_exception());
-    }
-}
-
-template <class P>
-Json body(Store& store, const std::string& target) {
-    const auto response = respond<P>(store, target);
-    REQUIRE(response.status_code() == 200);
-    return *response.data();
-}
 
 const Json invalid_page = Json::parse(R"({"detail": "Invalid page."})");
 
