@@ -19,6 +19,7 @@ import subprocess
 import sys
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -194,7 +195,7 @@ def main():
             status, first = request(base_a, "GET", "/api/projects/?page_size=5", token)
             next_path = first["next"][first["next"].index("/api/"):]
             check(request(base_b, "GET", next_path, token)[0] == 200, "instance B accepts instance A's cursor")
-            cursor = next_path.split("cursor=")[1]
+            cursor = urllib.parse.parse_qs(urllib.parse.urlsplit(next_path).query)["cursor"][0]
             tampered = next_path.replace(cursor, cursor[:-2] + ("AA" if cursor[-2:] != "AA" else "BB"))
             check(all(request(base, "GET", tampered, token) == (404, {"detail": "Invalid cursor"}) for base in instances),
                   "a tampered cursor is 404 Invalid cursor on both instances")
