@@ -1,26 +1,6 @@
 // expect: drf_error_filterset_has_two_parameters_with_the_same_name
 // Two filters on one field offering the same lookup give two parameters one name.
-#include <drf/filters/filterset.hpp>
-
-#include <cstdint>
-#include <optional>
-#include <string>
-
-struct Project : drf::models::Model<Project> {
-    std::string name;
-    bool archived = false;
-    drf::Uuid owner_id;
-    std::int64_t stars = 0;
-    std::optional<std::string> note;
-    int not_a_field = 0;
-    static constexpr auto meta = drf::models::meta<Project>(
-        "projects", drf::models::field<&Project::name>(), drf::models::field<&Project::archived>(),
-        drf::models::field<&Project::owner_id>(), drf::models::field<&Project::stars>(),
-        drf::models::field<&Project::note>());
-};
-
-namespace f = drf::filters;
-using namespace drf::filters::lookups;
+#include "models/filter_project.hpp"
 
 static constexpr auto project_filters = f::filters<Project>(f::filter<&Project::name>(), f::filter<&Project::name>({exact, icontains}));
 

@@ -1,27 +1,6 @@
 // expect: the queryset is of another model than the ordering fields
-
-#include <drf/db/sqlite.hpp>
-#include <drf/filters/ordering.hpp>
-#include <drf/filters/search.hpp>
-
-#include <optional>
-#include <string>
-
-struct Item : drf::models::Model<Item> {
-    std::string name;
-    std::int64_t rank = 0;
-    std::optional<std::string> nickname;
-    std::string scratch;  // not in the meta
-    static constexpr auto meta = drf::models::meta<Item>("items", drf::models::field<&Item::name>(),
-                                                         drf::models::field<&Item::rank>(),
-                                                         drf::models::field<&Item::nickname>());
-};
-struct Other : drf::models::Model<Other> {
-    std::string label;
-    static constexpr auto meta = drf::models::meta<Other>("others", drf::models::field<&Other::label>());
-};
-namespace f = drf::filters;
-
+// An ordering filter declared for Item cannot order a queryset of Other.
+#include "models/items.hpp"
 
 constexpr auto ordering = f::ordering_fields(&Item::name);
 int main() {
