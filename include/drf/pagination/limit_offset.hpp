@@ -7,7 +7,7 @@
 #include <drf/db/queryset.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
-#include <drf/pagination/cursor.hpp>
+#include <drf/pagination/base.hpp>
 #include <drf/pagination/detail/offset_page.hpp>
 #include <drf/serializers/serializer.hpp>
 

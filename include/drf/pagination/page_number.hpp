@@ -9,7 +9,7 @@
 #include <drf/http/exceptions.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
-#include <drf/pagination/cursor.hpp>
+#include <drf/pagination/base.hpp>
 #include <drf/pagination/detail/offset_page.hpp>
 #include <drf/pagination/detail/python_int.hpp>
 
