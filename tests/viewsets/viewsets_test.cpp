@@ -382,3 +382,27 @@ TEST_CASE("force_authenticate makes requests as a user without credentials; None
     app.client.force_authenticate(std::nullopt);
     CHECK(app.client.get("/projects/").status_code == 401);
 }
+
+TEST_CASE("A view registered at an exact path answers GET and HEAD there, and 405 with Allow otherwise",
+          "[viewsets]") {
+    drf::routers::Router router;
+    router.register_path("/static/app.js", [](const Request&) {
+        return Response::from_text("console.log(1);", "text/javascript; charset=utf-8");
+    });
+    drf::test::APIClient client(router);
+    const auto page = client.get("/static/app.js");
+    CHECK(page.status_code == 200);
+    CHECK(page.content == "console.log(1);");
+    CHECK(page.header("Content-Type") == "text/javascript; charset=utf-8");
+    CHECK(page.data.is_null());
+    const auto head = client.head("/static/app.js");
+    CHECK(head.status_code == 200);
+    CHECK(head.content.empty());
+    const auto post = client.post("/static/app.js");
+    CHECK(post.status_code == 405);
+    CHECK(post.header("Allow") == "GET, HEAD");
+    CHECK(post.data == Json{{"detail", "Method \"POST\" not allowed."}});
+    CHECK(client.get("/static/other.js").status_code == 404);
+    CHECK_THROWS_AS(router.register_path("static/app.js", [](const Request&) { return Response(Json::object()); }),
+                    std::invalid_argument);
+}

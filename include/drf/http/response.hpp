@@ -30,15 +30,27 @@ public:
         return response;
     }
 
+    // A body that is not JSON (an HTML page, a script, a stylesheet), sent as is with its Content-Type;
+    // data() is nullopt for it, since there is no JSON to give.
+    static Response from_text(std::string text, std::string content_type, int status = status::HTTP_200_OK) {
+        Response response(NoBody{}, status);
+        response.text_ = std::move(text);
+        response.raw_ = true;
+        response.header("Content-Type", std::move(content_type));
+        return response;
+    }
+
     int status_code() const noexcept { return status_; }
     // The body as JSON, or nullopt when there is none. For a from_json_text() response the text is parsed
     // on the first call and kept, so data() is not thread-safe (as no other part of a Response is);
     // it throws nlohmann's parse_error if the text is not JSON.
     const std::optional<Json>& data() const {
-        if (text_ && !data_) data_ = Json::parse(*text_);
+        if (text_ && !data_ && !raw_) data_ = Json::parse(*text_);
         return data_;
     }
     bool has_body() const noexcept { return data_.has_value() || text_.has_value(); }
+    // Whether the body is JSON (Response(data) or from_json_text), rather than from_text's.
+    bool is_json() const noexcept { return has_body() && !raw_; }
     const Headers& headers() const noexcept { return headers_; }
     Headers& headers() noexcept { return headers_; }
     Response& header(std::string name, std::string value) {
@@ -59,7 +71,8 @@ private:
     Response(NoBody, int status) : status_(status) {}
     int status_;
     mutable std::optional<Json> data_;  // for a from_json_text() response, text_ parsed on first use
-    std::optional<std::string> text_;   // the body as JSON text, when it was given as text
+    std::optional<std::string> text_;   // the body as text, when it was given as text
+    bool raw_ = false;                  // text_ is not JSON (from_text)
     Headers headers_;
 };
 

@@ -150,6 +150,16 @@ public:
         add<V>(std::move(prefix), views::as_view<V>(std::move(factory)), std::move(basename));
     }
 
+    // A plain view at one exact path, outside the viewsets' routes (Django's path("static/app.js", view)):
+    // for files and pages that need no authentication, permissions or DRF's request cycle, such as the
+    // assets of the API's documentation pages. `view` answers GET (and HEAD, without the body); any
+    // other method is 405 with Allow. `path` starts with '/'; a path given twice replaces the view.
+    void register_path(std::string path, std::function<http::Response(const http::Request&)> view) {
+        if (path.empty() || path.front() != '/')
+            throw std::invalid_argument("drf::routers::Router::register_path: the path must start with '/': '" + path + "'");
+        paths_[std::move(path)] = std::move(view);
+    }
+
     // Every generated route, in the order the viewsets were registered (DRF's router.urls): per viewset
     // the list route, the detail route, then the extra actions in declaration order.
     std::vector<RouteInfo> routes() const {
@@ -180,6 +190,7 @@ public:
             // Django's CommonMiddleware reads get_host() first: a Host that is not allowed is 400 before
             // authentication, routing or a view could build a link from it.
             (void)request.get_host();
+            if (const auto it = paths_.find(request.path()); it != paths_.end()) return serve_path(it->second, request);
             const auto [entry, match] = resolve(request.path());
             return views::dispatch(entry->view, request, match, entry->methods(match), context_->authenticators);
         } catch (...) {
@@ -212,6 +223,22 @@ private:
             order_.push_back(entry);
             entries_.emplace(prefix, std::move(entry));
         }
+    }
+
+    static http::Response serve_path(const std::function<http::Response(const http::Request&)>& view,
+                                     const http::Request& request) {
+        const Method method = request.method();
+        if (method != Method::get && method != Method::head) {
+            http::Response refused(Json{{"detail", "Method \"" + std::string(http::to_string(method)) + "\" not allowed."}},
+                                   http::status::HTTP_405_METHOD_NOT_ALLOWED);
+            refused.header("Allow", "GET, HEAD");
+            return refused;
+        }
+        http::Response response = view(request);
+        if (method != Method::head) return response;
+        http::Response head = http::Response::no_content(response.status_code());
+        for (const auto& [name, value] : response.headers()) head.header(name, value);
+        return head;
     }
 
     // The registered viewset and route a path names; NotFound when none does.
@@ -292,6 +319,7 @@ private:
     std::shared_ptr<views::Context> context_;
     std::unordered_map<std::string, std::shared_ptr<detail::Entry>, detail::StringHash, std::equal_to<>> entries_;
     std::vector<std::shared_ptr<detail::Entry>> order_;  // registration order, for routes()
+    std::unordered_map<std::string, std::function<http::Response(const http::Request&)>> paths_;  // register_path
 };
 
 }  // namespace drf::routers

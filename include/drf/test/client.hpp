@@ -58,9 +58,9 @@ public:
         out.status_code = res.status_code();
         out.headers = res.headers();
         out.content = res.content();
-        if (res.has_body()) {
+        if (res.is_json()) {
             out.data = *res.data();
-            out.headers.set("Content-Type", "application/json");
+            if (!out.headers.get("Content-Type")) out.headers.set("Content-Type", "application/json");
         }
         return out;
     }
