@@ -154,6 +154,7 @@ struct FieldOptions {
     bool read_only = false;
     bool write_only = false;
     bool allow_null = false;
+    std::string_view help_text{};  // DRF's help_text: the field's description in the OpenAPI schema
 };
 
 struct NoDefault {};
@@ -232,6 +233,12 @@ struct Field {
     constexpr Field write_only() const {
         Field f = *this;
         f.options.write_only = true;
+        return f;
+    }
+    // DRF's help_text: documentation only, written as the field's description in the API schema.
+    constexpr Field help_text(std::string_view text) const {
+        Field f = *this;
+        f.options.help_text = text;
         return f;
     }
     constexpr Field allow_null() const {
