@@ -5,6 +5,7 @@
 // A ResourceViewSet applies its Derived::filter_backends in filter_queryset(request, query).
 #pragma once
 
+#include <drf/core/json.hpp>
 #include <drf/db/queryset.hpp>
 #include <drf/http/request.hpp>
 
@@ -21,6 +22,13 @@ concept FilterBackend = requires(const B& backend, const http::Request& request,
     { backend.filter_queryset(request, std::move(query)) } -> std::same_as<db::QuerySet<T>>;
 };
 
+// A backend that describes its query parameters for OpenAPI, as DRF's BaseFilterBackend does with
+// get_schema_operation_parameters(view): an array of parameter objects.
+template <class B>
+concept DescribedFilterBackend = requires(const B& backend) {
+    { backend.get_schema_operation_parameters() } -> std::same_as<Json>;
+};
+
 template <class... B>
 struct Backends {
     std::tuple<B...> items;
@@ -34,6 +42,24 @@ struct Backends {
         std::apply([&](const auto&... backend) { ((query = backend.filter_queryset(request, std::move(query))), ...); },
                    items);
         return query;
+    }
+
+    // Every backend's parameters, in the order given (DRF's AutoSchema concatenates them the same way).
+    // Offered only when each backend describes itself.
+    Json get_schema_operation_parameters() const
+        requires(DescribedFilterBackend<B> && ...)
+    {
+        Json parameters = Json::array();
+        std::apply(
+            [&](const auto&... backend) {
+                (
+                    [&](Json more) {
+                        for (auto& p : more) parameters.push_back(std::move(p));
+                    }(backend.get_schema_operation_parameters()),
+                    ...);
+            },
+            items);
+        return parameters;
     }
 };
 

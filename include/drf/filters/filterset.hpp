@@ -18,6 +18,7 @@
 #include <drf/filters/detail/build.hpp>
 #include <drf/filters/detail/members.hpp>
 #include <drf/filters/detail/or_groups.hpp>
+#include <drf/filters/detail/schema.hpp>
 #include <drf/filters/detail/values.hpp>
 #include <drf/filters/lookups.hpp>
 #include <drf/http/request.hpp>
@@ -215,6 +216,19 @@ public:
     template <class Fn>
     constexpr void for_each_param(Fn&& fn) const {
         for_each_item_param([&](const auto&, const auto& param) { fn(param); });
+    }
+
+    // DjangoFilterBackend's parameters as drf-spectacular describes them: one per name and lookup, in
+    // declaration order, typed by the field (or the method's value); `in` and `range` as
+    // comma-separated arrays; isnull a boolean. The OR groups (`or.<name>`, `or_<label>.<name>`) are
+    // not listed: OpenAPI cannot name a family of keys, and listing `or.` copies would double the list.
+    Json get_schema_operation_parameters() const {
+        Json parameters = Json::array();
+        for_each_param([&](const auto& param) {
+            using V = typename std::remove_cvref_t<decltype(param)>::value_type;
+            parameters.push_back(detail::filter_parameter<V>(param.name(), param.lookup));
+        });
+        return parameters;
     }
 
     // DjangoFilterBackend.filter_queryset: the queryset narrowed by the request's filter parameters, in

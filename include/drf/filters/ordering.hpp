@@ -6,13 +6,16 @@
 #pragma once
 
 #include <drf/core/detail/traits.hpp>
+#include <drf/core/json.hpp>
 #include <drf/db/query.hpp>
 #include <drf/db/queryset.hpp>
 #include <drf/filters/detail/members.hpp>
 #include <drf/filters/detail/python_text.hpp>
+#include <drf/filters/detail/schema.hpp>
 #include <drf/http/request.hpp>
 #include <drf/models/meta.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string>
@@ -89,6 +92,24 @@ public:
             std::apply([&](const auto&... d) { (terms.push_back({models::column_name(d.member), d.descending}), ...); },
                        defaults_);
         return terms;
+    }
+
+    // DRF's get_schema_operation_parameters, with what DRF leaves out: the allowed terms, ascending and
+    // descending, as the enum of a comma-separated array (explode false, style form), sorted as
+    // drf-spectacular sorts a django-filter OrderingFilter's choices.
+    Json get_schema_operation_parameters() const {
+        std::vector<std::string> terms;
+        for (const auto name : names_) {
+            terms.emplace_back(name);
+            terms.push_back("-" + std::string(name));
+        }
+        std::sort(terms.begin(), terms.end());
+        Json parameter = detail::query_parameter(
+            param_, detail::ordering_description,
+            Json::object({{"type", "array"}, {"items", Json::object({{"type", "string"}, {"enum", terms}})}}));
+        parameter["explode"] = false;
+        parameter["style"] = "form";
+        return Json::array({std::move(parameter)});
     }
 
     // DRF's filter_queryset: the queryset in the chosen order (then id), or unchanged.

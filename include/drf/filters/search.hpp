@@ -13,6 +13,7 @@
 #include <drf/db/queryset.hpp>
 #include <drf/filters/detail/members.hpp>
 #include <drf/filters/detail/python_text.hpp>
+#include <drf/filters/detail/schema.hpp>
 #include <drf/http/request.hpp>
 #include <drf/models/meta.hpp>
 
@@ -133,6 +134,11 @@ public:
             terms.emplace_back(term);
         }
         return terms;
+    }
+
+    // DRF's get_schema_operation_parameters: the search parameter, "A search term.".
+    Json get_schema_operation_parameters() const {
+        return Json::array({detail::query_parameter(param_, detail::search_description, Json::object({{"type", "string"}}))});
     }
 
     // DRF's filter_queryset: every term must match at least one field (an AND of ORs); no terms, the

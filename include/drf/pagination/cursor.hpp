@@ -10,6 +10,7 @@
 #include <drf/core/detail/traits.hpp>
 #include <drf/db/queryset.hpp>
 #include <drf/core/detail/json_text.hpp>
+#include <drf/core/json.hpp>
 #include <drf/http/exceptions.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
@@ -18,6 +19,7 @@
 #include <drf/pagination/detail/cursor_codec.hpp>
 #include <drf/pagination/detail/links.hpp>
 #include <drf/pagination/detail/python_int.hpp>
+#include <drf/pagination/detail/schema.hpp>
 #include <drf/serializers/serializer.hpp>
 
 #include <algorithm>
@@ -295,6 +297,22 @@ public:
         page.previous = page.rows.empty() ? encode(detail::Direction::previous_inclusive, keys.tag, position->key)
                                           : cursor(page.rows.front(), detail::Direction::previous);
         return page;
+    }
+
+    // DRF's get_schema_operation_parameters: the cursor, and the page size when clients may choose it.
+    static Json get_schema_operation_parameters() {
+        Json parameters = Json::array({detail::query_parameter(O.cursor_query_param.view(), detail::cursor_query_description, "string")});
+        if constexpr (O.page_size_query_param.size > 0)
+            parameters.push_back(
+                detail::query_parameter(O.page_size_query_param.view(), detail::page_size_query_description, "integer"));
+        return parameters;
+    }
+
+    // DRF's get_paginated_response_schema, given the schema of one result: next, previous (DRF 3.14
+    // gives them neither format nor example) and results; never a count.
+    static Json get_paginated_response_schema(Json results_item_schema) {
+        return detail::envelope(false, detail::link_schema(std::nullopt), detail::link_schema(std::nullopt),
+                                std::move(results_item_schema));
     }
 
     // The number of ordering terms for T; evaluating it checks the ordering's names against T's meta.

@@ -4,11 +4,13 @@
 //     using DefaultPagination = drf::pagination::LimitOffsetPagination<drf::pagination::LimitOffsetOptions{.default_limit = 25}>;
 #pragma once
 
+#include <drf/core/json.hpp>
 #include <drf/db/queryset.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
 #include <drf/pagination/base.hpp>
 #include <drf/pagination/detail/offset_page.hpp>
+#include <drf/pagination/detail/schema.hpp>
 #include <drf/serializers/serializer.hpp>
 
 #include <cstddef>
@@ -110,6 +112,32 @@ public:
             return http::Response::from_json_text(std::move(body));
         }
         return detail::render_page<S>(page.count, page.next, page.previous, page.rows);
+    }
+
+    // DRF's get_schema_operation_parameters: limit (when clients may choose it) and offset.
+    static Json get_schema_operation_parameters() {
+        Json parameters = Json::array();
+        if constexpr (O.limit_query_param.size > 0)
+            parameters.push_back(detail::query_parameter(O.limit_query_param.view(), detail::limit_query_description, "integer"));
+        parameters.push_back(detail::query_parameter(O.offset_query_param.view(), detail::offset_query_description, "integer"));
+        return parameters;
+    }
+
+    // DRF's get_paginated_response_schema, given the schema of one result: "count" only when counted.
+    // With default_limit = 0 a request without ?limit= gets the bare array, so the schema is then
+    // oneOf the page and the array.
+    static Json get_paginated_response_schema(Json results_item_schema) {
+        const std::string offset(O.offset_query_param.view());
+        const std::string limit = O.limit_query_param.size > 0 ? "&" + std::string(O.limit_query_param.view()) + "=100" : "";
+        const auto example = [&](const char* at) { return "http://api.example.org/accounts/?" + offset + "=" + at + limit; };
+        Json page = detail::envelope(O.count, detail::link_schema(example("400")), detail::link_schema(example("200")),
+                                     results_item_schema);
+        if constexpr (O.default_limit > 0) {
+            return page;
+        } else {
+            return Json::object({{"oneOf", Json::array({std::move(page), Json::object({{"type", "array"},
+                                                                                      {"items", std::move(results_item_schema)}})})}});
+        }
     }
 
 private:

@@ -5,6 +5,7 @@
 //     using DefaultPagination = drf::pagination::PageNumberPagination<drf::pagination::PageNumberOptions{.page_size = 25}>;
 #pragma once
 
+#include <drf/core/json.hpp>
 #include <drf/db/queryset.hpp>
 #include <drf/http/exceptions.hpp>
 #include <drf/http/request.hpp>
@@ -12,6 +13,7 @@
 #include <drf/pagination/base.hpp>
 #include <drf/pagination/detail/offset_page.hpp>
 #include <drf/pagination/detail/python_int.hpp>
+#include <drf/pagination/detail/schema.hpp>
 
 #include <array>
 #include <cstddef>
@@ -111,6 +113,26 @@ public:
         auto page = fetch(request, query);
         prepare(page.rows);
         return detail::render_page<S>(page.count, page.next, page.previous, page.rows);
+    }
+
+    // DRF's get_schema_operation_parameters: the page parameter, and the page size one when clients
+    // may choose it.
+    static Json get_schema_operation_parameters() {
+        Json parameters = Json::array({detail::query_parameter(O.page_query_param.view(), detail::page_query_description, "integer")});
+        if constexpr (O.page_size_query_param.size > 0)
+            parameters.push_back(
+                detail::query_parameter(O.page_size_query_param.view(), detail::page_size_query_description, "integer"));
+        return parameters;
+    }
+
+    // DRF's get_paginated_response_schema, given the schema of one result: "count" only when counted
+    // (not with count = false; with a count_cap a response may still leave it out, which the schema
+    // allows: DRF requires no key).
+    static Json get_paginated_response_schema(Json results_item_schema) {
+        const std::string param(O.page_query_param.view());
+        return detail::envelope(O.count, detail::link_schema("http://api.example.org/accounts/?" + param + "=4"),
+                                detail::link_schema("http://api.example.org/accounts/?" + param + "=2"),
+                                std::move(results_item_schema));
     }
 
 private:
