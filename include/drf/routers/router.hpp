@@ -11,6 +11,7 @@
 #include <drf/http/method.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
+#include <drf/openapi/describe.hpp>
 #include <drf/views/context.hpp>
 #include <drf/views/dispatch.hpp>
 #include <drf/views/view.hpp>
@@ -91,6 +92,7 @@ struct Entry {
     std::unordered_map<std::string, viewsets::MethodSet> detail_actions;  // url_path → methods
     std::vector<RouteInfo> routes;
     views::View view;
+    const openapi::ViewSetSchema* schema = nullptr;  // described only when a document is asked for
 
     const viewsets::MethodSet& methods(const views::Match& match) const {
         switch (match.kind) {
@@ -169,6 +171,24 @@ public:
         return out;
     }
 
+    // Every registered viewset with its routes as OpenAPI paths ("/api/projects/{id}/"), in registration
+    // order, for drf::openapi::SchemaGenerator.
+    std::vector<openapi::Endpoint> endpoints() const {
+        std::vector<openapi::Endpoint> out;
+        for (const auto& entry : order_) {
+            openapi::Endpoint endpoint{entry->prefix, entry->basename, {}, entry->schema};
+            for (const auto& r : entry->routes) {
+                // "^api/projects/{pk}/archive/$" → "/api/projects/{id}/archive/"
+                std::string path = "/" + r.pattern.substr(1, r.pattern.size() - 2);
+                const auto pk = path.find("{pk}");
+                if (pk != std::string::npos) path.replace(pk, 4, "{" + std::string(entry->schema->lookup) + "}");
+                endpoint.routes.push_back({std::move(path), pk != std::string::npos, r.actions});
+            }
+            out.push_back(std::move(endpoint));
+        }
+        return out;
+    }
+
     // What the views are built from and served with.
     const views::Context& context() const noexcept { return *context_; }
 
@@ -214,6 +234,7 @@ private:
         entry->prefix = prefix;
         build_routes<V>(*entry);
         entry->view = std::move(view);
+        entry->schema = &openapi::viewset_schema<V>;
         // Registering a prefix again replaces its viewset, in the place the prefix first had.
         if (const auto it = entries_.find(prefix); it != entries_.end()) {
             for (auto& e : order_)
