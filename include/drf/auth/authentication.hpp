@@ -7,6 +7,7 @@
 #include <drf/auth/users.hpp>
 #include <drf/core/detail/strings.hpp>
 #include <drf/core/detail/utf8.hpp>
+#include <drf/core/json.hpp>
 #include <drf/db/databases.hpp>
 #include <drf/http/exceptions.hpp>
 #include <drf/http/request.hpp>
@@ -85,6 +86,17 @@ public:
     std::string authenticate_header(const http::Request&) const override { return keyword_; }
     std::string_view name() const override { return "TokenAuthentication"; }
     const std::string& keyword() const noexcept { return keyword_; }
+
+    // drf-spectacular's TokenScheme: "tokenAuth", an API key in the Authorization header whose
+    // description names the keyword; for the keyword "Bearer", the standard HTTP bearer scheme.
+    std::optional<std::pair<std::string, Json>> openapi_security_scheme() const override {
+        if (keyword_ == "Bearer") return std::pair{std::string("tokenAuth"), Json::object({{"type", "http"}, {"scheme", "bearer"}})};
+        return std::pair{std::string("tokenAuth"),
+                         Json::object({{"type", "apiKey"},
+                                       {"in", "header"},
+                                       {"name", "Authorization"},
+                                       {"description", "Token-based authentication with required prefix \"" + keyword_ + "\""}})};
+    }
 
     // DRF's authenticate_credentials(key): the key's user, or AuthenticationFailed; then its last_login.
     User authenticate_credentials(std::string_view key) const {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <drf/auth/user.hpp>
+#include <drf/core/json.hpp>
 #include <drf/http/exceptions.hpp>
 #include <drf/http/request.hpp>
 
@@ -31,6 +32,11 @@ public:
     virtual std::string authenticate_header(const http::Request&) const { return {}; }
     // Recorded on the request as the authenticator that accepted it (Request::authenticator()).
     virtual std::string_view name() const = 0;
+    // The OpenAPI security scheme this authenticator is documented with: its name in
+    // components/securitySchemes and the scheme object (what drf-spectacular's
+    // OpenApiAuthenticationExtension gives for a DRF class). nullopt: undocumented, as drf-spectacular
+    // leaves out (with a warning) an authenticator it has no extension for.
+    virtual std::optional<std::pair<std::string, Json>> openapi_security_scheme() const { return std::nullopt; }
 };
 
 // A view's authentication_classes: tried in order, shared by every request and thread.
