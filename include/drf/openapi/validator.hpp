@@ -1,0 +1,408 @@
+// drf/openapi/validator.hpp — ResponseValidator: checks one response against an OpenAPI 3.1 document
+// (its path, operation, status, headers, content type and body schema), so that every response a test
+// suite produces doubles as a contract test of the document drf generates.
+//
+// Which part of the document a response answers to:
+//   path     matched against the paths' templates ("/api/projects/{id}/"), segment by segment, a literal
+//            segment preferred to a parameter (as the router prefers "/projects/archive/" to a pk).
+//            No template matches: the router found nothing, so the answer must be 404 with drf's
+//            {"detail": "..."} body (ErrorDetail).
+//   method   the operation for it. HEAD is checked as GET (or the document's own head operation):
+//            status and headers only, it has no body. A method the path does not document must be
+//            answered 405 with Allow, or 401 (with WWW-Authenticate) / 403, since DRF authenticates and
+//            checks permissions before it looks for the handler; the body is ErrorDetail.
+//   OPTIONS  DRF's metadata answer, which drf-spectacular does not document: unless the path declares
+//            an options operation, a 200 must carry Allow and a JSON object body, any other status an
+//            ErrorDetail body.
+//   path parameters   each value is checked against its parameter's schema. A value that does not
+//            match (a pk that is not a uuid) means the request named no resource: a 404 is then checked
+//            as ErrorDetail (or as the operation's own 404), a 2xx is an error, and anything else (401
+//            and 403 come before the lookup) is checked as the operation says.
+//   status   the response for the exact code, then its range ("4XX"), then "default"; none is an error
+//            naming the documented codes.
+//   headers  every header the response declares as required must be present (WWW-Authenticate on 401,
+//            Allow on 405), and match its schema when it has one (the value as a JSON string).
+//   content  no content declared: the response must have no body. Otherwise its Content-Type (without
+//            parameters, case-insensitive) must be a declared media type ("type/*" and "*/*" match
+//            too), and a JSON body (application/json, any "+json" type) must match the media type's
+//            schema; a body of any other type is checked as one JSON string.
+//
+// The schemas are JSON Schema 2020-12 as drf writes them: type (a name or an array of names, "integer"
+// meaning a JSON number written without fraction or exponent — stricter than 2020-12, which accepts
+// 1.0, so a float field documented as an integer cannot pass by luck), properties, required,
+// additionalProperties, items, minItems, maxItems, enum, const, minLength/maxLength (code points),
+// minimum/maximum/exclusiveMinimum/exclusiveMaximum, pattern (ECMAScript, unanchored as 2020-12 says),
+// format (uuid, date-time per RFC 3339, email, uri are checked; any other format only annotates),
+// oneOf (exactly one), anyOf, allOf, and $ref to any JSON pointer in the document ("#/components/
+// schemas/Project"). title, description, readOnly, writeOnly, default, example, examples, deprecated,
+// $comment, externalDocs and "x-" extensions annotate. Any other keyword fails closed: an error naming
+// it (OpenAPI 3.0's "nullable" among them: 3.1 has none). A $ref cycle that never reaches a value is an
+// error, not a stack overflow.
+//
+// Every error is one line. Body errors start with the RFC 6901 pointer of the offending value:
+// "/results/0/owner: expected string or null, got number 5" ("(root)" for the body itself).
+#pragma once
+
+#include <drf/core/json.hpp>
+#include <drf/http/method.hpp>
+#include <drf/http/request.hpp>
+#include <drf/openapi/detail/validator_schema.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace drf::openapi {
+
+namespace detail {
+
+// The key of an operation in a path item.
+constexpr std::string_view operation_key(http::Method m) {
+    switch (m) {
+        case http::Method::get: return "get";
+        case http::Method::post: return "post";
+        case http::Method::put: return "put";
+        case http::Method::patch: return "patch";
+        case http::Method::remove: return "delete";
+        case http::Method::head: return "head";
+        case http::Method::options: return "options";
+    }
+    return "get";
+}
+
+inline std::vector<std::string> split_path(std::string_view path) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        const auto slash = path.find('/', start);
+        out.emplace_back(path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+        if (slash == std::string_view::npos) return out;
+        start = slash + 1;
+    }
+}
+
+// One segment of a path template, "{id}", "archive" or "{id}.json": literal pieces and parameters.
+struct TemplatePiece {
+    bool parameter = false;
+    std::string text;  // the literal, or the parameter's name
+};
+
+inline std::vector<TemplatePiece> template_pieces(std::string_view segment) {
+    std::vector<TemplatePiece> out;
+    std::size_t at = 0;
+    while (at < segment.size()) {
+        const auto open = segment.find('{', at);
+        const auto close = open == std::string_view::npos ? open : segment.find('}', open);
+        if (close == std::string_view::npos) {
+            out.push_back({false, std::string(segment.substr(at))});
+            break;
+        }
+        if (open > at) out.push_back({false, std::string(segment.substr(at, open - at))});
+        out.push_back({true, std::string(segment.substr(open + 1, close - open - 1))});
+        at = close + 1;
+    }
+    return out;
+}
+
+// Whether `text` is the pieces from `i` on, binding each parameter to a non-empty run of characters.
+inline bool match_pieces(const std::vector<TemplatePiece>& pieces, std::size_t i, std::string_view text,
+                         std::map<std::string, std::string>& values) {
+    if (i == pieces.size()) return text.empty();
+    const auto& piece = pieces[i];
+    if (!piece.parameter)
+        return text.starts_with(piece.text) && match_pieces(pieces, i + 1, text.substr(piece.text.size()), values);
+    for (std::size_t n = text.size(); n >= 1; --n) {
+        if (match_pieces(pieces, i + 1, text.substr(n), values)) {
+            values[piece.text] = std::string(text.substr(0, n));
+            return true;
+        }
+    }
+    return false;
+}
+
+// "application/json; charset=utf-8" → "application/json".
+inline std::string media_type(std::string_view content_type) {
+    const auto semicolon = content_type.find(';');
+    std::string_view type = content_type.substr(0, semicolon);
+    while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+    while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+    std::string out(type);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+inline bool media_type_matches(const std::string& declared, const std::string& actual) {
+    if (declared == actual || declared == "*/*") return true;
+    return declared.ends_with("/*") && actual.starts_with(declared.substr(0, declared.size() - 1));
+}
+
+inline bool is_json_media_type(const std::string& type) { return type == "application/json" || type.ends_with("+json"); }
+
+// drf's error body for the answers the document does not describe (no such path, no such method):
+// {"detail": "..."}, as ErrorDetail.
+inline const Json& error_detail_schema() {
+    static const Json schema = {{"type", "object"},
+                                {"properties", {{"detail", {{"type", "string"}}}}},
+                                {"required", {"detail"}},
+                                {"additionalProperties", false}};
+    return schema;
+}
+
+}  // namespace detail
+
+class ResponseValidator {
+public:
+    explicit ResponseValidator(Json document) : schemas_(std::move(document)) {
+        const Json& doc = schemas_.document();
+        if (const auto paths = doc.find("paths"); paths != doc.end() && paths->is_object())
+            for (const auto& [text, _] : paths->items()) {
+                Template t{text, {}, {}};
+                for (const auto& segment : detail::split_path(text)) {
+                    t.segments.push_back(detail::template_pieces(segment));
+                    t.literal.push_back(t.segments.back().size() == 1 && !t.segments.back()[0].parameter);
+                }
+                templates_.push_back(std::move(t));
+            }
+        // A literal segment before a parameter at the first place two templates differ, as the router.
+        std::stable_sort(templates_.begin(), templates_.end(),
+                         [](const Template& a, const Template& b) { return a.literal > b.literal; });
+    }
+
+    const Json& document() const noexcept { return schemas_.document(); }
+    // The JSON Schema validator over the document, for checking a value against one of its schemas.
+    const SchemaValidator& schemas() const noexcept { return schemas_; }
+
+    // Every way the response breaks the document (empty when it matches), one line each. `path` is the
+    // request's path without its query string; `body` the parsed body when the caller has it (else
+    // body_text is parsed when the content type is JSON).
+    std::vector<std::string> check(http::Method method, std::string_view path, int status, const http::Headers& headers,
+                                   const std::string& body_text, const Json* body) const {
+        std::vector<std::string> out;
+        const std::string code = std::to_string(status);
+        std::map<std::string, std::string> values;
+        const Template* matched = nullptr;
+        const auto segments = detail::split_path(path);
+        for (const auto& t : templates_) {
+            if (t.segments.size() != segments.size()) continue;
+            values.clear();
+            bool ok = true;
+            for (std::size_t i = 0; ok && i < segments.size(); ++i)
+                ok = detail::match_pieces(t.segments[i], 0, segments[i], values);
+            if (ok) {
+                matched = &t;
+                break;
+            }
+        }
+        if (!matched) {
+            if (status != 404)
+                out.push_back("no path of the document matches " + std::string(path) + ", so the answer must be 404, got " + code);
+            check_error_body(status, headers, body_text, body, out);
+            return out;
+        }
+        const Json& item = document()["paths"][matched->text];
+        const std::string item_location = "#/paths/" + detail::escape_pointer_token(matched->text);
+        const std::string name = std::string(http::to_string(method)) + " " + matched->text;
+        const bool head = method == http::Method::head;
+        std::string key(detail::operation_key(method));
+        if (head && !item.contains("head")) key = "get";
+        if (method == http::Method::options && !item.contains("options")) {
+            if (status != 200) {
+                check_error_body(status, headers, body_text, body, out);
+                return out;
+            }
+            if (!headers.contains("Allow")) out.push_back("OPTIONS " + matched->text + ": missing header Allow");
+            check_json_body(Json{{"type", "object"}}, "(DRF's metadata)", headers, body_text, body, out);
+            return out;
+        }
+        const auto op = item.find(key);
+        if (op == item.end() || !op->is_object()) {
+            if (status != 405 && status != 401 && status != 403)
+                out.push_back(name + " is not in the document, so the answer must be 405 (or 401 or 403), got " + code);
+            check_error_body(status, headers, body_text, body, out);
+            return out;
+        }
+        const std::string op_location = item_location + "/" + key;
+
+        const std::string mismatch = path_parameter_mismatch(item, *op, values);
+        if (!mismatch.empty()) {
+            if (status >= 200 && status < 300) {
+                out.push_back(name + ": " + mismatch + ", so the answer must be 404, got " + code);
+                return out;
+            }
+            if (status == 404 && !find_response(*op, status)) {
+                check_error_body(status, headers, body_text, body, out);
+                return out;
+            }
+        }
+
+        const auto [response, response_key] = find_response(*op, status).value_or(std::pair<const Json*, std::string>{});
+        if (!response) {
+            std::string documented;
+            if (const auto r = op->find("responses"); r != op->end() && r->is_object())
+                for (const auto& [k, _] : r->items()) documented += (documented.empty() ? "" : ", ") + k;
+            out.push_back(name + ": status " + code + " is not documented (documented: " + documented + ")");
+            return out;
+        }
+        const std::string response_location = op_location + "/responses/" + response_key;
+        check_headers(*response, name + " " + code, headers, out);
+        if (head) return out;
+        check_content(*response, response_location, name + " " + code, headers, body_text, body, out);
+        return out;
+    }
+
+private:
+    struct Template {
+        std::string text;
+        std::vector<std::vector<detail::TemplatePiece>> segments;
+        std::vector<bool> literal;  // per segment: a literal, not a parameter
+    };
+
+    // The object itself, or what its "$ref" names (components/responses, components/parameters...).
+    const Json& deref(const Json& object) const {
+        if (object.is_object())
+            if (const auto it = object.find("$ref"); it != object.end() && it->is_string())
+                if (const Json* target = schemas_.resolve(it->get<std::string>())) return *target;
+        return object;
+    }
+
+    // The operation's response for a status: exact, range, default; with the key that chose it.
+    std::optional<std::pair<const Json*, std::string>> find_response(const Json& op, int status) const {
+        const auto responses = op.find("responses");
+        if (responses == op.end() || !responses->is_object()) return std::nullopt;
+        const std::string range = std::to_string(status / 100);
+        for (const std::string& key : {std::to_string(status), range + "XX", range + "xx", std::string("default")})
+            if (const auto it = responses->find(key); it != responses->end()) return std::pair{&deref(*it), key};
+        return std::nullopt;
+    }
+
+    // Why the path's values do not fit the operation's path parameters ("" when they do).
+    std::string path_parameter_mismatch(const Json& item, const Json& op, const std::map<std::string, std::string>& values) const {
+        std::map<std::string, const Json*> schemas;
+        for (const Json* owner : {&item, &op})
+            if (const auto params = owner->find("parameters"); params != owner->end() && params->is_array())
+                for (const auto& p : *params) {
+                    const Json& param = deref(p);
+                    if (param.value("in", "") == "path" && param.contains("schema"))
+                        schemas[param.value("name", "")] = &param["schema"];
+                }
+        for (const auto& [name, text] : values) {
+            const auto it = schemas.find(name);
+            if (it == schemas.end()) continue;
+            const Json value = parameter_value(deref(*it->second), text);
+            const auto errors = schemas_.validate(*it->second, value);
+            if (!errors.empty()) return "path parameter " + name + " " + errors.front().reason;
+        }
+        return "";
+    }
+
+    // A path parameter's text as the JSON value its schema expects: a number for integer and number
+    // schemas when it reads as one, else the string.
+    static Json parameter_value(const Json& schema, const std::string& text) {
+        const Json type = schema.value("type", Json());
+        auto wants = [&](std::string_view t) {
+            return type == t || (type.is_array() && std::find(type.begin(), type.end(), t) != type.end());
+        };
+        if ((wants("integer") || wants("number")) && !text.empty()) {
+            const Json parsed = Json::parse(text, nullptr, false);
+            if (parsed.is_number()) return parsed;
+        }
+        if (wants("boolean") && (text == "true" || text == "false")) return text == "true";
+        return text;
+    }
+
+    void check_headers(const Json& response, const std::string& name, const http::Headers& headers,
+                       std::vector<std::string>& out) const {
+        const auto declared = response.find("headers");
+        if (declared == response.end() || !declared->is_object()) return;
+        for (const auto& [header, h] : declared->items()) {
+            const Json& spec = deref(h);
+            const auto value = headers.get(header);
+            if (!value) {
+                if (spec.value("required", false)) out.push_back(name + ": missing required header " + header);
+                continue;
+            }
+            if (const auto schema = spec.find("schema"); schema != spec.end())
+                for (const auto& e : schemas_.validate(*schema, Json(std::string(*value))))
+                    out.push_back(name + ": header " + header + " " + e.reason);
+        }
+    }
+
+    void check_content(const Json& response, const std::string& location, const std::string& name,
+                       const http::Headers& headers, const std::string& body_text, const Json* body,
+                       std::vector<std::string>& out) const {
+        const auto content = response.find("content");
+        const bool has_body = body != nullptr || !body_text.empty();
+        if (content == response.end() || !content->is_object() || content->empty()) {
+            if (has_body)
+                out.push_back(name + ": the document declares no body, got " + std::to_string(body_text.size()) +
+                              " bytes of " + std::string(headers.get("Content-Type").value_or("unknown type")));
+            return;
+        }
+        std::string declared;
+        for (const auto& [type, _] : content->items()) declared += (declared.empty() ? "" : ", ") + type;
+        if (!has_body) {
+            out.push_back(name + ": expected a body (" + declared + "), got none");
+            return;
+        }
+        const auto content_type = headers.get("Content-Type");
+        if (!content_type) {
+            out.push_back(name + ": the body has no Content-Type (documented: " + declared + ")");
+            return;
+        }
+        const std::string actual = detail::media_type(*content_type);
+        for (const auto& [type, media] : content->items()) {
+            if (!detail::media_type_matches(detail::media_type(type), actual)) continue;
+            const auto schema = media.find("schema");
+            if (schema == media.end()) return;
+            const std::string at = location + "/content/" + detail::escape_pointer_token(type) + "/schema";
+            if (detail::is_json_media_type(actual))
+                return check_json_body(*schema, at, headers, body_text, body, out);
+            for (const auto& e : schemas_.validate(*schema, Json(body_text), "", at)) out.push_back(e.message());
+            return;
+        }
+        out.push_back(name + ": Content-Type " + actual + " is not documented (documented: " + declared + ")");
+    }
+
+    void check_json_body(const Json& schema, const std::string& location, const http::Headers& headers,
+                         const std::string& body_text, const Json* body, std::vector<std::string>& out) const {
+        const auto content_type = headers.get("Content-Type");
+        if (!content_type || !detail::is_json_media_type(detail::media_type(*content_type))) {
+            out.push_back("expected a JSON body, got Content-Type " + std::string(content_type.value_or("(none)")));
+            return;
+        }
+        Json parsed;
+        if (!body) {
+            parsed = Json::parse(body_text, nullptr, false);
+            if (parsed.is_discarded()) {
+                out.push_back("the body is not JSON: " + detail::shortened(body_text));
+                return;
+            }
+            body = &parsed;
+        }
+        for (const auto& e : schemas_.validate(schema, *body, "", location)) out.push_back(e.message());
+    }
+
+    // An answer the document does not describe, which drf gives as {"detail": "..."}: a 401 carries its
+    // challenge, a 405 its Allow.
+    void check_error_body(int status, const http::Headers& headers, const std::string& body_text, const Json* body,
+                          std::vector<std::string>& out) const {
+        if (status == 401 && !headers.contains("WWW-Authenticate")) out.push_back("401: missing header WWW-Authenticate");
+        if (status == 405 && !headers.contains("Allow")) out.push_back("405: missing header Allow");
+        if (body == nullptr && body_text.empty()) {
+            out.push_back(std::to_string(status) + ": expected an ErrorDetail body {\"detail\": \"...\"}, got none");
+            return;
+        }
+        check_json_body(detail::error_detail_schema(), "(ErrorDetail)", headers, body_text, body, out);
+    }
+
+    SchemaValidator schemas_;
+    std::vector<Template> templates_;  // in the order they are tried
+};
+
+}  // namespace drf::openapi
