@@ -59,7 +59,7 @@
 
 namespace drf::openapi {
 
-namespace detail {
+namespace detail::validation {
 
 // The key of an operation in a path item.
 constexpr std::string_view operation_key(http::Method m) {
@@ -154,7 +154,7 @@ inline const Json& error_detail_schema() {
     return schema;
 }
 
-}  // namespace detail
+}  // namespace detail::validation
 
 class ResponseValidator {
 public:
@@ -163,8 +163,8 @@ public:
         if (const auto paths = doc.find("paths"); paths != doc.end() && paths->is_object())
             for (const auto& [text, _] : paths->items()) {
                 Template t{text, {}, {}};
-                for (const auto& segment : detail::split_path(text)) {
-                    t.segments.push_back(detail::template_pieces(segment));
+                for (const auto& segment : detail::validation::split_path(text)) {
+                    t.segments.push_back(detail::validation::template_pieces(segment));
                     t.literal.push_back(t.segments.back().size() == 1 && !t.segments.back()[0].parameter);
                 }
                 templates_.push_back(std::move(t));
@@ -187,13 +187,13 @@ public:
         const std::string code = std::to_string(status);
         std::map<std::string, std::string> values;
         const Template* matched = nullptr;
-        const auto segments = detail::split_path(path);
+        const auto segments = detail::validation::split_path(path);
         for (const auto& t : templates_) {
             if (t.segments.size() != segments.size()) continue;
             values.clear();
             bool ok = true;
             for (std::size_t i = 0; ok && i < segments.size(); ++i)
-                ok = detail::match_pieces(t.segments[i], 0, segments[i], values);
+                ok = detail::validation::match_pieces(t.segments[i], 0, segments[i], values);
             if (ok) {
                 matched = &t;
                 break;
@@ -206,10 +206,10 @@ public:
             return out;
         }
         const Json& item = document()["paths"][matched->text];
-        const std::string item_location = "#/paths/" + detail::escape_pointer_token(matched->text);
+        const std::string item_location = "#/paths/" + detail::validation::escape_pointer_token(matched->text);
         const std::string name = std::string(http::to_string(method)) + " " + matched->text;
         const bool head = method == http::Method::head;
-        std::string key(detail::operation_key(method));
+        std::string key(detail::validation::operation_key(method));
         if (head && !item.contains("head")) key = "get";
         if (method == http::Method::options && !item.contains("options")) {
             if (status != 200) {
@@ -259,7 +259,7 @@ public:
 private:
     struct Template {
         std::string text;
-        std::vector<std::vector<detail::TemplatePiece>> segments;
+        std::vector<std::vector<detail::validation::TemplatePiece>> segments;
         std::vector<bool> literal;  // per segment: a literal, not a parameter
     };
 
@@ -355,13 +355,13 @@ private:
             out.push_back(name + ": the body has no Content-Type (documented: " + declared + ")");
             return;
         }
-        const std::string actual = detail::media_type(*content_type);
+        const std::string actual = detail::validation::media_type(*content_type);
         for (const auto& [type, media] : content->items()) {
-            if (!detail::media_type_matches(detail::media_type(type), actual)) continue;
+            if (!detail::validation::media_type_matches(detail::validation::media_type(type), actual)) continue;
             const auto schema = media.find("schema");
             if (schema == media.end()) return;
-            const std::string at = location + "/content/" + detail::escape_pointer_token(type) + "/schema";
-            if (detail::is_json_media_type(actual))
+            const std::string at = location + "/content/" + detail::validation::escape_pointer_token(type) + "/schema";
+            if (detail::validation::is_json_media_type(actual))
                 return check_json_body(*schema, at, headers, body_text, body, out);
             for (const auto& e : schemas_.validate(*schema, Json(body_text), "", at)) out.push_back(e.message());
             return;
@@ -372,7 +372,7 @@ private:
     void check_json_body(const Json& schema, const std::string& location, const http::Headers& headers,
                          const std::string& body_text, const Json* body, std::vector<std::string>& out) const {
         const auto content_type = headers.get("Content-Type");
-        if (!content_type || !detail::is_json_media_type(detail::media_type(*content_type))) {
+        if (!content_type || !detail::validation::is_json_media_type(detail::validation::media_type(*content_type))) {
             out.push_back("expected a JSON body, got Content-Type " + std::string(content_type.value_or("(none)")));
             return;
         }
@@ -380,7 +380,7 @@ private:
         if (!body) {
             parsed = Json::parse(body_text, nullptr, false);
             if (parsed.is_discarded()) {
-                out.push_back("the body is not JSON: " + detail::shortened(body_text));
+                out.push_back("the body is not JSON: " + detail::validation::shortened(body_text));
                 return;
             }
             body = &parsed;
@@ -398,7 +398,7 @@ private:
             out.push_back(std::to_string(status) + ": expected an ErrorDetail body {\"detail\": \"...\"}, got none");
             return;
         }
-        check_json_body(detail::error_detail_schema(), "(ErrorDetail)", headers, body_text, body, out);
+        check_json_body(detail::validation::error_detail_schema(), "(ErrorDetail)", headers, body_text, body, out);
     }
 
     SchemaValidator schemas_;

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace drf::openapi::detail {
+namespace drf::openapi::detail::validation {
 
 constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 constexpr bool is_ascii_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -197,4 +197,4 @@ inline std::string escape_pointer_token(std::string_view token) {
     return out;
 }
 
-}  // namespace drf::openapi::detail
+}  // namespace drf::openapi::detail::validation

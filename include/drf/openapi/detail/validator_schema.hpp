@@ -34,7 +34,7 @@ struct SchemaError {
     friend bool operator==(const SchemaError&, const SchemaError&) = default;
 };
 
-namespace detail {
+namespace detail::validation {
 
 // Keywords that only annotate: they never make a value invalid. "x-" extensions are annotations too.
 inline bool is_annotation_keyword(std::string_view k) {
@@ -94,7 +94,7 @@ inline const char* format_failure(std::string_view format, std::string_view text
     return nullptr;
 }
 
-}  // namespace detail
+}  // namespace detail::validation
 
 class SchemaValidator {
 public:
@@ -123,7 +123,7 @@ public:
         if (ref.empty() || ref.front() != '#') return nullptr;
         std::string fragment;
         for (std::size_t i = 1; i < ref.size(); ++i) {
-            if (ref[i] == '%' && i + 2 < ref.size() && detail::is_hex_digit(ref[i + 1]) && detail::is_hex_digit(ref[i + 2])) {
+            if (ref[i] == '%' && i + 2 < ref.size() && detail::validation::is_hex_digit(ref[i + 1]) && detail::validation::is_hex_digit(ref[i + 2])) {
                 fragment += static_cast<char>(std::stoi(std::string(ref.substr(i + 1, 2)), nullptr, 16));
                 i += 2;
             } else {
@@ -214,7 +214,7 @@ private:
             return;
         }
         for (const auto& [key, _] : schema.items())
-            if (!detail::is_checked_keyword(key) && !detail::is_annotation_keyword(key))
+            if (!detail::validation::is_checked_keyword(key) && !detail::validation::is_annotation_keyword(key))
                 schema_defect(run, pointer, location, key,
                               "the schema at " + location + " uses the keyword \"" + key +
                                   "\", which this validator does not check (it fails closed)" +
@@ -248,14 +248,14 @@ private:
             for (const auto& option : *it) found = found || option == value;
             if (!found) {
                 std::vector<std::string> options;
-                for (const auto& option : *it) options.push_back(detail::shortened(option.dump(), 40));
+                for (const auto& option : *it) options.push_back(detail::validation::shortened(option.dump(), 40));
                 std::string listed;
                 for (std::size_t i = 0; i < options.size(); ++i) listed += (i ? ", " : "") + options[i];
-                fail(run, pointer, "expected one of " + listed + ", got " + detail::describe(value));
+                fail(run, pointer, "expected one of " + listed + ", got " + detail::validation::describe(value));
             }
         }
         if (const auto it = schema.find("const"); it != schema.end() && *it != value)
-            fail(run, pointer, "expected the constant " + detail::shortened(it->dump(), 40) + ", got " + detail::describe(value));
+            fail(run, pointer, "expected the constant " + detail::validation::shortened(it->dump(), 40) + ", got " + detail::validation::describe(value));
 
         if (value.is_string()) check_string(run, schema, location, value.get_ref<const std::string&>(), value, pointer);
         if (value.is_number() || json_big_integer_text(value)) check_number(run, schema, value, pointer);
@@ -276,29 +276,29 @@ private:
             return false;
         }
         for (const auto& name : names)
-            if (detail::has_type(value, name)) return true;
-        fail(run, pointer, "expected " + detail::join_alternatives(names) + ", got " + detail::describe(value));
+            if (detail::validation::has_type(value, name)) return true;
+        fail(run, pointer, "expected " + detail::validation::join_alternatives(names) + ", got " + detail::validation::describe(value));
         return false;
     }
 
     void check_string(Run& run, const Json& schema, const std::string& location, const std::string& text,
                       const Json& value, const std::string& pointer) const {
-        const std::size_t length = detail::code_points(text);
-        if (const auto it = schema.find("minLength"); it != schema.end() && detail::is_count(*it) &&
+        const std::size_t length = detail::validation::code_points(text);
+        if (const auto it = schema.find("minLength"); it != schema.end() && detail::validation::is_count(*it) &&
                                                       length < it->get<std::size_t>()) {
             const auto n = it->get<std::size_t>();
             fail(run, pointer, "expected at least " + std::to_string(n) + (n == 1 ? " character" : " characters") +
                                    ", got " + std::to_string(length));
         }
-        if (const auto it = schema.find("maxLength"); it != schema.end() && detail::is_count(*it) &&
+        if (const auto it = schema.find("maxLength"); it != schema.end() && detail::validation::is_count(*it) &&
                                                       length > it->get<std::size_t>()) {
             const auto n = it->get<std::size_t>();
             fail(run, pointer, "expected at most " + std::to_string(n) + (n == 1 ? " character" : " characters") +
                                    ", got " + std::to_string(length));
         }
         if (const auto it = schema.find("format"); it != schema.end() && it->is_string())
-            if (const char* expected = detail::format_failure(it->get_ref<const std::string&>(), text))
-                fail(run, pointer, std::string("expected ") + expected + ", got " + detail::describe(value));
+            if (const char* expected = detail::validation::format_failure(it->get_ref<const std::string&>(), text))
+                fail(run, pointer, std::string("expected ") + expected + ", got " + detail::validation::describe(value));
         if (const auto it = schema.find("pattern"); it != schema.end()) {
             const std::string pattern = it->is_string() ? it->get<std::string>() : it->dump();
             const std::regex* re = it->is_string() ? compiled(pattern) : nullptr;
@@ -306,12 +306,12 @@ private:
                 schema_defect(run, pointer, location, "pattern",
                               "the pattern " + it->dump() + " at " + location + " is not an ECMAScript regular expression");
             else if (!std::regex_search(text, *re))
-                fail(run, pointer, "expected a string matching " + pattern + ", got " + detail::describe(value));
+                fail(run, pointer, "expected a string matching " + pattern + ", got " + detail::validation::describe(value));
         }
     }
 
     void check_number(Run& run, const Json& schema, const Json& value, const std::string& pointer) const {
-        const long double x = detail::numeric(value);
+        const long double x = detail::validation::numeric(value);
         struct Bound {
             const char* keyword;
             const char* relation;
@@ -326,9 +326,9 @@ private:
         for (const auto& bound : bounds) {
             const auto it = schema.find(bound.keyword);
             if (it == schema.end() || !it->is_number()) continue;
-            if (!bound.holds(x, detail::numeric(*it)))
+            if (!bound.holds(x, detail::validation::numeric(*it)))
                 fail(run, pointer, std::string("expected a number ") + bound.relation + " " + it->dump() + ", got " +
-                                       detail::describe(value));
+                                       detail::validation::describe(value));
         }
     }
 
@@ -342,10 +342,10 @@ private:
                     fail(run, pointer, "missing required property " + name.dump());
         const auto additional = schema.find("additionalProperties");
         for (const auto& [key, member] : value.items()) {
-            const std::string at = pointer + "/" + detail::escape_pointer_token(key);
+            const std::string at = pointer + "/" + detail::validation::escape_pointer_token(key);
             if (has_properties) {
                 if (const auto p = properties->find(key); p != properties->end()) {
-                    walk(run, *p, location + "/properties/" + detail::escape_pointer_token(key), member, at, {}, depth + 1);
+                    walk(run, *p, location + "/properties/" + detail::validation::escape_pointer_token(key), member, at, {}, depth + 1);
                     continue;
                 }
             }
@@ -359,10 +359,10 @@ private:
 
     void check_array(Run& run, const Json& schema, const std::string& location, const Json& value,
                      const std::string& pointer, int depth) const {
-        if (const auto it = schema.find("minItems"); it != schema.end() && detail::is_count(*it) &&
+        if (const auto it = schema.find("minItems"); it != schema.end() && detail::validation::is_count(*it) &&
                                                      value.size() < it->get<std::size_t>())
             fail(run, pointer, "expected at least " + it->dump() + " items, got " + std::to_string(value.size()));
-        if (const auto it = schema.find("maxItems"); it != schema.end() && detail::is_count(*it) &&
+        if (const auto it = schema.find("maxItems"); it != schema.end() && detail::validation::is_count(*it) &&
                                                      value.size() > it->get<std::size_t>())
             fail(run, pointer, "expected at most " + it->dump() + " items, got " + std::to_string(value.size()));
         const auto items = schema.find("items");
