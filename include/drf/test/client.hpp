@@ -1,18 +1,25 @@
 // drf/test/client.hpp — APIClient (rest_framework.test.APIClient): requests through a Router in
 // process, with JSON bodies, force_authenticate and credentials, returning status, headers and JSON.
+// Every response is also checked against the router's OpenAPI document (drf::openapi::SchemaGenerator's),
+// so the whole test suite doubles as a contract test of that document: a response the document does not
+// describe throws SchemaMismatch, which fails the test that got it.
 #pragma once
 
 #include <drf/auth/user.hpp>
 #include <drf/core/json.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
+#include <drf/openapi/generator.hpp>
+#include <drf/openapi/validator.hpp>
 #include <drf/routers/router.hpp>
 
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace drf::test {
 
@@ -24,6 +31,26 @@ struct TestResponse {
     Json data;  // the parsed body; null when there is none
 
     std::optional<std::string_view> header(std::string_view name) const { return headers.get(name); }
+};
+
+// A response the router's OpenAPI document does not describe. what(): the method, the path, the status
+// and every mismatch, one a line, body mismatches at the JSON pointer of the offending value:
+//     GET /api/projects/ answered 200, which the OpenAPI document does not describe:
+//       /results/0/owner: expected string or null, got number 5
+class SchemaMismatch : public std::runtime_error {
+public:
+    SchemaMismatch(http::Method method, std::string_view path, int status, std::vector<std::string> errors)
+        : std::runtime_error(describe(method, path, status, errors)), errors_(std::move(errors)) {}
+    const std::vector<std::string>& errors() const noexcept { return errors_; }
+
+private:
+    static std::string describe(http::Method method, std::string_view path, int status, const std::vector<std::string>& errors) {
+        std::string out = std::string(http::to_string(method)) + " " + std::string(path) + " answered " +
+                          std::to_string(status) + ", which the OpenAPI document does not describe:";
+        for (const auto& e : errors) out += "\n  " + e;
+        return out;
+    }
+    std::vector<std::string> errors_;
 };
 
 class APIClient {
@@ -62,8 +89,20 @@ public:
             out.data = *res.data();
             if (!out.headers.get("Content-Type")) out.headers.set("Content-Type", "application/json");
         }
+        if (validate_) {
+            const auto errors = validator().check(method, req.path(), out.status_code, out.headers, out.content,
+                                                  res.is_json() ? &out.data : nullptr);
+            if (!errors.empty()) throw SchemaMismatch(method, path, out.status_code, errors);
+        }
         return out;
     }
+
+    // Whether responses are checked against the router's OpenAPI document (on by default). A test that
+    // provokes an answer outside the contract on purpose turns it off, and says why.
+    void validate_responses(bool on) noexcept { validate_ = on; }
+
+    // The router's OpenAPI document the responses are checked against, generated at the first use.
+    const Json& schema() { return validator().document(); }
 
     // Every request is made as `user`, skipping authentication (DRF's force_authenticate); nullopt undoes it.
     void force_authenticate(std::optional<auth::User> user) { forced_user_ = std::move(user); }
@@ -83,7 +122,18 @@ private:
         return hosts;
     }
 
+    // Generated once per client, at the first request: the router is complete by then.
+    const openapi::ResponseValidator& validator() {
+        if (!validator_)
+            validator_ = std::make_shared<const openapi::ResponseValidator>(
+                openapi::SchemaGenerator(openapi::Info{"API", "1.0.0", ""})
+                    .get_schema(router_->endpoints(), router_->context().authenticators));
+        return *validator_;
+    }
+
     const routers::Router* router_;
+    bool validate_ = true;
+    std::shared_ptr<const openapi::ResponseValidator> validator_;
     std::optional<auth::User> forced_user_;
     std::optional<std::string> credentials_;
 };
