@@ -207,8 +207,9 @@ inline Json extract_enums(const Json& raw) {
         return hash_of_set[key];
     };
     each_property_container(schemas, [&](const std::string& component, Json& properties) {
-        for (auto& [prop, schema] : properties.items()) {
-            const Json* e = enum_of(schema);
+        for (auto& item : properties.items()) {
+            const std::string& prop = item.key();  // no structured binding: lambdas below capture it
+            const Json* e = enum_of(item.value());
             if (e == nullptr) continue;
             const std::string hash = set_key((*e)["enum"]);
             auto it = std::find_if(sets_of_property.begin(), sets_of_property.end(),
