@@ -12,6 +12,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 ensure_packages "${DRF_BUILD_PACKAGES[@]}" "${DRF_TEST_PACKAGES[@]}"
+"$DRF_ROOT/scripts/openapi-tools.sh" >/dev/null  # npm tools + chromium for the OpenAPI checks (cached)
 
 BUILD_DIR="${BUILD_DIR:-$DRF_ROOT/build}"
 configure "$BUILD_DIR" -DDRF_BUILD_TESTS=ON -DDRF_BUILD_EXAMPLES=ON -DDRF_BUILD_BENCHMARKS=ON
