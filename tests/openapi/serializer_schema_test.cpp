@@ -237,19 +237,46 @@ TEST_CASE("Choice sets sharing a field name are named after their component, or 
                                                       "description": "* `open` - open\n* `closed` - closed"})"));
 }
 
+struct Mood {
+    std::string mood;
+};
+struct MoodSerializer {
+    static constexpr auto fields = s::fields(s::choice_field<&Mood::mood>(s::choices("x")));
+};
+struct CafeSerializer {
+    static constexpr auto fields = s::fields(s::choice_field<&Mood::mood>(s::choices("café", "naïve", "😀")));
+};
+struct BistroSerializer {
+    static constexpr auto fields = s::fields(s::choice_field<&Mood::mood>(s::choices("café", "naïve", "😀")));
+};
+
+TEST_CASE("A shared choice set's hash is taken over its texts as Python writes them, non-ASCII escaped",
+          "[openapi]") {
+    Components components;
+    drf::openapi::serializer_schema<MoodSerializer>(components, Direction::request);
+    drf::openapi::serializer_schema<CafeSerializer>(components, Direction::request);
+    drf::openapi::serializer_schema<BistroSerializer>(components, Direction::request);
+    const Json& schemas = components.schemas();
+    CHECK(schemas["Mood"]["properties"]["mood"] == Json::parse(R"({"$ref": "#/components/schemas/MoodMoodEnum"})"));
+    CHECK(schemas["Cafe"]["properties"]["mood"] == Json::parse(R"({"$ref": "#/components/schemas/Mood7c0Enum"})"));
+    CHECK(schemas["Bistro"]["properties"]["mood"] == Json::parse(R"({"$ref": "#/components/schemas/Mood7c0Enum"})"));
+}
+
 struct Shelf {
     Author author;
     std::optional<Author> editor;
     Author reviewer;
     Author boss;
     std::vector<Author> authors;
+    std::optional<std::vector<Author>> helpers;
 };
 struct ShelfSerializer {
     static constexpr auto fields = s::fields(
         s::nested<AuthorSerializer, &Shelf::author>(), s::nested<AuthorSerializer, &Shelf::editor>().allow_null(),
         s::nested<AuthorSerializer, &Shelf::reviewer>().read_only(),
         s::nested<AuthorSerializer, &Shelf::boss>().help_text("The boss."),
-        s::nested<AuthorSerializer, &Shelf::authors>().read_only());
+        s::nested<AuthorSerializer, &Shelf::authors>().read_only(),
+        s::nested<AuthorSerializer, &Shelf::helpers>().allow_null().optional());
 };
 
 TEST_CASE("A nested serializer is a $ref to its own component: null through oneOf, other options through allOf",
@@ -261,7 +288,8 @@ TEST_CASE("A nested serializer is a $ref to its own component: null through oneO
             "editor": {"oneOf": [{"$ref": "#/components/schemas/Author"}, {"type": "null"}]},
             "reviewer": {"allOf": [{"$ref": "#/components/schemas/Author"}], "readOnly": true},
             "boss": {"allOf": [{"$ref": "#/components/schemas/Author"}], "description": "The boss."},
-            "authors": {"type": "array", "items": {"$ref": "#/components/schemas/Author"}, "readOnly": true}},
+            "authors": {"type": "array", "items": {"$ref": "#/components/schemas/Author"}, "readOnly": true},
+            "helpers": {"type": ["array", "null"], "items": {"$ref": "#/components/schemas/Author"}}},
             "required": ["author", "authors", "boss", "editor", "reviewer"]}})"));
 }
 
