@@ -11,11 +11,13 @@ drf, installed by scripts/openapi-tools.sh (pinned in package-lock.json beside t
       committed ones); without it none is written.
 """
 
+import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
@@ -73,8 +75,6 @@ def browser(binary):
             raise SystemExit("runserver did not start: %r %r" % (line, server.stderr.read()))
         base = "http://127.0.0.1:%s" % match.group(1)
         # Something for the announcements list to show when the page tries it.
-        import json
-        import urllib.request
         for title, body in (("Welcome", "The projects service is open."), ("Maintenance", "Saturday, 02:00 UTC.")):
             req = urllib.request.Request(base + "/api/announcements/", method="POST",
                                          data=json.dumps({"title": title, "body": body}).encode(),
