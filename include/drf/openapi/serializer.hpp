@@ -160,6 +160,13 @@ constexpr std::string_view component_name() {
 // response share the component, as in drf-spectacular's default settings: read-only fields are marked
 // readOnly (and required, being always in the output), write-only ones writeOnly. Direction::partial
 // registers "Patched<Name>" with nothing required.
+//
+// Where drf writes what drf-spectacular would not, because the C++ field says more than the DRF one
+// (each shown in tests/openapi/serializer_schema_test.cpp):
+// - an integer carries its member type's range (drf rejects what the member cannot hold);
+// - a float member is format "float" (Python has only double);
+// - a std::optional member may be null even without allow_null(), since an empty one renders as null;
+// - a source-path field that a null pointer on the path leaves out is not listed as required.
 template <class S>
 Json serializer_schema(Components& components, Direction direction) {
     std::string name(component_name<S>());
