@@ -77,6 +77,20 @@ TEST_CASE("A model_serializer declared as a struct is named by the struct and de
         "required": ["created_at", "id", "title"]}})"));
 }
 
+TEST_CASE("A serializer declared as a struct deriving from model_serializer validates and renders as the alias",
+          "[openapi]") {
+    using Alias = s::model_serializer<Article, &Article::title, &Article::body>;
+    STATIC_REQUIRE(std::is_same_v<s::object_type_t<ArticleInput>, Article>);
+    const Json body = Json::parse(R"({"title": "t"})");
+    const auto named = s::validate<ArticleInput>(body);
+    const auto alias = s::validate<Alias>(body);
+    REQUIRE(named);
+    CHECK(named.fields_set().names() == alias.fields_set().names());
+    CHECK(named.fields_set().contains<&Article::title>());
+    CHECK(s::render<ArticleInput>(named.value()) == s::render<Alias>(alias.value()));
+    CHECK(s::validate<ArticleInput>(Json::object()).errors() == s::validate<Alias>(Json::object()).errors());
+}
+
 struct Text {
     std::string title;
     std::string subtitle;
