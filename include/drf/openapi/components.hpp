@@ -62,7 +62,9 @@ public:
     }
 
 private:
-    static std::string describe(const std::string& origin) { return origin.empty() ? "a schema added by name" : origin; }
+    static std::string describe(const std::string& origin) {
+        return origin.empty() ? "a schema added by name" : origin;
+    }
 
     Json raw_ = Json::object();
     std::map<std::string, std::string, std::less<>> origins_;

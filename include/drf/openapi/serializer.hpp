@@ -195,7 +195,8 @@ Json validation_error_schema(Components& components) {
         [&](const auto&... f) {
             const auto add = [&](const auto& field) {
                 if constexpr (std::remove_cvref_t<decltype(field)>::access_type::writable)
-                    if (!field.options.read_only) properties[std::string(field.name)] = detail::error_schema(field, components);
+                    if (!field.options.read_only)
+                        properties[std::string(field.name)] = detail::error_schema(field, components);
             };
             (add(f), ...);
         },

@@ -79,7 +79,8 @@ inline void append_python_json_string(std::string& out, std::string_view s) {
         if (c >= 0xf0) len = 4, cp = c & 0x07;
         else if (c >= 0xe0) len = 3, cp = c & 0x0f;
         else if (c >= 0xc0) len = 2, cp = c & 0x1f;
-        for (std::size_t j = 1; j < len && i + j < s.size(); ++j) cp = (cp << 6) | (static_cast<unsigned char>(s[i + j]) & 0x3f);
+        for (std::size_t j = 1; j < len && i + j < s.size(); ++j)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + j]) & 0x3f);
         i += len;
         char buf[16];
         if (cp == '"' || cp == '\\') {

@@ -185,8 +185,10 @@ Json integer_limit(bool max) {
 template <class I>
 Json integer_schema(const serializers::IntegerKind<I>& kind) {
     Json schema = of_type("integer");
-    const bool user_max = kind.max_value.set && kind.max_value.value < static_cast<double>(std::numeric_limits<I>::max());
-    const bool user_min = kind.min_value.set && kind.min_value.value > static_cast<double>(std::numeric_limits<I>::min());
+    constexpr double type_max = static_cast<double>(std::numeric_limits<I>::max());
+    constexpr double type_min = static_cast<double>(std::numeric_limits<I>::min());
+    const bool user_max = kind.max_value.set && kind.max_value.value < type_max;
+    const bool user_min = kind.min_value.set && kind.min_value.value > type_min;
     schema["maximum"] = user_max ? bound_json(kind.max_value) : integer_limit<I>(true);
     schema["minimum"] = user_min ? bound_json(kind.min_value) : integer_limit<I>(false);
     const auto in_int32 = [](const Json& v) {
@@ -259,7 +261,8 @@ Json kind_schema(const F& field, Components& components, Direction direction) {
         schema["items"] = field_schema(kind.child, components, inner);
         return schema;
     } else if constexpr (std::is_same_v<K, serializers::MethodKind>) {
-        return type_schema<std::invoke_result_t<decltype(field.access.fn), const typename F::access_type::owner_type&>>();
+        using Owner = typename F::access_type::owner_type;
+        return type_schema<std::invoke_result_t<decltype(field.access.fn), const Owner&>>();
     } else if constexpr (requires { { kind.openapi_schema() } -> std::convertible_to<Json>; }) {
         return kind.openapi_schema();
     } else {
