@@ -5,10 +5,12 @@
 
 #include "migrations.hpp"
 #include "models.hpp"
+#include "views.hpp"
 
 #include <drf/auth/user.hpp>
 #include <drf/commands.hpp>
 #include <drf/commands/builtin.hpp>
+#include <drf/commands/generateschema.hpp>
 #include <drf/db.hpp>
 #include <drf/migrations/autodetector.hpp>
 #include <drf/pagination/cursor.hpp>
@@ -78,6 +80,7 @@ inline void add_commands(drf::commands::Registry& registry, drf::db::Databases& 
     drf::commands::add_builtin_commands(registry, databases, migrations_app(), router);
     registry.add<ProjectsRunServer>("runserver", std::cref(router), has_cursor_secret);  // replaces the built-in one
     registry.add<CleanupInactive>("cleanup_inactive", std::ref(databases));
+    registry.add<drf::commands::GenerateSchemaCommand<drf::routers::Router>>("generateschema", std::cref(router), api_info());
 }
 
 }  // namespace projects

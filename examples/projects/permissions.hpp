@@ -17,6 +17,9 @@ struct IsOwner {
 
 // Anyone may read; only staff may write.
 struct IsAdminOrReadOnly {
+    // For the API schema: an anonymous request may read (its security lists {}), and never write.
+    static constexpr bool allows_anonymous(drf::http::Method method) { return drf::http::is_safe(method); }
+
     bool has_permission(const drf::http::Request& request) const {
         if (drf::http::is_safe(request.method())) return true;
         return request.user().is_staff;

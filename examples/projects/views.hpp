@@ -11,6 +11,8 @@
 #include <drf/auth/user.hpp>
 #include <drf/filters.hpp>
 #include <drf/http.hpp>
+#include <drf/openapi/extend.hpp>
+#include <drf/openapi/generator.hpp>
 #include <drf/pagination.hpp>
 #include <drf/resources.hpp>
 #include <drf/views/context.hpp>
@@ -18,11 +20,17 @@
 
 namespace projects {
 
+// The API schema's info (GET /api/schema/, `projects generateschema`).
+inline drf::openapi::Info api_info() {
+    return {"Projects", "1.0.0", "Projects owned by their users, announcements from staff, and the users themselves."};
+}
+
 using drf::http::Method;
 using drf::http::Request;
 using drf::http::Response;
 namespace status = drf::http::status;
 namespace f = drf::filters;
+namespace oa = drf::openapi;
 
 // A typical DRF DefaultPagination, plus the page_size query parameter the service offers.
 using DefaultPagination = drf::pagination::CursorPagination<drf::pagination::Options{
@@ -70,6 +78,12 @@ struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectR
 
     static constexpr auto extra_actions = drf::viewsets::actions(
         drf::viewsets::action<&ProjectViewSet::archive>("archive", drf::viewsets::detail, {Method::post}));
+
+    // For the API schema: archive takes no body and answers 204 (without this, drf-spectacular's default
+    // for an extra action: the input serializer in, the output serializer out with 200).
+    static constexpr auto schema = oa::extend_schema(oa::action<&ProjectViewSet::archive>(
+        oa::no_body, oa::responses(oa::no_content(204)), oa::summary("Archive a project"),
+        oa::description("Marks the project archived; it stays listed (?archived=true finds it).")));
 
 private:
     Project with_owner(Project project) const {
@@ -123,12 +137,12 @@ struct MeViewSet : drf::viewsets::ViewSet<MeViewSet> {
 
     Response list(Request& request) {
         const auto& user = request.user();
-        const auto profile =
-            drf::db::objects<Profile>(databases_->get()).filter(drf::db::eq(&Profile::user_id, user.id)).first();
-        drf::Json body = {{"username", user.username}, {"is_staff", user.is_staff}};
-        body["profile"] = profile ? drf::serializers::render<ProfileOutput>(*profile) : drf::Json(nullptr);
-        return Response(std::move(body));
+        auto profile = drf::db::objects<Profile>(databases_->get()).filter(drf::db::eq(&Profile::user_id, user.id)).first();
+        return Response(drf::serializers::render<MeOutput>(Me{user.username, user.is_staff, std::move(profile)}));
     }
+
+    // For the API schema: one MeOutput, not a list (a plain ViewSet's action says what it answers).
+    static constexpr auto schema = oa::extend_schema(oa::action<&MeViewSet::list>(oa::responses(oa::response<MeOutput>(200))));
 
 private:
     drf::db::Databases* databases_;

@@ -1,7 +1,7 @@
 // drf/commands.hpp — management commands (django.core.management): Command, the registry, manage() and
-// call_command, and the built-in migrate and showmigrations. createuser is in
-// <drf/commands/createuser.hpp> (needs drf::auth) and runserver in <drf/commands/runserver.hpp> (needs
-// drf::server).
+// call_command, the built-in migrate and showmigrations, and generateschema (the OpenAPI document).
+// createuser is in <drf/commands/createuser.hpp> (needs drf::auth) and runserver in
+// <drf/commands/runserver.hpp> (needs drf::server).
 #pragma once
 
 // Through CMake, drf::drf defines DRF_COMPONENT_CHECKS and drf::commands DRF_HAS_COMMANDS: a missing
@@ -11,4 +11,5 @@
 #endif
 
 #include <drf/commands/command.hpp>
+#include <drf/commands/generateschema.hpp>
 #include <drf/commands/migrate.hpp>

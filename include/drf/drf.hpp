@@ -13,6 +13,7 @@
 #include <drf/http.hpp>
 #include <drf/migrations.hpp>
 #include <drf/models.hpp>
+#include <drf/openapi.hpp>
 #include <drf/pagination.hpp>
 #include <drf/permissions.hpp>
 #include <drf/resources.hpp>

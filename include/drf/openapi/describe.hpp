@@ -9,7 +9,7 @@
 #include <drf/core/type_name.hpp>
 #include <drf/http/method.hpp>
 #include <drf/openapi/detail/describe_parts.hpp>
-#include <drf/openapi/detail/describe_pending.hpp>
+#include <drf/openapi/components.hpp>
 #include <drf/openapi/extend.hpp>
 #include <drf/views/view.hpp>
 #include <drf/viewsets/actions.hpp>

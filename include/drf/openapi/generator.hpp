@@ -43,18 +43,10 @@ inline Json json_content(Json schema) { return Json{{"application/json", {{"sche
 
 // The scheme each authenticator documents itself with, in order; one without is a logic_error, since a
 // document that left it out would describe an API that refuses requests it says are fine.
-template <class A>
-std::optional<std::pair<std::string, Json>> scheme_of(const A& a) {
-    if constexpr (requires { a.openapi_security_scheme(); })
-        return a.openapi_security_scheme();
-    else
-        return std::pair<std::string, Json>{std::string(a.name()), Json{{"type", "apiKey"}}};
-}
-
 inline std::vector<std::pair<std::string, Json>> security_schemes(const auth::Authenticators& authenticators) {
     std::vector<std::pair<std::string, Json>> out;
     for (const auto& a : authenticators) {
-        auto scheme = scheme_of(*a);
+        auto scheme = a->openapi_security_scheme();
         if (!scheme)
             throw std::logic_error("drf::openapi::SchemaGenerator: the authenticator '" + std::string(a->name()) +
                                    "' has no OpenAPI security scheme; override openapi_security_scheme() to describe it");

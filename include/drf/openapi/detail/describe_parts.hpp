@@ -6,8 +6,11 @@
 #include <drf/core/json.hpp>
 #include <drf/core/type_name.hpp>
 #include <drf/http/method.hpp>
-#include <drf/openapi/detail/describe_pending.hpp>
+#include <drf/openapi/components.hpp>
+#include <drf/openapi/concepts.hpp>
 #include <drf/openapi/extend.hpp>
+#include <drf/openapi/serializer.hpp>
+#include <drf/permissions/introspect.hpp>
 
 #include <optional>
 #include <string>
@@ -50,9 +53,6 @@ struct Operation {
 
 namespace detail {
 
-template <class T>
-inline constexpr bool always_false = false;
-
 // Cursor and page-number pagination answer an invalid cursor or page with 404 (limit/offset never
 // does); told apart by their options, so that this needs neither header.
 template <class P>
@@ -61,26 +61,26 @@ inline constexpr bool pagination_raises_not_found =
 
 template <class P>
 Json pagination_parameters() {
-    if constexpr (requires { { P::get_schema_operation_parameters() } -> std::convertible_to<Json>; })
-        return P::get_schema_operation_parameters();
-    else
-        return Json::array();
+    static_assert(DescribedPagination<P>,
+                  "drf::openapi: the resource's pagination must describe itself, as DRF's BasePagination does: "
+                  "static Json get_schema_operation_parameters() and static Json get_paginated_response_schema(Json)");
+    return P::get_schema_operation_parameters();
 }
 
 template <class P>
 Json paginated_response_schema(Json item) {
-    if constexpr (requires(Json j) { { P::get_paginated_response_schema(j) } -> std::convertible_to<Json>; })
-        return P::get_paginated_response_schema(std::move(item));
-    else
-        return Json{{"type", "object"}, {"properties", {{"results", {{"type", "array"}, {"items", std::move(item)}}}}}};
+    static_assert(DescribedPagination<P>,
+                  "drf::openapi: the resource's pagination must describe itself, as DRF's BasePagination does: "
+                  "static Json get_schema_operation_parameters() and static Json get_paginated_response_schema(Json)");
+    return P::get_paginated_response_schema(std::move(item));
 }
 
 template <class B>
 Json filter_parameters(const B& backends) {
-    if constexpr (requires { { backends.get_schema_operation_parameters() } -> std::convertible_to<Json>; })
-        return backends.get_schema_operation_parameters();
-    else
-        return Json::array();
+    static_assert(DescribedFilterBackends<B>,
+                  "drf::openapi: each of the viewset's filter_backends must list its query parameters, as DRF's "
+                  "BaseFilterBackend does: Json get_schema_operation_parameters() const");
+    return backends.get_schema_operation_parameters();
 }
 
 // The 400 body when a query parameter fails its filter: {"<parameter>": ["message", ...]}.
