@@ -59,28 +59,42 @@ template <class P>
 inline constexpr bool pagination_raises_not_found =
     requires { P::options.cursor_query_param; } || requires { P::options.page_query_param; };
 
+// One message for both methods; the `else` keeps the compiler from adding errors of its own after it.
+#define DRF_OPENAPI_PAGINATION_MESSAGE                                                                      \
+    "drf::openapi: the resource's pagination must describe itself, as DRF's BasePagination does: static " \
+    "Json get_schema_operation_parameters() and static Json get_paginated_response_schema(Json)"
+
 template <class P>
 Json pagination_parameters() {
-    static_assert(DescribedPagination<P>,
-                  "drf::openapi: the resource's pagination must describe itself, as DRF's BasePagination does: "
-                  "static Json get_schema_operation_parameters() and static Json get_paginated_response_schema(Json)");
-    return P::get_schema_operation_parameters();
+    if constexpr (DescribedPagination<P>) {
+        return P::get_schema_operation_parameters();
+    } else {
+        static_assert(DescribedPagination<P>, DRF_OPENAPI_PAGINATION_MESSAGE);
+        return Json::array();
+    }
 }
 
 template <class P>
 Json paginated_response_schema(Json item) {
-    static_assert(DescribedPagination<P>,
-                  "drf::openapi: the resource's pagination must describe itself, as DRF's BasePagination does: "
-                  "static Json get_schema_operation_parameters() and static Json get_paginated_response_schema(Json)");
-    return P::get_paginated_response_schema(std::move(item));
+    if constexpr (DescribedPagination<P>) {
+        return P::get_paginated_response_schema(std::move(item));
+    } else {
+        static_assert(DescribedPagination<P>, DRF_OPENAPI_PAGINATION_MESSAGE);
+        return item;
+    }
 }
+#undef DRF_OPENAPI_PAGINATION_MESSAGE
 
 template <class B>
 Json filter_parameters(const B& backends) {
-    static_assert(DescribedFilterBackends<B>,
-                  "drf::openapi: each of the viewset's filter_backends must list its query parameters, as DRF's "
-                  "BaseFilterBackend does: Json get_schema_operation_parameters() const");
-    return backends.get_schema_operation_parameters();
+    if constexpr (DescribedFilterBackends<B>) {
+        return backends.get_schema_operation_parameters();
+    } else {
+        static_assert(DescribedFilterBackends<B>,
+                      "drf::openapi: each of the viewset's filter_backends must list its query parameters, as DRF's "
+                      "BaseFilterBackend does: Json get_schema_operation_parameters() const");
+        return Json::array();
+    }
 }
 
 // The 400 body when a query parameter fails its filter: {"<parameter>": ["message", ...]}.
