@@ -48,7 +48,7 @@ public:
     // written as a $ref to its enum only here, since its name depends on every other choice set in the
     // document. drf-spectacular sorts the components by name when it writes the document.
     const Json& schemas() const {
-        if (!built_) built_ = detail::extract_enums(raw_);
+        if (!built_) built_ = detail::schema::extract_enums(raw_);
         return *built_;
     }
 

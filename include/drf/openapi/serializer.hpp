@@ -19,7 +19,7 @@
 
 namespace drf::openapi {
 
-namespace detail {
+namespace detail::schema {
 
 constexpr bool is_identifier(std::string_view s) {
     if (s.empty()) return false;
@@ -132,7 +132,7 @@ Json error_schema(const F&, Components& components) {
     }
 }
 
-}  // namespace detail
+}  // namespace detail::schema
 
 // The name of S's component: S::schema_name when S declares one, else S's type name without namespaces;
 // a trailing "Serializer" is dropped either way, as drf-spectacular drops it ("ProjectInput" for
@@ -141,17 +141,17 @@ template <class S>
 constexpr std::string_view component_name() {
     if constexpr (requires { std::string_view(S::schema_name); }) {
         constexpr std::string_view name = S::schema_name;
-        static_assert(detail::is_component_name(name),
+        static_assert(detail::schema::is_component_name(name),
                       "drf::openapi::component_name: a serializer's schema_name must be letters, digits, '.', '-' "
                       "or '_' (OpenAPI's rule for component names)");
-        return detail::drop_serializer_suffix(name);
+        return detail::schema::drop_serializer_suffix(name);
     } else {
         constexpr std::string_view name = type_name<S>();
-        if constexpr (!detail::is_identifier(name)) {
-            (void)detail::serializer_type_has_no_plain_name<S>{};
+        if constexpr (!detail::schema::is_identifier(name)) {
+            (void)detail::schema::serializer_type_has_no_plain_name<S>{};
             return name;
         } else {
-            return detail::drop_serializer_suffix(name);
+            return detail::schema::drop_serializer_suffix(name);
         }
     }
 }
@@ -173,8 +173,9 @@ Json serializer_schema(Components& components, Direction direction) {
     if (direction == Direction::partial) name = "Patched" + name;
     Json properties = Json::object();
     std::vector<std::string> required;
-    std::apply([&](const auto&... f) { (detail::add_property(f, components, direction, properties, required), ...); },
-               S::fields.items);
+    std::apply(
+        [&](const auto&... f) { (detail::schema::add_property(f, components, direction, properties, required), ...); },
+        S::fields.items);
     Json schema = Json::object();
     schema["type"] = "object";
     if (!properties.empty()) schema["properties"] = std::move(properties);
@@ -196,12 +197,12 @@ Json validation_error_schema(Components& components) {
             const auto add = [&](const auto& field) {
                 if constexpr (std::remove_cvref_t<decltype(field)>::access_type::writable)
                     if (!field.options.read_only)
-                        properties[std::string(field.name)] = detail::error_schema(field, components);
+                        properties[std::string(field.name)] = detail::schema::error_schema(field, components);
             };
             (add(f), ...);
         },
         S::fields.items);
-    properties[std::string(serializers::non_field_errors_key)] = detail::messages();
+    properties[std::string(serializers::non_field_errors_key)] = detail::schema::messages();
     Json schema = Json::object();
     schema["type"] = "object";
     schema["properties"] = std::move(properties);

@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-namespace drf::openapi::detail {
+namespace drf::openapi::detail::schema {
 
 // SHA-256 of `data` as lowercase hex. drf-spectacular names a colliding enum by the first three hex
 // digits of its choice set's hash; the openapi block links no crypto library for so little.
@@ -303,4 +303,4 @@ inline Json extract_enums(const Json& raw) {
     return schemas;
 }
 
-}  // namespace drf::openapi::detail
+}  // namespace drf::openapi::detail::schema

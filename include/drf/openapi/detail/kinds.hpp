@@ -33,7 +33,7 @@ Json serializer_schema(Components& components, Direction direction);
 template <class S>
 Json validation_error_schema(Components& components);
 
-namespace detail {
+namespace detail::schema {
 
 template <class T>
 inline constexpr bool always_false = false;
@@ -337,5 +337,5 @@ Json field_schema(const F& field, Components& components, Direction direction) {
     return safe_ref(std::move(schema));
 }
 
-}  // namespace detail
+}  // namespace detail::schema
 }  // namespace drf::openapi
