@@ -77,6 +77,74 @@ def get_with(port, path, token, *fields):
     return raw(port, "\r\n".join(lines + ["Connection: close", "", ""]))[:2]
 
 
+def fetch(base, path, accept=None):
+    """GET without parsing the body: (status, headers, text), for the schema and its HTML pages."""
+    req = urllib.request.Request(base + path)
+    if accept is not None:
+        req.add_header("Accept", accept)
+    try:
+        with urllib.request.urlopen(req, timeout=10) as res:
+            return res.status, dict(res.headers), res.read().decode()
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers), err.read().decode()
+
+
+SIDECAR_FILES = {"swagger-ui-dist/swagger-ui.css": "text/css",
+                 "swagger-ui-dist/swagger-ui-bundle.js": "text/javascript",
+                 "swagger-ui-dist/swagger-ui-standalone-preset.js": "text/javascript",
+                 "swagger-ui-dist/favicon-32x32.png": "image/png",
+                 "redoc/bundles/redoc.standalone.js": "text/javascript"}
+
+
+def openapi_checks(env, base):
+    """The OpenAPI document and its pages, open to anyone (drf-spectacular's three views)."""
+    status, headers, text = fetch(base, "/api/schema/")
+    document = json.loads(text) if status == 200 else {}
+    check(status == 200 and headers.get("Content-Type") == "application/vnd.oai.openapi+json"
+          and document.get("openapi") == "3.1.0", "GET /api/schema/ is the OpenAPI 3.1 document, anonymously")
+    check(headers.get("Content-Disposition") == 'inline; filename="%s.json"' % document.get("info", {}).get("title"),
+          "the schema is named after its title, as drf-spectacular names it")
+    check(sorted(document.get("paths", {})) == ["/api/announcements/", "/api/announcements/{id}/", "/api/me/",
+                                                "/api/projects/", "/api/projects/{id}/", "/api/projects/{id}/archive/",
+                                                "/api/users/"], "the document describes every route of the API")
+    check(json.loads(run(env, "generateschema").stdout) == document,
+          "the served document is the one generateschema writes")
+    status, headers, _ = fetch(base, "/api/schema/", "application/json")
+    check(status == 200 and headers.get("Content-Type") == "application/json", "Accept: application/json gets application/json")
+    status, _, text = fetch(base, "/api/schema/", "text/html")
+    check(status == 406 and json.loads(text) == {"detail": "Could not satisfy the request Accept header."},
+          "Accept: text/html on the schema is 406")
+    status, headers, text = fetch(base, "/api/docs/", "text/html,*/*;q=0.8")
+    check(status == 200 and headers.get("Content-Type") == "text/html; charset=utf-8" and 'url: "/api/schema/"' in text
+          and "https://cdn.jsdelivr.net/npm/swagger-ui-dist@latest/swagger-ui-bundle.js" in text,
+          "GET /api/docs/ is Swagger UI on the schema, from drf-spectacular's CDN by default")
+    status, headers, text = fetch(base, "/api/redoc/")
+    check(status == 200 and '<redoc spec-url="/api/schema/"></redoc>' in text
+          and "https://cdn.jsdelivr.net/npm/redoc@latest/bundles/redoc.standalone.js" in text,
+          "GET /api/redoc/ is Redoc on the schema, from drf-spectacular's CDN by default")
+    status, _, _ = fetch(base, "/static/drf_spectacular_sidecar/redoc/bundles/redoc.standalone.js")
+    check(status == 404, "without PROJECTS_OPENAPI_ASSETS no asset is served")
+
+    # PROJECTS_OPENAPI_ASSETS: the pages' files from a directory laid out as drf-spectacular-sidecar's.
+    assets = tempfile.mkdtemp(prefix="projects-assets-")
+    for name in SIDECAR_FILES:
+        os.makedirs(os.path.dirname(os.path.join(assets, name)), exist_ok=True)
+        with open(os.path.join(assets, name), "w") as f:
+            f.write("/* %s */" % name)
+    with serving(dict(env, PROJECTS_OPENAPI_ASSETS=assets)) as (port, _):
+        local = "http://127.0.0.1:%d" % port
+        _, _, text = fetch(local, "/api/docs/")
+        check('src="/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js"' in text
+              and "cdn.jsdelivr.net" not in text, "with PROJECTS_OPENAPI_ASSETS Swagger UI loads the service's own copies")
+        _, _, text = fetch(local, "/api/redoc/")
+        check('src="/static/drf_spectacular_sidecar/redoc/bundles/redoc.standalone.js"' in text,
+              "with PROJECTS_OPENAPI_ASSETS Redoc loads the service's own copy")
+        for name, content_type in SIDECAR_FILES.items():
+            status, headers, text = fetch(local, "/static/drf_spectacular_sidecar/" + name)
+            check(status == 200 and headers.get("Content-Type") == content_type and text == "/* %s */" % name,
+                  "%s is served as %s" % (name, content_type))
+
+
 @contextlib.contextmanager
 def serving(env, *args):
     """Another runserver on a free port: yields (port, the line it printed)."""
@@ -212,6 +280,12 @@ def configuration_checks(env):
     fails("a malformed PROJECTS_SECURE_PROXY_SSL_HEADER is refused",
           "PROJECTS_SECURE_PROXY_SSL_HEADER must be 'Header-Name: value', such as 'X-Forwarded-Proto: https'",
           PROJECTS_DB=sqlite, PROJECTS_SECURE_PROXY_SSL_HEADER="https")
+    no_assets = os.path.join(workdir, "no-assets")
+    fails("a PROJECTS_OPENAPI_ASSETS without the pages' files is refused at start, naming the first missing one",
+          "PROJECTS_OPENAPI_ASSETS: drf::openapi: cannot read %s/swagger-ui-dist/swagger-ui.css (no such file): the "
+          "assets directory %s must hold swagger-ui-dist/ and redoc/bundles/ as drf-spectacular-sidecar's static files "
+          "(or node_modules after npm install swagger-ui-dist redoc) do" % (no_assets, no_assets),
+          PROJECTS_DB=sqlite, PROJECTS_OPENAPI_ASSETS=no_assets)
     fails("a PROJECTS_USE_X_FORWARDED_HOST other than 1 or 0 is refused",
           "PROJECTS_USE_X_FORWARDED_HOST must be 1 or 0", PROJECTS_DB=sqlite, PROJECTS_USE_X_FORWARDED_HOST="yes")
 
@@ -389,6 +463,9 @@ def checks(env):
         status, _, body = request(base, "GET", "/api/me/", alice)
         check(status == 200 and body == {"username": "alice", "is_staff": False, "profile": {"bio": ""}}, "GET /api/me/")
         check(request(base, "GET", "/api/me/")[0] == 401, "anonymous /api/me/ is 401")
+
+        # The OpenAPI document, Swagger UI and Redoc
+        openapi_checks(env, base)
 
         # Unknown paths
         status, _, body = request(base, "GET", "/api/nothing/", alice)

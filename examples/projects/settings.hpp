@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -176,6 +177,15 @@ inline drf::http::HostSettings host_settings() {
         settings.use_x_forwarded_host = *flag == "1";
     }
     return settings;
+}
+
+// Where the API's documentation pages (/api/docs/, /api/redoc/) load Swagger UI and Redoc from:
+// PROJECTS_OPENAPI_ASSETS, a directory laid out as drf-spectacular-sidecar's static files (swagger-ui-dist/…,
+// redoc/bundles/redoc.standalone.js; node_modules after `npm install swagger-ui-dist redoc` is one), whose
+// files are then served by the service itself; unset, drf-spectacular's CDN.
+inline std::optional<std::filesystem::path> openapi_assets_dir() {
+    if (auto dir = env("PROJECTS_OPENAPI_ASSETS")) return std::filesystem::path(*dir);
+    return std::nullopt;
 }
 
 // What every view is built from and served with: DATABASES, REST_FRAMEWORK's
