@@ -181,6 +181,28 @@ TEST_CASE("A detail route's id is a path parameter in UUID format, described wit
     CHECK_FALSE(doc["paths"]["/api/gadgets/"]["post"].contains("parameters"));
 }
 
+namespace generator_test {
+struct TextKeyViewSet : drf::viewsets::ViewSet<TextKeyViewSet> {
+    Response retrieve(Request&, const std::string&) { return Response(Json::object()); }
+    static constexpr auto schema = oa::extend_schema(oa::action<&TextKeyViewSet::retrieve>(oa::responses(oa::any_json())));
+};
+struct UuidKeyViewSet : drf::viewsets::ViewSet<UuidKeyViewSet> {
+    Response retrieve(Request&, drf::Uuid) { return Response(Json::object()); }
+    static constexpr auto schema = oa::extend_schema(oa::action<&UuidKeyViewSet::retrieve>(oa::responses(oa::any_json())));
+};
+}  // namespace generator_test
+
+TEST_CASE("A plain ViewSet's detail routes take {pk}, in UUID format when its actions take a drf::Uuid", "[openapi]") {
+    drf::routers::Router router;
+    router.register_viewset<TextKeyViewSet>("api/texts");
+    router.register_viewset<UuidKeyViewSet>("api/uuids");
+    const Json doc = document(router);
+    CHECK(doc["paths"]["/api/texts/{pk}/"]["get"]["parameters"] ==
+          Json::array({Json{{"in", "path"}, {"name", "pk"}, {"schema", {{"type", "string"}}}, {"required", true}}}));
+    CHECK(doc["paths"]["/api/uuids/{pk}/"]["get"]["parameters"] ==
+          Json::array({Json{{"in", "path"}, {"name", "pk"}, {"schema", {{"type", "string"}, {"format", "uuid"}}}, {"required", true}}}));
+}
+
 TEST_CASE("A ResourceViewSet's create takes the input serializer and answers 201 with the output serializer", "[openapi]") {
     const Json op = document(gadgets_and_status())["paths"]["/api/gadgets/"]["post"];
     CHECK(op["requestBody"]["content"]["application/json"]["schema"] == Json{{"$ref", "#/components/schemas/GadgetInput"}});

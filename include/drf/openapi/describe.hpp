@@ -206,6 +206,32 @@ void add_operation(Components& components, ViewSetDescription& out, std::string_
     out.operations.push_back(std::move(op));
 }
 
+// Whether every detail action of a plain ViewSet takes its pk as a drf::Uuid (a malformed one is 404
+// before the action runs), so the path parameter is documented in UUID format.
+template <class F, class V>
+constexpr bool takes_uuid_pk() {
+    return !std::is_invocable_v<F, V&, http::Request&, const std::string&>;
+}
+template <class V>
+constexpr bool detail_pk_is_uuid() {
+    bool all = true;
+    bool any = false;
+    const auto check = [&](bool uuid) { all = all && uuid, any = true; };
+    if constexpr (views::has_retrieve<V>) check(takes_uuid_pk<decltype(&V::retrieve), V>());
+    if constexpr (views::has_update<V>) check(takes_uuid_pk<decltype(&V::update), V>());
+    if constexpr (views::has_partial_update<V>) check(takes_uuid_pk<decltype(&V::partial_update), V>());
+    if constexpr (views::has_destroy<V>) check(takes_uuid_pk<decltype(&V::destroy), V>());
+    std::apply(
+        [&](const auto&... a) {
+            ((a.scope == viewsets::Scope::detail
+                  ? check(takes_uuid_pk<decltype(std::remove_cvref_t<decltype(a)>::function), V>())
+                  : void()),
+             ...);
+        },
+        V::extra_actions);
+    return any && all;
+}
+
 template <class V>
 Json lookup_parameter() {
     if constexpr (resource_viewset<V>) {
@@ -216,7 +242,9 @@ Json lookup_parameter() {
                                         verbose_name(type_name<typename V::resource::model>()) + "."},
                     {"required", true}};
     } else {
-        return Json{{"in", "path"}, {"name", "pk"}, {"schema", {{"type", "string"}}}, {"required", true}};
+        Json schema{{"type", "string"}};
+        if constexpr (detail_pk_is_uuid<V>()) schema["format"] = "uuid";
+        return Json{{"in", "path"}, {"name", "pk"}, {"schema", std::move(schema)}, {"required", true}};
     }
 }
 
