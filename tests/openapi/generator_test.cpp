@@ -219,6 +219,30 @@ TEST_CASE("A ResourceViewSet's partial_update takes the Patched input serializer
     CHECK(doc["paths"]["/api/gadgets/{id}/"]["delete"]["responses"]["204"] == Json{{"description", "No response body"}});
 }
 
+namespace generator_test {
+struct Note {
+    std::string text;
+    static constexpr auto fields = s::fields(s::char_field<&Note::text>().optional("").allow_blank());
+};
+struct NoteViewSet : drf::viewsets::ViewSet<NoteViewSet> {
+    Response create(Request&) { return Response(Json::object()); }
+    static constexpr auto schema = oa::extend_schema(
+        oa::action<&NoteViewSet::create>(oa::request<Note>(), oa::responses(oa::response<Note>(201))));
+};
+}  // namespace generator_test
+
+TEST_CASE("A request body is required when its serializer requires a field, as drf-spectacular decides", "[openapi]") {
+    drf::routers::Router router = gadgets_and_status();
+    router.register_viewset<NoteViewSet>("api/notes");
+    const Json doc = document(router);
+    CHECK(doc["paths"]["/api/gadgets/"]["post"]["requestBody"]["required"] == true);
+    CHECK_FALSE(doc["paths"]["/api/notes/"]["post"]["requestBody"].contains("required"));
+    CHECK(doc["paths"]["/api/notes/"]["post"]["requestBody"]["content"]["application/json"]["schema"] ==
+          Json{{"$ref", "#/components/schemas/Note"}});
+    CHECK(doc["paths"]["/api/notes/"]["post"]["responses"]["201"]["content"]["application/json"]["schema"] ==
+          Json{{"$ref", "#/components/schemas/Note"}});
+}
+
 TEST_CASE("A ResourceViewSet's list is paginated, with the paginator's query parameters", "[openapi]") {
     const Json op = document(gadgets_and_status())["paths"]["/api/gadgets/"]["get"];
     CHECK(op["responses"]["200"]["content"]["application/json"]["schema"] ==

@@ -126,14 +126,22 @@ Json response_schema(Components& components, bool many) {
     return Json{{"type", "array"}, {"items", std::move(ref)}};
 }
 
-// Whether the component `ref` names lists required fields: a body of it must be sent.
+// Whether a body of the component `ref` names must be sent: it requires a field that is not read-only
+// (drf-spectacular's request_body_required).
 inline bool has_required(const Components& components, const Json& ref) {
     if (!ref.is_object() || !ref.contains("$ref")) return false;
     const std::string name = ref["$ref"].get<std::string>().substr(std::string_view("#/components/schemas/").size());
     const Json& schemas = components.schemas();
     if (!schemas.contains(name)) return false;
     const Json& schema = schemas[name];
-    return schema.contains("required") && !schema["required"].empty();
+    if (!schema.contains("required")) return false;
+    for (const auto& field : schema["required"]) {
+        const Json* property = schema.contains("properties") && schema["properties"].contains(field.get<std::string>())
+                                   ? &schema["properties"][field.get<std::string>()]
+                                   : nullptr;
+        if (!property || !property->value("readOnly", false)) return true;
+    }
+    return false;
 }
 
 template <class S>
