@@ -172,13 +172,14 @@ void resource_defaults(Components& components, Operation& op) {
         op.responses.push_back({op.action == "create" ? 201 : 200, response_schema<Output>(components, false), ""});
 }
 
-// A plain ViewSet's action without extend_schema documents any JSON in and out.
+// A plain ViewSet's action without extend_schema documents any JSON in and out: 201 for create and 204
+// for destroy, as drf-spectacular's defaults are.
 inline void plain_defaults(Operation& op) {
     if (takes_body(op.method)) op.request_body = Json::object();
     if (op.method == http::Method::remove)
         op.responses.push_back({204, std::nullopt, "No response body"});
     else
-        op.responses.push_back({200, Json::object(), ""});
+        op.responses.push_back({op.action == "create" ? 201 : 200, Json::object(), ""});
 }
 
 template <class V, auto Fn>
