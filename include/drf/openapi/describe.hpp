@@ -90,19 +90,21 @@ constexpr bool is_action_of() {
     return found;
 }
 
+template <class V, class T>
+constexpr bool item_names_an_action() {
+    if constexpr (is_action_schema<T>::value)
+        return is_action_of<V, T::function>();
+    else
+        return true;
+}
+
+// Over the items' types, not a lambda in a fold (clang 14 does not expand a pack inside one).
 template <class V>
 constexpr bool schema_names_actions() {
-    return std::apply(
-        [](const auto&... item) {
-            return (true && ... && [] {
-                using T = std::remove_cvref_t<decltype(item)>;
-                if constexpr (is_action_schema<T>::value)
-                    return is_action_of<V, T::function>();
-                else
-                    return true;
-            }());
-        },
-        viewset_schema_items<V>());
+    using Items = decltype(viewset_schema_items<V>());
+    return []<class... T>(std::type_identity<std::tuple<T...>>) {
+        return (true && ... && item_names_an_action<V, T>());
+    }(std::type_identity<Items>{});
 }
 
 // The view-level options (tags, exclude) applied to every operation.
