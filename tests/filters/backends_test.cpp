@@ -38,8 +38,8 @@ struct Book : drf::models::Model<Book> {
                                                          drf::models::field<&Book::year>());
 };
 
-using BookInput = s::model_serializer<Book, &Book::title>;
-using BookOutput = s::model_serializer<Book, &Book::title>;
+struct BookInput : s::model_serializer<Book, &Book::title> {};
+struct BookOutput : s::model_serializer<Book, &Book::title> {};
 using Pages = drf::pagination::CursorPagination<drf::pagination::Options{.page_size = 2}>;
 using BookResource = drf::resources::Resource<Book, BookInput, BookOutput, Pages>;
 

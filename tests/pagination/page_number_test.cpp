@@ -35,7 +35,7 @@ using Numbered = pg::PageNumberPagination<pg::PageNumberOptions{.page_size = 2, 
 const Json invalid_page = Json::parse(R"({"detail": "Invalid page."})");
 
 // A Resource paged by page numbers, under the client's ?ordering= (DRF's OrderingFilter).
-using ItemInput = drf::serializers::model_serializer<Item, &Item::name>;
+struct ItemInput : drf::serializers::model_serializer<Item, &Item::name> {};
 using ItemResource = drf::resources::Resource<Item, ItemInput, ItemOutput, Pages>;
 
 struct ItemViewSet : drf::resources::ResourceViewSet<ItemViewSet, ItemResource> {
