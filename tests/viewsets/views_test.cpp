@@ -18,6 +18,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace views_test {
@@ -44,6 +45,11 @@ struct SecretAuthentication : drf::auth::BaseAuthentication {
     }
     std::string authenticate_header(const Request&) const override { return "Secret"; }
     std::string_view name() const override { return "SecretAuthentication"; }
+    // How the API's OpenAPI document (which the test client checks every response against) names it.
+    std::optional<std::pair<std::string, drf::Json>> openapi_security_scheme() const override {
+        return std::pair<std::string, drf::Json>{
+            "secretAuth", {{"type", "apiKey"}, {"in", "header"}, {"name", "Authorization"}, {"description", "Secret <username>"}}};
+    }
 };
 
 struct WhoAmI : drf::viewsets::ViewSet<WhoAmI> {

@@ -161,6 +161,9 @@ public:
             throw std::invalid_argument("drf::routers::Router::register_path: the path must start with '/': '" + path + "'");
         paths_[std::move(path)] = std::move(view);
     }
+    // Whether `path` is one register_path gave a view: a file or page outside the API and its OpenAPI
+    // document.
+    bool is_registered_path(const std::string& path) const { return paths_.count(path) != 0; }
 
     // Every generated route, in the order the viewsets were registered (DRF's router.urls): per viewset
     // the list route, the detail route, then the extra actions in declaration order.
