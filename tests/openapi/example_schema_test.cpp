@@ -81,7 +81,7 @@ TEST_CASE("The example service's document lists every endpoint with drf-spectacu
           std::vector<std::string>{"get /api/announcements/ announcements_list",
                                    "post /api/announcements/ announcements_create",
                                    "get /api/announcements/{id}/ announcements_retrieve",
-                                   "get /api/me/ me_retrieve",
+                                   "get /api/me/ me_list",
                                    "get /api/projects/ projects_list",
                                    "post /api/projects/ projects_create",
                                    "get /api/projects/{id}/ projects_retrieve",

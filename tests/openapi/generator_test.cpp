@@ -151,7 +151,7 @@ TEST_CASE("operationIds and paths follow drf-spectacular: path tokens after the 
                                    "/api/gadgets/{id}/archive/ post gadgets_archive_create",
                                    "/api/gadgets/{id}/rename/ post gadgets_rename_create",
                                    "/api/gadgets/recent-ones/ get gadgets_recent_ones_list",
-                                   "/api/status/ get status_retrieve",
+                                   "/api/status/ get status_list",
                                    "/api/status/ post status_create"});
 }
 
@@ -159,8 +159,24 @@ TEST_CASE("With a single viewset the operationIds and tags keep the whole path, 
     drf::routers::Router router;
     router.register_viewset<StatusViewSet>("api/status");
     const Json doc = document(router);
-    CHECK(doc["paths"]["/api/status/"]["get"]["operationId"] == "api_status_retrieve");
+    CHECK(doc["paths"]["/api/status/"]["get"]["operationId"] == "api_status_list");
     CHECK(doc["paths"]["/api/status/"]["get"]["tags"] == Json::array({"api"}));
+}
+
+TEST_CASE("A plain ViewSet's list is named _list when it answers a serializer, even one object, as drf-spectacular's",
+          "[openapi]") {
+    struct Undeclared : drf::viewsets::ViewSet<Undeclared> {
+        Response list(Request&) { return Response(Json::object()); }
+    };
+    drf::routers::Router router;
+    router.register_viewset<StatusViewSet>("api/status");
+    router.register_viewset<Undeclared>("api/undeclared");
+    const Json doc = document(router);
+    CHECK(doc["paths"]["/api/status/"]["get"]["operationId"] == "status_list");
+    CHECK(doc["paths"]["/api/status/"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] ==
+          Json{{"$ref", "#/components/schemas/GadgetOutput"}});
+    // Nothing says what it answers: drf-spectacular names it by its method.
+    CHECK(doc["paths"]["/api/undeclared/"]["get"]["operationId"] == "undeclared_retrieve");
 }
 
 TEST_CASE("Each operation is tagged with the first path token after the common prefix", "[openapi]") {

@@ -169,6 +169,15 @@ constexpr bool response_is_many() {
     else
         return false;
 }
+// Whether the operationId ends in _list: drf-spectacular's _is_list_view, which names a list action so
+// whenever its response is a serializer, even one object (response<S>(200) on a plain ViewSet's list).
+template <class R>
+bool named_as_list(const Operation& op) {
+    if constexpr (requires { R::is_many; })
+        return R::is_many || op.action == "list";
+    else
+        return false;
+}
 
 // extend_schema's options for one operation, over what the viewset's declarations gave it. Returns
 // whether the options declared the request (or no_body) and the responses.
@@ -195,7 +204,7 @@ std::pair<bool, bool> apply_options(Components& components, Operation& op, const
                         [&](const auto&... r) {
                             (op.responses.push_back(describe_response(components, r)), ...);
                             ((r.status < lowest ? void((lowest = r.status, op.is_list =
-                                                            response_is_many<std::remove_cvref_t<decltype(r)>>()))
+                                                            named_as_list<std::remove_cvref_t<decltype(r)>>(op)))
                                                 : void()),
                              ...);
                         },
