@@ -79,7 +79,8 @@ class SchemaView : public viewsets::ViewSet<SchemaView> {
 public:
     static constexpr std::string_view openapi_media_type = "application/vnd.oai.openapi+json";
     static constexpr std::string_view json_media_type = "application/json";
-    // drf-spectacular's SERVE_INCLUDE_SCHEMA = False: the document describes the API, not itself.
+    // As drf-spectacular with SERVE_INCLUDE_SCHEMA = False (its default is True): the document describes
+    // the API, not its own documentation.
     static constexpr auto schema = extend_schema(exclude);
 
     explicit SchemaView(std::shared_ptr<const SchemaDocument> document) : document_(std::move(document)) {}
