@@ -325,6 +325,9 @@ TEST_CASE("A plain ViewSet's action without extend_schema documents any JSON (20
     const Json create = doc["paths"]["/api/status/"]["post"];
     CHECK(create["requestBody"]["content"]["application/json"]["schema"] == Json::object());
     CHECK(create["responses"]["201"]["content"]["application/json"]["schema"] == Json::object());
+    // Whatever validates the body reports its errors as an object, or the body is malformed.
+    CHECK(create["responses"]["400"]["content"]["application/json"]["schema"] ==
+          Json::parse(R"({"anyOf": [{"type": "object"}, {"$ref": "#/components/schemas/ErrorDetail"}]})"));
     CHECK(generator.warnings() ==
           std::vector<std::string>{
               "StatusViewSet.create (POST): no response declared (drf::openapi::extend_schema(drf::openapi::action<&"

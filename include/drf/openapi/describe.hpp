@@ -177,7 +177,11 @@ void resource_defaults(Components& components, Operation& op) {
 // A plain ViewSet's action without extend_schema documents any JSON in and out: 201 for create and 204
 // for destroy, as drf-spectacular's defaults are.
 inline void plain_defaults(Operation& op) {
-    if (takes_body(op.method)) op.request_body = Json::object();
+    // A hand-written action may raise NotFound anywhere (get_object_or_404, a paginator's invalid page).
+    op.not_found = true;
+    // Any JSON in: whatever validates it reports its errors as some object, which only extend_schema's
+    // request<S>() can say more about.
+    if (takes_body(op.method)) op.request_body = Json::object(), op.request_errors = Json{{"type", "object"}};
     if (op.method == http::Method::remove)
         op.responses.push_back({204, std::nullopt, "No response body"});
     else
