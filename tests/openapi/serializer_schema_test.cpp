@@ -122,6 +122,32 @@ TEST_CASE("Text fields: lengths, blank, null, default and help_text as drf-spect
         "required": ["code", "email", "title"]}})"));
 }
 
+struct Server {
+    std::string host;
+    std::string region;
+};
+struct ServerSerializer {
+    static constexpr auto fields = s::fields(
+        s::char_field<&Server::host>().max_length(253).extend_schema(R"({"format": "hostname", "example": "db.local"})"),
+        s::char_field<&Server::region>().max_length(20).extend_schema(R"({"maxLength": null, "pattern": "^[a-z]{2}-[a-z]+-[0-9]$"})"));
+};
+struct BrokenExtension {
+    static constexpr auto fields = s::fields(s::char_field<&Server::host>().extend_schema(R"(["hostname"])"));
+};
+
+TEST_CASE("A field's extend_schema is merged over its generated schema; null removes a key", "[openapi]") {
+    CHECK(schemas_of<ServerSerializer>() == expected(R"({"Server": {"type": "object", "properties": {
+        "host": {"type": "string", "maxLength": 253, "format": "hostname", "example": "db.local"},
+        "region": {"type": "string", "pattern": "^[a-z]{2}-[a-z]+-[0-9]$"}},
+        "required": ["host", "region"]}})"));
+}
+
+TEST_CASE("A field's extend_schema that is not a JSON object is an error naming the field", "[openapi]") {
+    CHECK_THROWS_MATCHES(schemas_of<BrokenExtension>(), std::logic_error,
+                         Catch::Matchers::Message("drf::openapi: the extend_schema(...) of the field 'host' is not a "
+                                                  "JSON object: [\"hostname\"]"));
+}
+
 struct Numbers {
     std::int32_t pages = 0;
     std::int64_t words = 0;

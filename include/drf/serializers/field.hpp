@@ -155,6 +155,7 @@ struct FieldOptions {
     bool write_only = false;
     bool allow_null = false;
     std::string_view help_text{};  // DRF's help_text: the field's description in the OpenAPI schema
+    std::string_view schema_extension{};  // a JSON object merged over the field's OpenAPI schema
 };
 
 struct NoDefault {};
@@ -239,6 +240,16 @@ struct Field {
     constexpr Field help_text(std::string_view text) const {
         Field f = *this;
         f.options.help_text = text;
+        return f;
+    }
+    // drf-spectacular's @extend_schema_field, for this one field: a JSON object (as text) merged over the
+    // schema the OpenAPI document gives the field, as an RFC 7386 merge patch (null removes a key):
+    //     char_field<&Server::host>().extend_schema(R"({"format": "hostname", "example": "db.local"})")
+    // Documentation only: validation is the field's own. Text that is not a JSON object is an error when
+    // the document is generated.
+    constexpr Field extend_schema(std::string_view json_object) const {
+        Field f = *this;
+        f.options.schema_extension = json_object;
         return f;
     }
     constexpr Field allow_null() const {

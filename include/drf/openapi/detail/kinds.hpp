@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -334,6 +335,13 @@ Json field_schema(const F& field, Components& components, Direction direction) {
     if (!description.empty()) schema["description"] = description;
     schema = safe_ref(std::move(schema));
     insert_validators(field, schema);
+    if (!o.schema_extension.empty()) {
+        const Json patch = Json::parse(o.schema_extension, nullptr, false);
+        if (patch.is_discarded() || !patch.is_object())
+            throw std::logic_error("drf::openapi: the extend_schema(...) of the field '" + std::string(field.name) +
+                                   "' is not a JSON object: " + std::string(o.schema_extension));
+        schema.merge_patch(patch);
+    }
     return safe_ref(std::move(schema));
 }
 
