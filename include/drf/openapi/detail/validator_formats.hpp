@@ -4,7 +4,10 @@
 // response that breaks them breaks every client that parses them.
 #pragma once
 
+#include <drf/core/detail/strings.hpp>
+#include <drf/core/detail/utf8.hpp>
 #include <drf/core/json.hpp>
+#include <drf/core/uuid.hpp>
 
 #include <cstddef>
 #include <string>
@@ -14,28 +17,13 @@ namespace drf::openapi::detail::validation {
 
 constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 constexpr bool is_ascii_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-constexpr bool is_hex_digit(char c) noexcept {
-    return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+constexpr bool is_hex_digit(char c) noexcept { return drf::detail::hex_value(c) >= 0; }
 
-// JSON Schema counts a string's length in code points; the text is UTF-8, so every byte that does not
-// continue a sequence starts one.
-constexpr std::size_t code_points(std::string_view text) noexcept {
-    std::size_t n = 0;
-    for (const char c : text)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
+// JSON Schema counts a string's length in code points, as Django's max_length does.
+constexpr std::size_t code_points(std::string_view text) noexcept { return drf::detail::utf8_length(text); }
 
-// RFC 4122's textual form: 8-4-4-4-12 hexadecimal digits, either case.
-constexpr bool is_uuid(std::string_view s) noexcept {
-    if (s.size() != 36) return false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? s[i] != '-' : !is_hex_digit(s[i])) return false;
-    }
-    return true;
-}
+// RFC 4122's textual form: 8-4-4-4-12 hexadecimal digits, either case (the form drf renders, read back).
+constexpr bool is_uuid(std::string_view s) noexcept { return drf::detail::parse_canonical_uuid(s).has_value(); }
 
 constexpr bool read_number(std::string_view s, std::size_t& at, std::size_t digits, int& value) noexcept {
     if (at + digits > s.size()) return false;

@@ -37,11 +37,9 @@ struct MediaType {
     }
 };
 
-inline std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
+// HTTP's optional whitespace (RFC 9110's OWS) around a header's parts.
+constexpr bool is_ows(char c) noexcept { return c == ' ' || c == '\t'; }
+constexpr std::string_view trimmed(std::string_view s) noexcept { return drf::detail::trim(s, is_ows); }
 
 // Splits at ';' outside double quotes, as Django's _parseparam does.
 inline std::vector<std::string_view> split_parameters(std::string_view text) {
