@@ -213,7 +213,8 @@ public:
             // Django's CommonMiddleware reads get_host() first: a Host that is not allowed is 400 before
             // authentication, routing or a view could build a link from it.
             (void)request.get_host();
-            if (const auto it = paths_.find(request.path()); it != paths_.end()) return serve_path(it->second, request);
+            if (!paths_.empty())  // most routers have none: no hash of the path on every request then
+                if (const auto it = paths_.find(request.path()); it != paths_.end()) return serve_path(it->second, request);
             const auto [entry, match] = resolve(request.path());
             return views::dispatch(entry->view, request, match, entry->methods(match), context_->authenticators);
         } catch (...) {
