@@ -56,7 +56,9 @@ struct Service {
         o.err = err.str();
         return o;
     }
-    std::string document() const { return oa::SchemaGenerator({"Service", "0.1.0", ""}).get_schema(router.endpoints(), {}).dump(2) + "\n"; }
+    std::string document() const {
+        return oa::render_json(oa::SchemaGenerator({"Service", "0.1.0", ""}).get_schema(router.endpoints(), {})) + "\n";
+    }
 };
 
 std::string read(const std::filesystem::path& path) {

@@ -32,9 +32,8 @@ struct Service {
     Service() { projects::add_urls(router); }
 
     std::string document() const {
-        return drf::openapi::SchemaGenerator(projects::api_info())
-                   .get_schema(router.endpoints(), router.context().authenticators)
-                   .dump(2) +
+        return drf::openapi::render_json(drf::openapi::SchemaGenerator(projects::api_info())
+                                             .get_schema(router.endpoints(), router.context().authenticators)) +
                "\n";
     }
 };

@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
     }
     try {
         std::vector<std::string> warnings;
-        const std::string text = kitchen_sink::Service().document(&warnings).dump(2) + "\n";
+        const std::string text = drf::openapi::render_json(kitchen_sink::Service().document(&warnings)) + "\n";
         for (const auto& w : warnings) std::cerr << "openapi_kitchen_sink: warning: " << w << '\n';
         if (path->empty()) {
             std::cout << text;

@@ -33,7 +33,7 @@ public:
             err() << "\nSchema generation summary:\nWarnings: " << warnings.size() << "\n";
         // drf-spectacular's words for the same refusal.
         if (fail_on_warn_ && !warnings.empty()) throw CommandError("Failing as requested due to warnings");
-        const std::string text = document.dump(2) + "\n";
+        const std::string text = openapi::render_json(document) + "\n";  // the bytes GET /api/schema/ serves
         if (file_.empty()) {
             out() << text;
             return;

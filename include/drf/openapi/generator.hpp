@@ -57,6 +57,12 @@ inline std::vector<std::pair<std::string, Json>> security_schemes(const auth::Au
 
 }  // namespace detail
 
+// The document as text, as drf-spectacular's OpenApiJsonRenderer writes it (indented by 4): what the
+// schema view serves and generateschema writes, the same bytes.
+inline std::string render_json(const Json& document) {
+    return document.dump(4, ' ', false, Json::error_handler_t::replace);
+}
+
 class SchemaGenerator {
 public:
     explicit SchemaGenerator(Info info) : info_(std::move(info)) {}

@@ -59,7 +59,7 @@ private:
         std::call_once(*once_, [this] {
             auto state = std::make_unique<State>();
             state->document = generate_();
-            state->text = state->document.dump(4, ' ', false, Json::error_handler_t::replace);
+            state->text = render_json(state->document);
             state_ = std::move(state);
         });
     }
