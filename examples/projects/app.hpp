@@ -4,6 +4,7 @@
 #pragma once
 
 #include "commands.hpp"
+#include "context.hpp"
 #include "migrations.hpp"  // projects::migrations(): auth's and migrations/*.hpp
 #include "models.hpp"
 #include "settings.hpp"

@@ -188,12 +188,4 @@ inline std::optional<std::filesystem::path> openapi_assets_dir() {
     return std::nullopt;
 }
 
-// What every view is built from and served with: DATABASES, REST_FRAMEWORK's
-// DEFAULT_AUTHENTICATION_CLASSES (token authentication) and the hosts above.
-inline drf::views::Context view_context(drf::db::Databases& databases) {
-    return {.databases = &databases,
-            .authenticators = {std::make_shared<drf::auth::TokenAuthentication>(databases)},
-            .hosts = std::make_shared<const drf::http::HostSettings>(host_settings())};
-}
-
 }  // namespace projects

@@ -1,5 +1,5 @@
 // examples/projects/urls.hpp — the URL configuration (Django's urls.py): the viewsets under api/, each
-// built by the router from its context (settings.hpp's view_context), and the API's OpenAPI document with
+// built by the router from its context (context.hpp's view_context), and the API's OpenAPI document with
 // its Swagger UI and Redoc pages, as drf-spectacular's three views serve them.
 #pragma once
 

@@ -14,6 +14,7 @@
 #include <drf/http/user.hpp>
 
 #include <algorithm>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,6 +27,9 @@ namespace drf::http {
 // Header fields in arrival order; names compare case-insensitively.
 class Headers {
 public:
+    Headers() = default;
+    // Headers{{"Accept", "application/json"}, {"If-None-Match", etag}}
+    Headers(std::initializer_list<std::pair<std::string, std::string>> fields) : fields_(fields) {}
     void add(std::string name, std::string value) { fields_.emplace_back(std::move(name), std::move(value)); }
     // Replaces every field called `name` by one with `value`.
     void set(std::string name, std::string value) {
@@ -171,6 +175,13 @@ public:
     const HostSettings& host_settings() const noexcept {
         return host_settings_ ? *host_settings_ : *default_host_settings();
     }
+    // Django's request.META["REMOTE_ADDR"]: the address of the peer that sent the request ("203.0.113.7",
+    // "::1"), set by the server; a proxy's, when the service sits behind one (drf::throttling reads the
+    // client's from X-Forwarded-For only as far as its num_proxies setting trusts it). Empty for a
+    // Request built in code; the test client says "127.0.0.1", as Django's does.
+    const std::string& remote_addr() const noexcept { return remote_addr_; }
+    void set_remote_addr(std::string address) { remote_addr_ = std::move(address); }
+
     // Django's build_absolute_uri for this path with the given query.
     std::string absolute_url(const QueryParams& query) const {
         std::string url = base_url() + percent_encode_path(path_);
@@ -244,6 +255,7 @@ private:
     bool has_authenticators_ = false;
     bool forced_authentication_ = false;
     std::string default_host_ = "localhost";
+    std::string remote_addr_;
     std::shared_ptr<const HostSettings> host_settings_;
 };
 

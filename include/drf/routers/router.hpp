@@ -216,7 +216,7 @@ public:
             if (!paths_.empty())  // most routers have none: no hash of the path on every request then
                 if (const auto it = paths_.find(request.path()); it != paths_.end()) return serve_path(it->second, request);
             const auto [entry, match] = resolve(request.path());
-            return views::dispatch(entry->view, request, match, entry->methods(match), context_->authenticators);
+            return views::dispatch(entry->view, request, match, entry->methods(match), *context_);
         } catch (...) {
             return views::handle_exception(std::current_exception(), request, context_->authenticators);
         }
@@ -236,6 +236,7 @@ private:
                                             "'; give '" + prefix + "' a unique one: register_viewset<V>(\"" + prefix +
                                             "\", \"<basename>\")");
         entry->prefix = prefix;
+        throttling::check_rates<V>(context_->throttling.get());
         build_routes<V>(*entry);
         entry->view = std::move(view);
         entry->schema = &openapi::viewset_schema<V>;

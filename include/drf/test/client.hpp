@@ -57,28 +57,42 @@ class APIClient {
 public:
     explicit APIClient(const routers::Router& router) : router_(&router) {}
 
-    TestResponse get(std::string_view path) { return request(http::Method::get, path); }
-    TestResponse head(std::string_view path) { return request(http::Method::head, path); }
-    TestResponse options(std::string_view path) { return request(http::Method::options, path); }
-    TestResponse remove(std::string_view path) { return request(http::Method::remove, path); }
-    TestResponse post(std::string_view path, const Json& data = Json::object()) {
-        return request(http::Method::post, path, data.dump());
+    // Each takes extra header fields for this request only, as DRF's client.get(path, HTTP_ACCEPT=...):
+    //     client.get("/api/projects/", {{"Accept", "application/json"}, {"If-None-Match", etag}})
+    TestResponse get(std::string_view path, const http::Headers& extra = {}) {
+        return request(http::Method::get, path, std::nullopt, "", extra);
     }
-    TestResponse put(std::string_view path, const Json& data = Json::object()) {
-        return request(http::Method::put, path, data.dump());
+    TestResponse head(std::string_view path, const http::Headers& extra = {}) {
+        return request(http::Method::head, path, std::nullopt, "", extra);
     }
-    TestResponse patch(std::string_view path, const Json& data = Json::object()) {
-        return request(http::Method::patch, path, data.dump());
+    TestResponse options(std::string_view path, const http::Headers& extra = {}) {
+        return request(http::Method::options, path, std::nullopt, "", extra);
+    }
+    TestResponse remove(std::string_view path, const http::Headers& extra = {}) {
+        return request(http::Method::remove, path, std::nullopt, "", extra);
+    }
+    TestResponse post(std::string_view path, const Json& data = Json::object(), const http::Headers& extra = {}) {
+        return request(http::Method::post, path, data.dump(), "application/json", extra);
+    }
+    TestResponse put(std::string_view path, const Json& data = Json::object(), const http::Headers& extra = {}) {
+        return request(http::Method::put, path, data.dump(), "application/json", extra);
+    }
+    TestResponse patch(std::string_view path, const Json& data = Json::object(), const http::Headers& extra = {}) {
+        return request(http::Method::patch, path, data.dump(), "application/json", extra);
     }
 
-    // Any request: a raw body with its content type (for malformed bodies and other media types).
+    // Any request: a raw body with its content type (for malformed bodies and other media types), and
+    // extra header fields (a field named in `extra` replaces the client's own, Content-Type included).
     TestResponse request(http::Method method, std::string_view path, std::optional<std::string> body = std::nullopt,
-                         std::string content_type = "application/json") {
+                         std::string content_type = "application/json", const http::Headers& extra = {}) {
         http::Headers headers;
         headers.add("Host", "testserver");
         if (credentials_) headers.add("Authorization", *credentials_);
         if (body) headers.add("Content-Type", content_type);
+        for (const auto& [name, value] : extra) headers.erase(name);
+        for (const auto& [name, value] : extra) headers.add(name, value);
         http::Request req(method, path, std::move(headers), body.value_or(""));
+        req.set_remote_addr(remote_addr_);
         if (forced_user_) req.force_authenticate(*forced_user_);
         const http::Response res = router_->dispatch(req, host_settings());
         TestResponse out;
@@ -107,6 +121,9 @@ public:
 
     // Every request is made as `user`, skipping authentication (DRF's force_authenticate); nullopt undoes it.
     void force_authenticate(std::optional<auth::User> user) { forced_user_ = std::move(user); }
+    // The address every request comes from (Django's REMOTE_ADDR): "127.0.0.1" unless set, as Django's
+    // test client has it.
+    void remote_addr(std::string address) { remote_addr_ = std::move(address); }
     // The Authorization header for every request: credentials("Token " + key); empty clears it.
     void credentials(std::string authorization) {
         if (authorization.empty())
@@ -137,6 +154,7 @@ private:
     std::shared_ptr<const openapi::ResponseValidator> validator_;
     std::optional<auth::User> forced_user_;
     std::optional<std::string> credentials_;
+    std::string remote_addr_ = "127.0.0.1";
 };
 
 }  // namespace drf::test

@@ -9,6 +9,7 @@
 #include <drf/http/method.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
+#include <drf/views/context.hpp>
 #include <drf/views/view.hpp>
 #include <drf/viewsets/actions.hpp>
 
@@ -65,19 +66,19 @@ inline http::Response strip_body(const http::Response& r) {
 // permissions before it looks for the method's handler, so an anonymous PUT to an authenticated-only
 // route is 401, not 405. Throws what the view throws; answer it with handle_exception().
 inline http::Response dispatch(const View& view, http::Request& request, const Match& match,
-                               const viewsets::MethodSet& methods, const auth::Authenticators& authenticators) {
+                               const viewsets::MethodSet& methods, const Context& context) {
     if (methods.empty()) throw http::NotFound();
-    views::perform_authentication(request, authenticators);
+    views::perform_authentication(request, context.authenticators);
     const Method method = request.method();
     const bool head = method == Method::head && !methods.contains(Method::head) && methods.contains(Method::get);
     const bool options = method == Method::options && !methods.contains(Method::options);
     if (!methods.contains(method) && !head && !options) {
-        view.check_permissions(request);
+        view.initial(request, context);
         http::MethodNotAllowed error(http::to_string(method));
         error.add_header("Allow", allow_header(methods));
         throw error;
     }
-    http::Response response = view.invoke(request, match, head ? Method::get : method);
+    http::Response response = view.invoke(request, match, head ? Method::get : method, context);
     if (options) response.header("Allow", allow_header(methods));
     if (method == Method::head) response = detail::strip_body(response);
     return response;

@@ -9,6 +9,7 @@
 #include <drf/http/method.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
+#include <drf/throttling/check.hpp>
 #include <drf/views/context.hpp>
 #include <drf/viewsets/actions.hpp>
 #include <drf/viewsets/viewset.hpp>
@@ -96,16 +97,21 @@ inline http::Response options_response() {
 
 }  // namespace detail
 
-// One request on a fresh V: its permissions, then the action for (route, method). Method::options on
-// a route whose viewset does not define it is DRF's metadata response; another method no action maps
-// is 405 (the dispatch answers that before it gets here, with Allow).
+// One request on a fresh V: its permissions, its throttles (the action's own, when it declares them),
+// then the action for (route, method) — DRF's initial() and handler. Method::options on a route whose
+// viewset does not define it is DRF's metadata response; another method no action maps is 405 (the
+// dispatch answers that before it gets here, with Allow).
 template <class V>
-http::Response run_action(V& view, http::Request& request, const Match& match, Method method) {
+http::Response run_action(V& view, http::Request& request, const Match& match, Method method, const Context& context) {
     view.check_permissions(request);
-    auto run = [&](std::string_view name, auto&& action) -> http::Response {
+    auto run_as = [&](std::string_view name, const auto& declared, auto&& action) -> http::Response {
         view.action = name;
-        return action();
+        const throttling::Outcome throttled = throttling::check_throttles(view, request, context.throttling.get(), declared);
+        http::Response response = action();
+        throttled.apply(response);
+        return response;
     };
+    auto run = [&](std::string_view name, auto&& action) { return run_as(name, throttling::NoAction{}, action); };
     auto with_pk = [&](auto member) {
         return [&view, &request, &match, member] {
             return detail::call_with_pk(
@@ -140,9 +146,9 @@ http::Response run_action(V& view, http::Request& request, const Match& match, M
                         if (is_detail != (match.kind == RouteKind::detail_action)) return;
                         constexpr auto fn = std::remove_cvref_t<decltype(act)>::function;
                         if constexpr (std::is_invocable_v<decltype(fn), V&, http::Request&>)
-                            result = run(act.name, [&] { return (view.*fn)(request); });
+                            result = run_as(act.name, act, [&] { return (view.*fn)(request); });
                         else
-                            result = run(act.name, with_pk(fn));
+                            result = run_as(act.name, act, with_pk(fn));
                     };
                     (try_one(a), ...);
                 },
@@ -151,7 +157,7 @@ http::Response run_action(V& view, http::Request& request, const Match& match, M
             break;
         }
     }
-    if (method == Method::options) return detail::options_response();
+    if (method == Method::options) return run("metadata", [] { return detail::options_response(); });
     throw http::MethodNotAllowed(http::to_string(method));
 }
 
@@ -159,9 +165,10 @@ http::Response run_action(V& view, http::Request& request, const Match& match, M
 // every type in one table.
 struct View {
     // Runs the action for (route, method) on a fresh viewset; throws what the action throws.
-    std::function<http::Response(http::Request&, const Match&, Method)> invoke;
-    // Only the permission check, on a fresh viewset (before a 405, as DRF's initial() runs first).
-    std::function<void(const http::Request&)> check_permissions;
+    std::function<http::Response(http::Request&, const Match&, Method, const Context&)> invoke;
+    // Only the permission and throttle checks, on a fresh viewset (before a 405, as DRF's initial() runs
+    // first).
+    std::function<void(const http::Request&, const Context&)> initial;
 };
 
 // DRF's ViewSet.as_view(): the view serving V's routes, each request on a V built from `context`. The
@@ -175,10 +182,15 @@ template <class V, class Factory>
     requires std::is_invocable_r_v<V, const Factory&>
 View as_view(Factory factory) {
     View view;
-    view.check_permissions = [factory](const http::Request& request) { factory().check_permissions(request); };
-    view.invoke = [factory = std::move(factory)](http::Request& request, const Match& match, Method method) {
+    view.initial = [factory](const http::Request& request, const Context& context) {
+        const V v = factory();
+        v.check_permissions(request);
+        (void)throttling::check_throttles(v, request, context.throttling.get());
+    };
+    view.invoke = [factory = std::move(factory)](http::Request& request, const Match& match, Method method,
+                                                 const Context& context) {
         V v = factory();
-        return run_action(v, request, match, method);
+        return run_action(v, request, match, method, context);
     };
     return view;
 }

@@ -160,6 +160,14 @@ public:
         beast::error_code ec;
         const auto local = stream_.socket().local_endpoint(ec);
         default_host_ = ec ? authority(state_.options.host, state_.options.port) : host_port(local);
+        const auto peer = stream_.socket().remote_endpoint(ec);
+        if (!ec) {
+            // A dual-stack listener sees IPv4 clients as ::ffff:a.b.c.d; the client's address is a.b.c.d.
+            const auto address = peer.address();
+            remote_addr_ = address.is_v6() && address.to_v6().is_v4_mapped()
+                               ? net::ip::make_address_v4(net::ip::v4_mapped, address.to_v6()).to_string()
+                               : address.to_string();
+        }
     }
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
@@ -283,6 +291,7 @@ private:
             const auto method = http::parse_method(to_std(message.method_string()));
             if (!method) throw http::MethodNotAllowed(to_std(message.method_string()));  // BREW, TRACE, CONNECT
             http::Request request = to_request(message, *method, default_host_);
+            request.set_remote_addr(remote_addr_);
             return state_.handler(request);
         } catch (...) {
             return http::handle_exception(std::current_exception());
@@ -333,6 +342,7 @@ private:
     Phase phase_ = Phase::starting;
     bool first_request_ = true;
     std::string default_host_;
+    std::string remote_addr_;  // the peer's address, Django's REMOTE_ADDR
     std::string method_, target_;  // for the access log
     Clock::time_point started_{};
 };
