@@ -7,13 +7,14 @@
 #   PATH   the list page, GET and POST (default /)      env POST_PATH: another path for the POST
 #   TOKEN  an API token key (default: none)             env TOKEN works too
 #   BODY   the POST's JSON (default {})                 env BODY works too
-# Environment: DURATION (10s; at most 120s), THREADS (2), CONNECTIONS (16), SKIP_POST=1 (GET only).
+# Environment: DURATION (10s; at most 120s), THREADS (2), CONNECTIONS (16), SKIP_POST=1 (GET only),
+#   ORIGIN (an Origin header on every request, e.g. http://localhost:3000: a browser's cross-origin call).
 # Exits 1 when any response was not 2xx/3xx or a socket failed: a figure made of 401s or 500s
 # measures the wrong thing.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
 
 [ $# -ge 1 ] || usage
 url="${1%/}"
@@ -55,7 +56,7 @@ failed=0
 # run <METHOD> <path>: one wrk run, then a one-line summary.
 run() {
     local method="$1" target="$2" out rps p50 p99 bad errors
-    out="$(WRK_METHOD="$method" WRK_BODY="$body" WRK_TOKEN="$token" \
+    out="$(WRK_METHOD="$method" WRK_BODY="$body" WRK_TOKEN="$token" WRK_ORIGIN="${ORIGIN:-}" \
         timeout $((seconds + 30)) wrk --latency -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s \
         -s "$here/request.lua" "$url$target")"
     printf '%s\n' "$out" | sed 's/^/  | /'
