@@ -7,6 +7,9 @@
 #include <drf/core/json.hpp>
 #include <drf/http/method.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -85,6 +88,29 @@ public:
     explicit UnsupportedMediaType(std::string_view media_type)
         : APIException(415, "Unsupported media type \"" + std::string(media_type) + "\" in request.",
                        "unsupported_media_type") {}
+};
+
+// 429, DRF's Throttled(wait): "Request was throttled. Expected available in N seconds." ("1 second."),
+// N the wait rounded up, and Retry-After: N — always, where DRF sends it only when a throttle gave a
+// wait. drf::throttling raises it with the longest wait of the throttles that refused the request.
+class Throttled : public APIException {
+public:
+    explicit Throttled(double wait, std::string detail = "Request was throttled.")
+        : APIException(429, with_wait(std::move(detail), whole_seconds(wait)), "throttled"), wait_(whole_seconds(wait)) {
+        add_header("Retry-After", std::to_string(wait_));
+    }
+    // The Retry-After value: whole seconds, rounded up (DRF's math.ceil).
+    std::int64_t wait() const noexcept { return wait_; }
+
+private:
+    static std::int64_t whole_seconds(double wait) noexcept {
+        if (!(wait > 0)) return 0;  // negative, zero, NaN
+        return static_cast<std::int64_t>(std::ceil(std::min(wait, 1e15)));
+    }
+    static std::string with_wait(std::string detail, std::int64_t wait) {
+        return detail + " Expected available in " + std::to_string(wait) + (wait == 1 ? " second." : " seconds.");
+    }
+    std::int64_t wait_;
 };
 
 // 413, for the server adapter: a body over the configured limit.
