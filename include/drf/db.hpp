@@ -5,6 +5,7 @@
 #pragma once
 
 #include <drf/db/backend.hpp>
+#include <drf/db/changes.hpp>
 #include <drf/db/connect.hpp>
 #include <drf/db/database.hpp>
 #include <drf/db/databases.hpp>

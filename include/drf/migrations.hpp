@@ -4,6 +4,7 @@
 #pragma once
 
 #include <drf/migrations/autodetector.hpp>
+#include <drf/migrations/changes.hpp>
 #include <drf/migrations/column.hpp>
 #include <drf/migrations/migration.hpp>
 #include <drf/migrations/operations.hpp>

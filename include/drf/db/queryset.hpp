@@ -112,6 +112,15 @@ public:
         q.offset_ = n;
         return q;
     }
+    // Django's select_for_update(): the rows read stay locked until the transaction ends, so a check
+    // then a write on them cannot interleave with another transaction's. PostgreSQL: SELECT ... FOR
+    // UPDATE; SQLite adds nothing, since atomic() there is BEGIN IMMEDIATE and holds the write lock.
+    // Only inside atomic(), as in Django (std::logic_error otherwise: the lock would end at once).
+    QuerySet select_for_update() const {
+        QuerySet q = *this;
+        q.for_update_ = true;
+        return q;
+    }
 
     // Keyset pagination: rows strictly after `key` in this queryset's ordering (or at it, when
     // `inclusive`), where key holds the values of the ordering columns followed by the id (see
@@ -142,6 +151,8 @@ public:
     }
 
     std::vector<T> all() const {
+        if (for_update_ && !db_->in_atomic_block())
+            throw std::logic_error("select_for_update cannot be used outside of a transaction.");
         std::vector<Value> params;
         const std::string sql = select_sql(params);
         StatementScope s(prepare(sql));
@@ -287,6 +298,7 @@ private:
             sql += " OFFSET ?";
             params.push_back(static_cast<std::int64_t>(*offset_));
         }
+        if (for_update_ && db_->dialect().name() == "postgresql") sql += " FOR UPDATE";
         return sql;
     }
 
@@ -338,6 +350,7 @@ private:
     std::optional<std::size_t> limit_;
     std::optional<std::size_t> offset_;
     bool reversed_ = false;  // fetch in reverse order and flip the result (before())
+    bool for_update_ = false;  // select_for_update()
 };
 
 // Django's Model.objects for T, bound to a database: objects<Project>(db).filter(...).

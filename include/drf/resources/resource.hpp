@@ -1,7 +1,8 @@
 // drf/resources/resource.hpp — a Resource binds a model, its input and output serializers, a pagination
 // policy and a permission expression into one type, checked at compile time; a ResourceViewSet gives
 // each explicit action the few lines it needs: get_object (404 + object permissions), filter_queryset,
-// paginate, validate and render.
+// paginate, validate and render, and, for a viewset declaring conditional_requests, ETags, 304s and
+// If-Match (respond, paginate, get_object_for_update, check_preconditions; drf/resources/conditional.hpp).
 //     using ProjectResource = drf::resources::Resource<Project, ProjectInput, ProjectOutput,
 //                                                      DefaultPagination, IsAuthenticated{} & IsOwner{}>;
 //     struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectResource> { ... };
@@ -9,17 +10,22 @@
 
 #include <drf/db/databases.hpp>
 #include <drf/db/queryset.hpp>
+#include <drf/http/conditional.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
 #include <drf/models/meta.hpp>
 #include <drf/pagination/cursor.hpp>
 #include <drf/permissions.hpp>
+#include <drf/resources/conditional.hpp>
 #include <drf/serializers/serializer.hpp>
 #include <drf/viewsets/shortcuts.hpp>
 #include <drf/viewsets/viewset.hpp>
 
+#include <span>
+#include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace drf::resources {
 
@@ -100,15 +106,72 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
 
     Json render(const model& obj) const { return serializers::render<typename R::output>(obj); }
 
+    // A representation answered: Response(data, status), with the ETag of its bytes when Derived declares
+    // conditional_requests.etags, and for a GET a 304 when If-None-Match names it.
+    http::Response respond(const http::Request& request, Json data, int status = http::status::HTTP_200_OK) const {
+        http::Response response(std::move(data), status);
+        if constexpr (conditional().etags) {
+            if (status == http::status::HTTP_200_OK) http::conditional_get(request, response);
+            if (!response.headers().contains("ETag") && response.has_body())
+                response.header("ETag", http::etag_of(response.content()));
+        }
+        return response;
+    }
+
     // One page of `query` as the resource's pagination cuts it, rendered with the output serializer.
     // `prepare` may fill related data into the rows before they are rendered (Django's select_related).
+    // With conditional_requests.etags, the page's ETag comes from the change counters of the tables it
+    // reads (the model's and Derived's `etag_tables`), and a matching If-None-Match is answered 304
+    // without running the page's query.
     template <class Prepare = void (*)(std::vector<model>&)>
     http::Response paginate(const http::Request& request, const db::QuerySet<model>& query,
                             Prepare prepare = [](std::vector<model>&) {}) const {
-        return R::pagination::template paginate<typename R::output>(request, query, prepare);
+        if constexpr (conditional().etags) {
+            // The counters are read BEFORE the page. A write committed between the two reads then gives
+            // new rows under the old counters: the next request sees newer counters, a different ETag,
+            // and fetches again. Read after, an old page could carry the new counters' ETag and be
+            // answered 304 until the next change.
+            static const std::vector<std::string_view> names = detail::etag_tables<Derived, model>();
+            const std::string etag = page_etag(request, db::table_versions(db(), std::span<const std::string_view>(names)));
+            if (http::if_none_match(request, etag)) {
+                http::Response response = http::Response::no_content(http::status::HTTP_304_NOT_MODIFIED);
+                response.header("ETag", etag);
+                return response;
+            }
+            http::Response response = R::pagination::template paginate<typename R::output>(request, query, prepare);
+            if (response.status_code() == http::status::HTTP_200_OK) response.header("ETag", etag);
+            return response;
+        } else {
+            return R::pagination::template paginate<typename R::output>(request, query, prepare);
+        }
+    }
+
+    // Runs f in a transaction on this thread's database (Django's transaction.atomic).
+    template <class F>
+    decltype(auto) atomic(F&& f) const {
+        return db().atomic(std::forward<F>(f));
+    }
+
+    // Inside atomic(): the object with this pk, its row locked until the transaction ends
+    // (select_for_update), or 404; then the object-level permissions. What a conditional write reads,
+    // so that no other write can come between its If-Match check and its own.
+    model get_object_for_update(const http::Request& request, const Uuid& pk) const {
+        model obj = viewsets::get_object_or_404(objects().filter(db::eq(&model::id, pk)).select_for_update());
+        this->check_object_permissions(request, obj);
+        return obj;
+    }
+
+    // A write's preconditions against `current`, the object's representation as a GET sends it now:
+    // 412 when If-Match names another ETag, 428 when Derived requires If-Match and there is none.
+    void check_preconditions(const http::Request& request, const Json& current) const {
+        if constexpr (conditional().if_match || conditional().require_if_match)
+            http::check_write_preconditions(request, http::etag_of(http::Response(current).content()),
+                                            conditional().require_if_match);
     }
 
 private:
+    // A function, not a member constant: Derived is complete only once a member's body is instantiated.
+    static consteval http::ConditionalRequests conditional() { return detail::conditional_requests<Derived>(); }
     db::Databases* databases_ = nullptr;
 };
 

@@ -1,0 +1,65 @@
+// drf/db/changes.hpp — per-table change counters: drf_table_versions holds one row per tracked table,
+// bumped by triggers on every INSERT, UPDATE and DELETE (installed by drf::migrations::track_changes).
+// Reading the counters of the tables a page reads is one indexed statement, far cheaper than the page:
+// what a list's ETag is built from, so an unchanged page is answered 304 without its query.
+#pragma once
+
+#include <drf/db/backend.hpp>
+#include <drf/db/database.hpp>
+#include <drf/models/meta.hpp>
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace drf::db {
+
+inline constexpr std::string_view table_versions_table = "drf_table_versions";
+
+// The tables of these models, each name said once, from the models' meta: tables<Project, User>().
+template <class... Models>
+constexpr std::array<std::string_view, sizeof...(Models)> tables() {
+    static_assert(sizeof...(Models) > 0, "drf::db::tables: name at least one model");
+    return {Models::meta.table...};
+}
+
+// A table whose counter is asked for but that no migration tracks: its changes would go unseen, and an
+// ETag built from it would answer 304 for a page that changed, so this is an error, not a 0.
+class UntrackedTable : public std::logic_error {
+public:
+    explicit UntrackedTable(std::string_view table)
+        : std::logic_error("drf::db::table_versions: the table " + std::string(table) +
+                           " is not tracked; add drf::migrations::track_changes(\"" + std::string(table) +
+                           "\") to a migration") {}
+};
+
+// The counters of `names`, in the order given, read with one statement. Each only grows while the
+// table changes (a rolled-back change rolls its bump back with it).
+inline std::vector<std::int64_t> table_versions(Database& db, std::span<const std::string_view> names) {
+    std::vector<std::int64_t> versions(names.size(), -1);
+    if (names.empty()) return versions;
+    std::string sql = "SELECT \"table_name\", \"version\" FROM \"drf_table_versions\" WHERE \"table_name\" IN (?";
+    for (std::size_t i = 1; i < names.size(); ++i) sql += ", ?";
+    sql += ")";
+    StatementScope s(db.connection().prepare(sql));
+    for (std::size_t i = 0; i < names.size(); ++i) s->bind_text(static_cast<int>(i + 1), names[i]);
+    while (s->step()) {
+        const std::string_view name = s->column_text(0);
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (names[i] == name) versions[i] = s->column_int(1);
+    }
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (versions[i] < 0) throw UntrackedTable(names[i]);
+    return versions;
+}
+
+template <std::size_t N>
+std::vector<std::int64_t> table_versions(Database& db, const std::array<std::string_view, N>& names) {
+    return table_versions(db, std::span<const std::string_view>(names));
+}
+
+}  // namespace drf::db

@@ -1,0 +1,76 @@
+// drf/resources/conditional.hpp — what a ResourceViewSet's conditional requests are built from: the
+// viewset's declaration (or none), the tables a list page reads, and a page's ETag from their change
+// counters (drf/db/changes.hpp), so that a 304 costs one small query instead of the page's.
+#pragma once
+
+#include <drf/core/uuid.hpp>
+#include <drf/db/changes.hpp>
+#include <drf/http/conditional.hpp>
+#include <drf/http/request.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace drf::resources {
+
+// The tables a list's page reads, from the models' meta: tables<Project, drf::auth::User>().
+using db::tables;
+
+namespace detail {
+
+// The viewset's `conditional_requests`, or everything off when it declares none.
+template <class V>
+consteval http::ConditionalRequests conditional_requests() {
+    if constexpr (requires { V::conditional_requests; }) {
+        static_assert(std::is_same_v<std::remove_cvref_t<decltype(V::conditional_requests)>, http::ConditionalRequests>,
+                      "drf::resources: conditional_requests must be a drf::http::ConditionalRequests");
+        return V::conditional_requests;
+    } else {
+        return {.etags = false, .if_match = false, .require_if_match = false};
+    }
+}
+
+// The model's table, then each table V declares in `etag_tables` that is not already listed.
+template <class V, class Model>
+std::vector<std::string_view> etag_tables() {
+    std::vector<std::string_view> out{Model::meta.table};
+    if constexpr (requires { V::etag_tables; })
+        for (std::string_view t : V::etag_tables)
+            if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+    return out;
+}
+
+// The media type the body is rendered as: the negotiated one when the request carries it, else what
+// the client asked for (a page's ETag must differ between two representations of it).
+template <class Request>
+std::string_view media_type(const Request& request) {
+    if constexpr (requires { request.accepted_media_type(); })
+        return request.accepted_media_type();
+    else
+        return request.header("Accept").value_or("");
+}
+
+}  // namespace detail
+
+// A list page's strong ETag: a hash over the change counters of the tables it reads, the full URL
+// (scheme, host, path and query: the page, its filters, its cursor), the user it was rendered for (what
+// it shows depends on who asks) and its media type. Equal inputs mean equal bytes, since the page is a
+// function of exactly these.
+// (A template so that request.user() is only looked at once the user model is known.)
+template <class Request = http::Request>
+std::string page_etag(const Request& request, const std::vector<std::int64_t>& versions) {
+    http::ETagBuilder b;
+    for (std::int64_t v : versions) b.add(v);
+    b.add(request.absolute_url(request.query_params()));
+    if constexpr (requires { request.user().id; })
+        b.add(to_string(request.user().id));
+    b.add(detail::media_type(request));
+    return b.etag();
+}
+
+}  // namespace drf::resources
