@@ -7,6 +7,7 @@
 #include <drf/commands.hpp>
 #include <drf/core.hpp>
 #include <drf/core/crypto.hpp>
+#include <drf/cors.hpp>
 #include <drf/db.hpp>
 #include <drf/db/sqlite.hpp>
 #include <drf/filters.hpp>

@@ -3,10 +3,12 @@
 // <basename>-list, <basename>-detail, <basename>-<url_name> — and finds the route a path names. What
 // happens to the request then (authentication, permissions, the action, DRF's error responses) is the
 // view's: drf/views/dispatch.hpp. Lookup is by hash of the path's leading segments, so its cost does
-// not grow with the number of viewsets.
+// not grow with the number of viewsets. Before and around all of it: the host check, and CORS
+// (django-cors-headers' preflight answer and response headers) when the context has settings for it.
 #pragma once
 
 #include <drf/auth/base.hpp>
+#include <drf/cors/middleware.hpp>
 #include <drf/http/hosts.hpp>
 #include <drf/http/method.hpp>
 #include <drf/http/request.hpp>
@@ -116,8 +118,10 @@ class Router {
 public:
     // Every viewset registered here is built from `context` (its databases) for each request, and served
     // with its authenticators and host settings.
+    // Context::cors is checked here (std::invalid_argument with django-cors-headers' check messages).
     explicit Router(views::Context context = {}) : context_(std::make_shared<views::Context>(std::move(context))) {
         if (!context_->hosts) context_->hosts = http::default_host_settings();
+        if (context_->cors) cors_ = std::make_shared<const cors::Middleware>(*context_->cors);
     }
     // The authenticators every request goes through, in order (DRF's DEFAULT_AUTHENTICATION_CLASSES),
     // and nothing else in the context.
@@ -211,8 +215,29 @@ public:
         try {
             request.set_host_settings(std::move(hosts));
             // Django's CommonMiddleware reads get_host() first: a Host that is not allowed is 400 before
-            // authentication, routing or a view could build a link from it.
+            // authentication, routing or a view could build a link from it. It comes before CORS too
+            // (Django would run CorsMiddleware first): an untrusted Host gets no CORS answer.
             (void)request.get_host();
+        } catch (...) {
+            return views::handle_exception(std::current_exception(), request, context_->authenticators);
+        }
+        if (!cors_) return serve(request);
+        // django-cors-headers: on a path CORS_URLS_REGEX enables, a preflight is answered before anything
+        // else runs, and every response — errors, 404s, 405s, register_path pages — gets the headers.
+        if (!cors_->is_enabled(request.path())) return serve(request);
+        try {
+            http::Response response = cors_->is_preflight(request) ? cors::Middleware::preflight_response() : serve(request);
+            cors_->process_response(request, response);
+            return response;
+        } catch (...) {
+            return views::handle_exception(std::current_exception(), request, context_->authenticators);
+        }
+    }
+
+private:
+    // Everything after the host check and the CORS preflight.
+    http::Response serve(http::Request& request) const noexcept {
+        try {
             if (!paths_.empty())  // most routers have none: no hash of the path on every request then
                 if (const auto it = paths_.find(request.path()); it != paths_.end()) return serve_path(it->second, request);
             const auto [entry, match] = resolve(request.path());
@@ -222,7 +247,6 @@ public:
         }
     }
 
-private:
     template <class V>
     void add(std::string prefix, views::View view, std::optional<std::string> basename) {
         while (!prefix.empty() && prefix.front() == '/') prefix.erase(0, 1);
@@ -343,6 +367,7 @@ private:
     }
 
     std::shared_ptr<views::Context> context_;
+    std::shared_ptr<const cors::Middleware> cors_;  // from context_->cors; null: no CORS
     std::unordered_map<std::string, std::shared_ptr<detail::Entry>, detail::StringHash, std::equal_to<>> entries_;
     std::vector<std::shared_ptr<detail::Entry>> order_;  // registration order, for routes()
     std::unordered_map<std::string, std::function<http::Response(const http::Request&)>> paths_;  // register_path
