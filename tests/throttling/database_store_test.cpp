@@ -9,9 +9,12 @@
 #include <drf/db/databases.hpp>
 #include <drf/db/sqlite.hpp>
 #include <drf/migrations/migrator.hpp>
+#include <drf/routers.hpp>
+#include <drf/test/client.hpp>
+#include <drf/throttling.hpp>
 #include <drf/throttling/database_store.hpp>
 #include <drf/throttling/migrations.hpp>
-#include <drf/throttling/store.hpp>
+#include <drf/viewsets.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -289,6 +292,49 @@ TEST_CASE("64 threads, each on its own connection, hitting one key get exactly n
         CHECK(refused == threads * per_thread - limit);
         CHECK(shared.history(key).value_or("").size() == (limit - 1) + limit * std::to_string(drf::to_unix_micros(at(round))).size());
     }
+}
+
+struct PingViewSet : drf::viewsets::ViewSet<PingViewSet> {
+    static constexpr auto throttle_classes = throttling::throttles(throttling::AnonRateThrottle{});
+    drf::http::Response list(drf::http::Request&) { return drf::http::Response(drf::Json{{"pong", true}}); }
+};
+
+// An instance of a service: its own router and connections, the throttles counting in the database.
+struct Instance {
+    std::unique_ptr<db::Databases> databases;
+    drf::routers::Router router;
+    drf::test::APIClient client{router};
+    explicit Instance(SharedDatabase& shared)
+        : databases(shared.databases()), router(drf::views::Context{.throttling = [&] {
+              auto settings = std::make_shared<throttling::Settings>();
+              settings->rates = {{"anon", "2/minute"}};
+              settings->store = std::make_shared<throttling::DatabaseStore>(*databases);
+              return settings;
+          }()}) {
+        router.register_viewset<PingViewSet>("ping");
+        client.validate_responses(false);  // TODO(openapi): 429 and Retry-After in the generated document
+    }
+};
+
+TEST_CASE("Two instances whose throttles count in one database share an anonymous client's rate: the third request is 429",
+          "[throttling]") {
+    SharedDatabase shared;
+    Instance a(shared), b(shared);
+    drf::FrozenClock clock(at(0));
+    drf::ClockOverride use(clock);
+    CHECK(a.client.get("/ping/").status_code == 200);
+    clock.advance(boost::posix_time::seconds(15));
+    CHECK(b.client.get("/ping/").status_code == 200);
+    clock.advance(boost::posix_time::seconds(15));
+    for (auto* instance : {&a, &b}) {
+        const auto refused = instance->client.get("/ping/");
+        CHECK(refused.status_code == 429);
+        CHECK(refused.headers.get("Retry-After").value_or("") == "30");
+        CHECK(refused.data == drf::Json{{"detail", "Request was throttled. Expected available in 30 seconds."}});
+    }
+    clock.advance(boost::posix_time::seconds(30));  // the first request leaves the window
+    CHECK(b.client.get("/ping/").status_code == 200);
+    CHECK(a.client.get("/ping/").status_code == 429);
 }
 
 }  // namespace database_store_test
