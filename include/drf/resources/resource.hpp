@@ -1,8 +1,9 @@
 // drf/resources/resource.hpp — a Resource binds a model, its input and output serializers, a pagination
 // policy and a permission expression into one type, checked at compile time; a ResourceViewSet gives
 // each explicit action the few lines it needs: get_object (404 + object permissions), filter_queryset,
-// paginate, validate and render, and, for a viewset declaring conditional_requests, ETags, 304s and
-// If-Match (respond, paginate, get_object_for_update, check_preconditions; drf/resources/conditional.hpp).
+// paginate, validate and render, and, for a viewset declaring conditional_requests, list pages' ETags
+// and 304s from change counters (paginate) and If-Match under the row lock (get_object_for_update,
+// check_preconditions); drf/resources/conditional.hpp. A retrieve's ETag is the dispatch's, after rendering.
 //     using ProjectResource = drf::resources::Resource<Project, ProjectInput, ProjectOutput,
 //                                                      DefaultPagination, IsAuthenticated{} & IsOwner{}>;
 //     struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectResource> { ... };
@@ -105,18 +106,6 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
     }
 
     Json render(const model& obj) const { return serializers::render<typename R::output>(obj); }
-
-    // A representation answered: Response(data, status), with the ETag of its bytes when Derived declares
-    // conditional_requests.etags, and for a GET a 304 when If-None-Match names it.
-    http::Response respond(const http::Request& request, Json data, int status = http::status::HTTP_200_OK) const {
-        http::Response response(std::move(data), status);
-        if constexpr (conditional().etags) {
-            if (status == http::status::HTTP_200_OK) http::conditional_get(request, response);
-            if (!response.headers().contains("ETag") && response.has_body())
-                response.header("ETag", http::etag_of(response.content()));
-        }
-        return response;
-    }
 
     // One page of `query` as the resource's pagination cuts it, rendered with the output serializer.
     // `prepare` may fill related data into the rows before they are rendered (Django's select_related).
