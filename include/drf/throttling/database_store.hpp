@@ -4,21 +4,20 @@
 //
 // Why it is exact. DRF's SimpleRateThrottle reads the history from the cache, decides, then writes it
 // back: two instances reading at once both accept the last free request. Here each hit is one
-// transaction that first takes the key's row lock, then reads, decides and writes under it:
-//     INSERT INTO throttling_history (...) VALUES (key, '', ...)
-//         ON CONFLICT (key) DO UPDATE SET expires_at = throttling_history.expires_at RETURNING history
-// creates the row or, when it exists, locks it and returns its latest committed history, in one
-// statement. On PostgreSQL that upsert waits for any transaction holding the row and then sees its
-// write (READ COMMITTED re-reads the locked row), so hits on one key queue behind each other and hits
-// on different keys do not touch; a lone SELECT ... FOR UPDATE would lock nothing for a key's first
-// request, letting two first requests both be recorded as the only one. On SQLite, atomic() is
-// BEGIN IMMEDIATE: the write lock is taken before the read, so every hit is serialized (SQLite allows
-// one writer at a time anyway). The same statements run on both backends.
+// transaction that takes the key's row lock before it reads, then decides and writes under it.
+// PostgreSQL: SELECT ... FOR UPDATE waits for any transaction holding the row and then reads what it
+// wrote (READ COMMITTED re-reads a row it waited for), so hits on one key queue behind each other while
+// hits on other keys go on. A key's first request has no row to lock: it inserts one with
+//     INSERT ... ON CONFLICT (key) DO UPDATE SET expires_at = throttling_history.expires_at RETURNING history
+// which, when a concurrent first request inserted it meanwhile, waits for that one's lock and returns
+// its history instead — never two first requests each recorded as the only one. SQLite: atomic() is
+// BEGIN IMMEDIATE, which takes the database's one write lock before the read, so hits are serialized
+// (SQLite has one writer at a time anyway) and a plain SELECT reads under the lock.
 //
 // Why not one UPDATE ... RETURNING doing it all in SQL: the decision (DRF's allow_request and wait())
 // stays the one decide() LocalStore also uses, so both stores answer alike. The price: an accepted
-// request runs BEGIN, the upsert, an UPDATE and COMMIT (four round trips to PostgreSQL), a refused
-// one the same without the UPDATE.
+// request runs BEGIN, the SELECT, an UPDATE and COMMIT (four round trips to PostgreSQL), a refused one
+// the same without the UPDATE.
 //
 // Bounded. A hit rewrites its key's history without the entries that left the window, so a row holds
 // at most num_requests times; rows whose newest entry has left the window are deleted by sweep(), which
@@ -86,15 +85,7 @@ public:
         const std::int64_t window = rate.duration * 1'000'000;
         const Decision decision = database.atomic_with_retry([&] {
             std::vector<std::int64_t> history;
-            {
-                db::StatementScope lock(database.connection().prepare(
-                    "INSERT INTO \"throttling_history\" (\"key\", \"history\", \"expires_at\") VALUES (?, '', ?) "
-                    "ON CONFLICT (\"key\") DO UPDATE SET \"expires_at\" = \"throttling_history\".\"expires_at\" "
-                    "RETURNING \"history\""));
-                lock->bind_text(1, key);
-                lock->bind_datetime(2, now);
-                if (lock->step()) history = detail::parse_history(lock->column_text(0));
-            }
+            if (!read_locked(database, key, history)) create_locked(database, key, now, history);
             // Instances' clocks differ a little, and requests reach the lock in another order than they
             // read them: a key's time never goes back, so its history stays sorted (as LocalStore's).
             std::int64_t at = to_unix_micros(now);
@@ -140,6 +131,32 @@ public:
     }
 
 private:
+    // The key's history, its row locked until the transaction ends; false when there is no row yet.
+    // SQLite's BEGIN IMMEDIATE already holds the database's one write lock, and it has no FOR UPDATE.
+    static bool read_locked(db::Database& database, std::string_view key, std::vector<std::int64_t>& history) {
+        const bool row_locks = database.dialect().name() != "sqlite";
+        db::StatementScope s(database.connection().prepare(
+            row_locks ? "SELECT \"history\" FROM \"throttling_history\" WHERE \"key\" = ? FOR UPDATE"
+                      : "SELECT \"history\" FROM \"throttling_history\" WHERE \"key\" = ?"));
+        s->bind_text(1, key);
+        if (!s->step()) return false;
+        history = detail::parse_history(s->column_text(0));
+        return true;
+    }
+
+    // A key's first request: creates its row, or — when a concurrent transaction created it meanwhile —
+    // waits for that one's lock and reads what it wrote, in one statement.
+    static void create_locked(db::Database& database, std::string_view key, DateTime now,
+                              std::vector<std::int64_t>& history) {
+        db::StatementScope s(database.connection().prepare(
+            "INSERT INTO \"throttling_history\" (\"key\", \"history\", \"expires_at\") VALUES (?, '', ?) "
+            "ON CONFLICT (\"key\") DO UPDATE SET \"expires_at\" = \"throttling_history\".\"expires_at\" "
+            "RETURNING \"history\""));
+        s->bind_text(1, key);
+        s->bind_datetime(2, now);
+        if (s->step()) history = detail::parse_history(s->column_text(0));
+    }
+
     db::Databases& databases_;
     Options options_;
     std::atomic<std::uint64_t> hits_{0};
