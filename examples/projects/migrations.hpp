@@ -10,6 +10,7 @@
 #include "migrations/0001_initial.hpp"
 #include "migrations/0002_project_owner_created_at.hpp"
 #include "migrations/0003_list_orderings.hpp"
+#include "migrations/0004_track_changes.hpp"
 
 namespace projects {
 
@@ -18,6 +19,7 @@ inline std::vector<drf::migrations::Migration> migrations() {
     list.push_back(projects_migrations::migration_0001_initial());
     list.push_back(projects_migrations::migration_0002_project_owner_created_at());
     list.push_back(projects_migrations::migration_0003_list_orderings());
+    list.push_back(projects_migrations::migration_0004_track_changes());
     return list;
 }
 

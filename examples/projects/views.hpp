@@ -54,6 +54,13 @@ struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectR
         f::ordering_fields(&Project::name, &Project::created_at, &Project::updated_at)
             .ordering(drf::models::desc(&Project::created_at)));
 
+    // ETags on retrieve and on list pages, 304 for If-None-Match; a page's ETag comes from the change
+    // counters of the tables it reads (migration 0004), the owners' usernames included. If-Match is
+    // honoured on writes but not required (no 428).
+    static constexpr auto conditional_requests =
+        drf::http::ConditionalRequests{.etags = true, .if_match = true, .require_if_match = false};
+    static constexpr auto etag_tables = drf::resources::tables<Project, drf::auth::User>();
+
     Response list(Request& request) {
         return paginate(request, filter_queryset(request, get_projects_for_user(db(), request.user())),
                         [this](std::vector<Project>& rows) { load_owners(db(), rows); });
@@ -63,13 +70,23 @@ struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectR
         return Response(render(project), status::HTTP_201_CREATED);
     }
     Response retrieve(Request& request, drf::Uuid pk) { return Response(render(with_owner(get_object(request, pk)))); }
+    // PATCH and DELETE honour If-Match: the project is read under its row lock and compared with the
+    // ETag the client sent, so two clients editing it cannot overwrite each other (one gets 412).
     Response partial_update(Request& request, drf::Uuid pk) {
-        const auto changes = validate_partial(request, get_object(request, pk));
-        return Response(render(with_owner(ProjectService::update(db(), changes.value(), changes.fields_set()))));
+        return atomic([&] {
+            const auto project = with_owner(get_object_for_update(request, pk));
+            check_preconditions(request, render(project));
+            const auto changes = validate_partial(request, project);
+            return Response(render(with_owner(ProjectService::update(db(), changes.value(), changes.fields_set()))));
+        });
     }
     Response destroy(Request& request, drf::Uuid pk) {
-        objects().remove(get_object(request, pk));
-        return Response::no_content();
+        return atomic([&] {
+            const auto project = with_owner(get_object_for_update(request, pk));
+            check_preconditions(request, render(project));
+            objects().remove(project);
+            return Response::no_content();
+        });
     }
     Response archive(Request& request, drf::Uuid pk) {
         ProjectService::archive(db(), get_object(request, pk));
