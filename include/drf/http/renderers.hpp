@@ -36,9 +36,12 @@ struct JSONRenderer {
     static constexpr std::string_view format = "json";
     static constexpr std::string_view charset = {};
 
-    // DRF's get_indent: the indent parameter clamped to 0..8, 0 meaning none.
+    // DRF's get_indent: the accepted media type's indent parameter clamped to 0..8, 0 meaning none.
     static constexpr std::optional<int> indent(std::string_view accepted_media_type) {
-        const auto value = detail::find_param(detail::MediaType::parse(accepted_media_type).params, "indent");
+        return indent_value(detail::find_param(detail::MediaType::parse(accepted_media_type).params, "indent"));
+    }
+    // ... from the parameter's value: Python's int() of it, or none when it is not a number.
+    static constexpr std::optional<int> indent_value(std::optional<std::string_view> value) {
         if (!value || value->empty()) return std::nullopt;
         std::string_view digits = *value;
         const bool negative = digits.front() == '-';
@@ -111,7 +114,8 @@ inline constexpr std::tuple<JSONRenderer> default_renderers{};
 class AnyRenderer {
 public:
     AnyRenderer() = default;
-    template <Renderer R>
+    template <class R>
+        requires(!std::is_same_v<R, AnyRenderer> && Renderer<R>)
     constexpr explicit AnyRenderer(const R& r)
         : self_(&r), media_type_(r.media_type), format_(r.format), charset_(detail::charset_of(r)),
           render_([](const void* self, const Json& data, std::string_view accepted) -> std::string {

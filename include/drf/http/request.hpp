@@ -10,6 +10,7 @@
 #include <drf/http/exceptions.hpp>
 #include <drf/http/hosts.hpp>
 #include <drf/http/method.hpp>
+#include <drf/http/parsers.hpp>
 #include <drf/http/url.hpp>
 #include <drf/http/user.hpp>
 
@@ -89,15 +90,19 @@ public:
         return values;
     }
 
-    // The parsed JSON body (DRF's request.data), parsed on first use by drf::parse_json: in time linear
-    // in its size, keys in their order, read as Python's json reads them. No body is an empty object,
-    // as in DRF. A body that is not JSON, or is over drf::JsonLimits, raises ParseError (400) with
-    // DRF's "JSON parse error - ..." text; a body whose Content-Type is not JSON, or that has none,
-    // raises UnsupportedMediaType (415), as DRF does.
+    // The parsed body (DRF's request.data), parsed on first use by the first of the view's parsers whose
+    // media type matches the Content-Type (JSONParser alone unless the view declares parser_classes):
+    // JSON by drf::parse_json, in time linear in its size, keys in their order, read as Python's json
+    // reads them. No body is an empty object, as in DRF. A body that is not JSON, or is over
+    // drf::JsonLimits, raises ParseError (400) with DRF's "JSON parse error - ..." text; a body whose
+    // Content-Type no parser takes, or that has none, raises UnsupportedMediaType (415), as DRF does.
     const Json& data() const {
         if (!data_) data_ = parse_body();
         return *data_;
     }
+    // The parsers data() chooses from (DRF's request.parsers); the view sets its own before the action
+    // runs. The list is held by reference and must outlive the request (a view's are static).
+    void set_parsers(ParserList parsers) noexcept { parsers_ = parsers; }
 
     // The authenticated user, or the anonymous one: a user_model_t<> (drf::auth::User with
     // <drf/auth/user.hpp>). The template parameter only defers the lookup to the call.
@@ -222,24 +227,7 @@ private:
     // picks the parser, a missing one being the media type "" that none accepts.
     Json parse_body() const {
         if (body_.empty()) return Json::object();
-        const std::string_view type = header("Content-Type").value_or("");
-        if (!is_json_media_type(type)) throw UnsupportedMediaType(type);
-        try {
-            return parse_json(body_);  // linear in the body, bounded by JsonLimits' depth and size
-        } catch (const JsonParseError& e) {
-            throw ParseError(std::string("JSON parse error - ") + e.what());
-        }
-    }
-
-    // Whether DRF's JSONParser takes `type`: application/json in any case, with any parameters, or a
-    // wildcard in its place ("*/*", "application/*"), as DRF's media_type_matches compares them.
-    static bool is_json_media_type(std::string_view type) {
-        type = type.substr(0, type.find(';'));
-        type = drf::detail::trim_ascii_space(type);
-        const auto slash = type.find('/');
-        if (slash == std::string_view::npos) return false;
-        const std::string_view main = type.substr(0, slash), sub = type.substr(slash + 1);
-        return (main == "*" || drf::detail::iequals(main, "application")) && (sub == "*" || drf::detail::iequals(sub, "json"));
+        return parsers_.parse(body_, header("Content-Type").value_or(""));
     }
 
     Method method_ = Method::get;
@@ -248,6 +236,7 @@ private:
     Headers headers_;
     std::string body_;
     mutable std::optional<Json> data_;
+    ParserList parsers_;
     // The user model's value, type-erased so that this header does not need the model; shared, and
     // immutable, between copies of the request.
     std::shared_ptr<const void> user_;

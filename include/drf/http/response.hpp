@@ -1,5 +1,6 @@
 // drf/http/response.hpp — Response (rest_framework.response.Response): a status, an optional JSON body
-// and headers. Rendering to bytes is the server adapter's (or the test client's) job.
+// and headers. The view renders the data with the renderer the negotiation chose (set_rendered); JSON
+// left as data is written by content() when the server (or the test client) sends it.
 #pragma once
 
 #include <drf/core/json.hpp>
@@ -57,6 +58,16 @@ public:
         headers_.set(std::move(name), std::move(value));
         return *this;
     }
+    // The body a renderer wrote for this response's data (DRF's rendered_content) and the Content-Type
+    // DRF sets with it; the status and the other headers stay. `json`: the text is still JSON (JSON
+    // indented), so data() keeps the data; otherwise data() is nullopt from now on, as for from_text.
+    void set_rendered(std::string text, std::string content_type, bool json) {
+        if (!json) data_.reset();
+        text_ = std::move(text);
+        raw_ = !json;
+        header("Content-Type", std::move(content_type));
+    }
+
     // The body as sent: compact JSON, UTF-8 (DRF's JSONRenderer), or nothing.
     // Invalid UTF-8 from a database is replaced rather than failing the response. U+2028 and U+2029 are
     // escaped, as DRF's JSONRenderer does, so the body is also safe to embed in JavaScript.

@@ -11,6 +11,8 @@
 #include <drf/http/response.hpp>
 #include <drf/throttling/check.hpp>
 #include <drf/views/context.hpp>
+#include <drf/views/negotiation.hpp>
+#include <drf/views/route.hpp>
 #include <drf/viewsets/actions.hpp>
 #include <drf/viewsets/viewset.hpp>
 
@@ -26,16 +28,6 @@
 namespace drf::views {
 
 using http::Method;
-
-// Which of a viewset's routes a request is for: ^prefix/$, ^prefix/{pk}/$ or an extra action's.
-enum class RouteKind { list, detail, list_action, detail_action };
-
-// What the router matched: the route, the pk when there is one, and the extra action's url_path.
-struct Match {
-    RouteKind kind;
-    std::string_view pk;
-    std::string_view url_path;
-};
 
 // The standard actions a viewset defines, found by signature.
 template <class V>
@@ -88,11 +80,6 @@ http::Response call_with_pk(F&& f, std::string_view pk) {
         if (!id) throw http::NotFound();
         return f(*id);
     }
-}
-
-// DRF's OPTIONS (SimpleMetadata), reduced to what holds for a JSON API.
-inline http::Response options_response() {
-    return http::Response(Json{{"renders", Json::array({"application/json"})}, {"parses", Json::array({"application/json"})}});
 }
 
 }  // namespace detail
@@ -157,7 +144,8 @@ http::Response run_action(V& view, http::Request& request, const Match& match, M
             break;
         }
     }
-    if (method == Method::options) return run("metadata", [] { return detail::options_response(); });
+    // DRF's OPTIONS (SimpleMetadata), reduced to the route's renderers and parsers.
+    if (method == Method::options) return run("metadata", [&] { return metadata<V>(match); });
     throw http::MethodNotAllowed(http::to_string(method));
 }
 
@@ -169,6 +157,11 @@ struct View {
     // Only the permission and throttle checks, on a fresh viewset (before a 405, as DRF's initial() runs
     // first).
     std::function<void(const http::Request&, const Context&)> initial;
+    // Gives the request the route's parsers and chooses its renderer, before anything else runs.
+    Negotiation (*negotiate)(http::Request&, const Match&) = nullptr;
+    // Whether a GET or HEAD answered 200 is a conditional request (the viewset's conditional_requests
+    // with .etags): http::conditional_get then runs on the rendered response.
+    bool etags = false;
 };
 
 // DRF's ViewSet.as_view(): the view serving V's routes, each request on a V built from `context`. The
@@ -182,6 +175,8 @@ template <class V, class Factory>
     requires std::is_invocable_r_v<V, const Factory&>
 View as_view(Factory factory) {
     View view;
+    view.negotiate = &negotiate<V>;
+    if constexpr (requires { V::conditional_requests; }) view.etags = V::conditional_requests.etags;
     view.initial = [factory](const http::Request& request, const Context& context) {
         const V v = factory();
         v.check_permissions(request);
