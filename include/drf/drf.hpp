@@ -23,5 +23,6 @@
 #include <drf/server.hpp>
 #include <drf/signals.hpp>
 #include <drf/test/client.hpp>
+#include <drf/throttling.hpp>
 #include <drf/views.hpp>
 #include <drf/viewsets.hpp>
