@@ -74,6 +74,14 @@ TEST_CASE("A rate of 0 refuses every request, waiting a whole window as DRF does
     CHECK(d.reset == 3600);
 }
 
+TEST_CASE("A new key refused at once takes no room in the LocalStore", "[throttling]") {
+    LocalStore store(1);
+    CHECK_FALSE(store.hit("blocked", Rate("0/day"), at(0)).allowed);
+    CHECK(store.size() == 0);
+    CHECK(store.hit("other", Rate("1/day"), at(0)).allowed);
+    CHECK(store.size() == 1);
+}
+
 TEST_CASE("decide() is DRF's wait over a history read from elsewhere, and exact when the history is over the rate",
           "[throttling]") {
     using drf::throttling::decide;

@@ -422,6 +422,20 @@ TEST_CASE("A view that declares no throttles gets the settings' defaults; thrott
     }
 }
 
+TEST_CASE("check_throttles raises http::Throttled; a null store counts in the process's shared LocalStore", "[throttling]") {
+    drf::FrozenClock clock(t0);
+    drf::ClockOverride frozen(clock);
+    th::Settings s{.default_throttle_classes = {AnonRateThrottle{}}, .rates = th::parse_rates("anon=1/hour")};
+    s.store = nullptr;
+    const Request request = from("192.0.2.200");
+    CHECK_NOTHROW(th::check_throttles(PlainView{}, request, &s));
+    th::Settings other = s;  // another Settings with a null store: the same counts
+    CHECK_THROWS_AS(th::check_throttles(PlainView{}, request, &other), drf::http::Throttled);
+    // A Settings made without touching its store has one of its own.
+    th::Settings own{.default_throttle_classes = {AnonRateThrottle{}}, .rates = th::parse_rates("anon=1/hour")};
+    CHECK_NOTHROW(th::check_throttles(PlainView{}, request, &own));
+}
+
 TEST_CASE("Without throttling settings nothing is throttled", "[throttling]") {
     drf::routers::Router router;
     router.register_viewset<PingViewSet>("ping");

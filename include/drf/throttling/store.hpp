@@ -131,11 +131,21 @@ public:
             std::lock_guard lock(shard.mutex);
             if (const auto it = shard.logs.find(Lookup{key, hash}); it != shard.logs.end()) return record(it->second, rate, at);
         }
-        if (!reserve_key(at)) return full(at);
+        const bool room = reserve_key(at);
         std::lock_guard lock(shard.mutex);
+        if (!room) {
+            // Another thread may have added this key meanwhile: it is then served as any held key.
+            if (const auto it = shard.logs.find(Lookup{key, hash}); it != shard.logs.end()) return record(it->second, rate, at);
+            return full(at);
+        }
         auto [it, inserted] = shard.logs.try_emplace(std::string(key));
         if (!inserted) count_.fetch_sub(1, std::memory_order_relaxed);  // another thread added it meanwhile
-        return record(it->second, rate, at);
+        const Decision d = record(it->second, rate, at);
+        if (it->second.times.empty()) {  // refused at once (a rate of 0): nothing to remember
+            shard.logs.erase(it);
+            count_.fetch_sub(1, std::memory_order_relaxed);
+        }
+        return d;
     }
 
     // How many keys the store holds, expired ones not yet swept included.
