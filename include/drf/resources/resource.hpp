@@ -115,7 +115,7 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
     template <class Prepare = void (*)(std::vector<model>&)>
     http::Response paginate(const http::Request& request, const db::QuerySet<model>& query,
                             Prepare prepare = [](std::vector<model>&) {}) const {
-        if constexpr (conditional().etags) {
+        if constexpr (detail::conditional_requests<Derived>().etags) {
             // The counters are read BEFORE the page. A write committed between the two reads then gives
             // new rows under the old counters: the next request sees newer counters, a different ETag,
             // and fetches again. Read after, an old page could carry the new counters' ETag and be
@@ -153,14 +153,13 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
     // A write's preconditions against `current`, the object's representation as a GET sends it now:
     // 412 when If-Match names another ETag, 428 when Derived requires If-Match and there is none.
     void check_preconditions(const http::Request& request, const Json& current) const {
-        if constexpr (conditional().if_match || conditional().require_if_match)
-            http::check_write_preconditions(request, http::etag_of(http::Response(current).content()),
-                                            conditional().require_if_match);
+        // Read here, not in a member constant: Derived is complete only once a member's body is instantiated.
+        constexpr http::ConditionalRequests c = detail::conditional_requests<Derived>();
+        if constexpr (c.if_match || c.require_if_match)
+            http::check_write_preconditions(request, http::etag_of(http::Response(current).content()), c.require_if_match);
     }
 
 private:
-    // A function, not a member constant: Derived is complete only once a member's body is instantiated.
-    static consteval http::ConditionalRequests conditional() { return detail::conditional_requests<Derived>(); }
     db::Databases* databases_ = nullptr;
 };
 
