@@ -10,6 +10,8 @@
 #include <drf/http/renderers.hpp>
 #include <drf/http/request.hpp>
 
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,11 +62,36 @@ Negotiated select_renderer(const Request& request, const std::tuple<R...>& rende
         if (!any) throw NotFound();
     }
     const std::string_view accept = request.header("Accept").value_or("*/*");
+    // The header's tokens parsed once, on the stack; a header of more tokens than fit is parsed again
+    // on each pass instead (the same answer, more slowly).
+    struct Token {
+        std::string_view text;
+        detail::MediaType type;
+        int precedence;
+    };
+    std::array<Token, 16> tokens;
+    std::size_t count = 0;
+    bool overflow = false;
     unsigned present = 0;  // which precedences the header holds, so the passes below skip the others
-    detail::for_each_accept(accept, [&](std::string_view token) {
-        present |= 1U << detail::MediaType::parse(token).precedence();
+    detail::for_each_accept(accept, [&](std::string_view text) {
+        const auto type = detail::MediaType::parse(text);
+        const int precedence = type.precedence();
+        present |= 1U << precedence;
+        if (count < tokens.size()) tokens[count++] = Token{text, type, precedence};
+        else overflow = true;
         return true;
     });
+    auto for_each_token = [&](auto&& f) {
+        if (!overflow) {
+            for (std::size_t i = 0; i < count; ++i)
+                if (!f(tokens[i])) return;
+            return;
+        }
+        detail::for_each_accept(accept, [&](std::string_view text) {
+            const auto type = detail::MediaType::parse(text);
+            return f(Token{text, type, type.precedence()});
+        });
+    };
     std::optional<Negotiated> chosen;
     for (int precedence = 3; precedence >= 0 && !chosen; --precedence) {
         if (!(present & (1U << precedence))) continue;
@@ -73,14 +100,13 @@ Negotiated select_renderer(const Request& request, const std::tuple<R...>& rende
                 [[maybe_unused]] auto try_one = [&](const auto& renderer) {
                     if (chosen || (by_format && std::string_view(renderer.format) != *format)) return;
                     const auto own = detail::MediaType::parse(renderer.media_type);
-                    detail::for_each_accept(accept, [&](std::string_view token) {
-                        const auto wanted = detail::MediaType::parse(token);
-                        if (wanted.precedence() != precedence || !own.match(wanted)) return true;
+                    for_each_token([&](const Token& wanted) {
+                        if (wanted.precedence != precedence || !own.match(wanted.type)) return true;
                         // The most specific of the two is what was accepted.
                         if (own.precedence() > precedence)
-                            chosen = Negotiated{AnyRenderer(renderer), {renderer.media_type, wanted.params}};
+                            chosen = Negotiated{AnyRenderer(renderer), {renderer.media_type, wanted.type.params}};
                         else
-                            chosen = Negotiated{AnyRenderer(renderer), {token, {}}};
+                            chosen = Negotiated{AnyRenderer(renderer), {wanted.text, {}}};
                         return false;
                     });
                 };
