@@ -304,6 +304,16 @@ TEST_CASE("select_renderer answers the most specific of the matched types as the
     CHECK(accepted("image/png, text/csv") == "text/csv text/csv");
 }
 
+TEST_CASE("An Accept header of many media types is read whole", "[http]") {
+    constexpr auto list = drf::http::renderers(drf::http::JSONRenderer{}, CsvRenderer{});
+    std::string accept;
+    for (int i = 0; i < 20; ++i) accept += "image/type" + std::to_string(i) + ", ";
+    const Request last(Method::get, "/", {{"Accept", accept + "text/csv"}});
+    CHECK(drf::http::select_renderer(last, list).renderer.media_type() == "text/csv");
+    const Request none(Method::get, "/", {{"Accept", accept + "text/html"}});
+    CHECK_THROWS_AS(drf::http::select_renderer(none, list), drf::http::NotAcceptable);
+}
+
 TEST_CASE("select_parser takes the first parser whose media type matches the Content-Type", "[http]") {
     constexpr auto list = drf::http::parsers(drf::http::JSONParser{}, PlainTextParser{});
     CHECK(drf::http::select_parser("application/json; charset=utf-8", list) == 0U);
