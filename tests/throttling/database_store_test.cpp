@@ -270,6 +270,27 @@ TEST_CASE("Two stores on two connections to one database share one limit per key
     CHECK(b.hit("k", r, at(60)).allowed);
 }
 
+std::string synchronous_commit(db::Database& database) {
+    db::StatementScope s(database.connection().prepare("SHOW synchronous_commit"));
+    s->step();
+    return std::string(s->column_text(0));
+}
+
+TEST_CASE("A check on PostgreSQL commits without waiting for a disk flush, but leaves the caller's own transaction durable",
+          "[throttling][postgresql]") {
+    Env env;
+    db::Database& database = env.databases->get();
+    database.connection().execute("SET synchronous_commit = on");  // the test server runs with it off
+    database.atomic([&] {
+        env.store.hit("k", rate(5, 60), at(0));
+        CHECK(synchronous_commit(database) == "on");  // the caller's transaction keeps its setting
+    });
+    CHECK(env.shared.history("k"));
+    // Its own transaction: the setting is SET LOCAL, gone with the commit.
+    env.store.hit("k", rate(5, 60), at(1));
+    CHECK(synchronous_commit(database) == "on");
+}
+
 TEST_CASE("64 threads, each on its own connection, hitting one key get exactly num_requests accepted",
           "[throttling]") {
     SharedDatabase shared;

@@ -83,11 +83,12 @@ public:
     Decision hit(std::string_view key, const Rate& rate, DateTime now) override {
         db::Database& database = databases_.get();
         const std::int64_t window = rate.duration * 1'000'000;
+        // A throttle's record is not worth a disk flush: after a crash, the last few requests counted are
+        // forgotten at worst. Without this, every check of a durable server waits for fsync. Not inside
+        // the caller's own transaction, whose writes may well be worth it.
+        const bool async_commit = database.dialect().name() == "postgresql" && !database.in_atomic_block();
         const Decision decision = database.atomic_with_retry([&] {
-            // A throttle's record is not worth a disk flush: after a crash, the last few requests counted
-            // are forgotten at worst. Without this, every check of a durable server waits for fsync.
-            if (database.dialect().name() == "postgresql")
-                database.connection().execute("SET LOCAL synchronous_commit = off");
+            if (async_commit) database.connection().execute("SET LOCAL synchronous_commit = off");
             std::vector<std::int64_t> history;
             if (!read_locked(database, key, history)) create_locked(database, key, now, history);
             // Instances' clocks differ a little, and requests reach the lock in another order than they
