@@ -251,6 +251,18 @@ TEST_CASE("An error is rendered by the accepted renderer", "[http]") {
     }
 }
 
+TEST_CASE("An action's renderers answer every method on its route: a 405 in CSV", "[http]") {
+    App app;
+    const auto refused = app.client.request(Method::post, "/reports/report/", std::nullopt, "application/json", {{"Accept", "text/csv"}});
+    CHECK(refused.status_code == 405);
+    CHECK(refused.content == "detail\r\nMethod \"POST\" not allowed.\r\n");
+    CHECK(refused.header("Content-Type") == "text/csv; charset=utf-8");
+    CHECK(refused.header("Allow") == "GET, HEAD, OPTIONS");
+    const auto options = app.client.options("/reports/report/", {{"Accept", "text/csv"}});
+    CHECK(options.status_code == 200);
+    CHECK(options.content == "renders,parses\r\n[\"application/json\",\"text/csv\"],[\"application/json\"]\r\n");
+}
+
 TEST_CASE("A view whose first renderer is CSV answers CSV to a client that accepts anything", "[http]") {
     App app;
     CHECK(app.client.get("/csv/").content == "a\r\n1\r\n");
