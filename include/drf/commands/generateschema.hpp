@@ -12,7 +12,7 @@
 
 namespace drf::commands {
 
-// Router: anything with endpoints() and context().authenticators (drf::routers::Router), which must
+// Router: anything with endpoints() and context() (drf::routers::Router), which must
 // outlive the command.
 template <class Router>
 class GenerateSchemaCommand : public Command {
@@ -26,7 +26,7 @@ public:
     }
     void handle() override {
         openapi::SchemaGenerator generator(info_);
-        const Json document = generator.get_schema(router_.endpoints(), router_.context().authenticators);
+        const Json document = generator.get_schema(router_.endpoints(), router_.context());
         const auto& warnings = generator.warnings();
         for (std::size_t i = 0; i < warnings.size(); ++i) err() << "Warning #" << i << ": " << warnings[i] << '\n';
         if (!warnings.empty())

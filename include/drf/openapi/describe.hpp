@@ -9,6 +9,7 @@
 #include <drf/core/type_name.hpp>
 #include <drf/http/method.hpp>
 #include <drf/openapi/detail/describe_parts.hpp>
+#include <drf/openapi/detail/describe_policies.hpp>
 #include <drf/openapi/components.hpp>
 #include <drf/openapi/extend.hpp>
 #include <drf/views/view.hpp>
@@ -188,9 +189,9 @@ inline void plain_defaults(Operation& op) {
         op.responses.push_back({op.action == "create" ? 201 : 200, Json::object(), ""});
 }
 
-template <class V, auto Fn>
+template <class V, auto Fn, class A = NoActionPolicies>
 void add_operation(Components& components, ViewSetDescription& out, std::string_view action, http::Method method,
-                   bool detail) {
+                   bool detail, const A& act = {}) {
     Operation op;
     op.action = std::string(action);
     op.method = method;
@@ -199,6 +200,7 @@ void add_operation(Components& components, ViewSetDescription& out, std::string_
     op.may_deny = permissions::may_deny(V::permission_classes);
     if constexpr (resource_viewset<V>) resource_defaults<V>(components, op);
     else plain_defaults(op);
+    apply_policies<V>(op, act);
     apply_view_options<V>(op);
     const auto [request, responses] = apply_action_schema<V, Fn>(components, op);
     if constexpr (!resource_viewset<V>) {
@@ -282,7 +284,8 @@ ViewSetDescription describe_viewset(Components& components) {
                 constexpr auto fn = std::remove_cvref_t<decltype(act)>::function;
                 for (Method m : http::all_methods)
                     if (act.methods.contains(m))
-                        detail::add_operation<V, fn>(components, out, act.name, m, act.scope == viewsets::Scope::detail);
+                        detail::add_operation<V, fn>(components, out, act.name, m, act.scope == viewsets::Scope::detail,
+                                                     act);
             };
             (add(a), ...);
         },

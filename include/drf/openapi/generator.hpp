@@ -1,9 +1,10 @@
 // drf/openapi/generator.hpp — SchemaGenerator (drf-spectacular's): the OpenAPI 3.1 document of a
 // router's endpoints — paths sorted and operationIds and tags named as drf-spectacular names them, the
-// error responses each operation may give with their real bodies, security from the permissions and
-// the authenticators, the components sorted by name. The same endpoints give the same bytes.
+// error responses each operation may give with their real bodies (429, 304, 412 and 428 from the HTTP
+// policies among them), security from the permissions and the authenticators, the media types from the
+// renderers and parsers, the components sorted by name. The same endpoints give the same bytes.
 //     const drf::Json document = drf::openapi::SchemaGenerator({"Projects", "1.0.0", ""})
-//                                    .get_schema(router.endpoints(), router.context().authenticators);
+//                                    .get_schema(router.endpoints(), router.context());
 #pragma once
 
 #include <drf/auth/base.hpp>
@@ -11,8 +12,11 @@
 #include <drf/http/request.hpp>
 #include <drf/openapi/describe.hpp>
 #include <drf/openapi/detail/generator_paths.hpp>
+#include <drf/openapi/detail/generator_policies.hpp>
+#include <drf/views/context.hpp>
 
 #include <algorithm>
+#include <concepts>
 #include <map>
 #include <optional>
 #include <set>
@@ -38,8 +42,6 @@ inline Json error_detail(Components& components) {
                                               {"properties", {{"detail", {{"type", "string"}}}}},
                                               {"required", Json::array({"detail"})}});
 }
-
-inline Json json_content(Json schema) { return Json{{"application/json", {{"schema", std::move(schema)}}}}; }
 
 // The scheme each authenticator documents itself with, in order; one without is a logic_error, since a
 // document that left it out would describe an API that refuses requests it says are fine.
@@ -67,10 +69,28 @@ class SchemaGenerator {
 public:
     explicit SchemaGenerator(Info info) : info_(std::move(info)) {}
 
-    // The document for `endpoints` (Router::endpoints()) served with `authenticators`
-    // (router.context().authenticators). Throws std::logic_error when an authenticator has no security
-    // scheme, or when two serializers would share a component name.
+    // The document for `endpoints` (Router::endpoints()) served with the router's whole context
+    // (router.context()): its authenticators, and the throttles' settings, whose default throttle
+    // classes apply to the views that declare none. Throws std::logic_error when an authenticator has
+    // no security scheme, or when two serializers would share a component name.
+    // (A template so that get_schema(endpoints, {}) still means no authenticators.)
+    template <std::same_as<views::Context> Context>
+    Json get_schema(const std::vector<Endpoint>& endpoints, const Context& context) {
+        return generate(endpoints, context.authenticators, detail::throttle_policy(context.throttling.get()));
+    }
+
+    // The document for `endpoints` served with `authenticators` only: no default throttles (a view's
+    // own throttle_classes are still documented).
     Json get_schema(const std::vector<Endpoint>& endpoints, const auth::Authenticators& authenticators) {
+        return generate(endpoints, authenticators, {});
+    }
+
+    // What the last get_schema could not describe exactly (drf-spectacular's warnings), in order.
+    const std::vector<std::string>& warnings() const noexcept { return warnings_; }
+
+private:
+    Json generate(const std::vector<Endpoint>& endpoints, const auth::Authenticators& authenticators,
+                  const detail::ThrottlePolicy& throttling) {
         warnings_.clear();
         Components components;
         const auto schemes = detail::security_schemes(authenticators);
@@ -115,7 +135,7 @@ public:
         Json doc_paths = Json::object();
         for (const auto& item : items) {
             doc_paths[item.path][detail::method_key(item.method)] =
-                operation(components, *item.op, item.path, prefix, *item.lookup, schemes, challenge);
+                operation(components, *item.op, item.path, prefix, *item.lookup, schemes, challenge, throttling);
         }
 
         Json doc{{"openapi", "3.1.0"}, {"info", {{"title", info_.title}, {"version", info_.version}}}};
@@ -140,12 +160,10 @@ public:
         return doc;
     }
 
-    // What the last get_schema could not describe exactly (drf-spectacular's warnings), in order.
-    const std::vector<std::string>& warnings() const noexcept { return warnings_; }
-
-private:
     static Json operation(Components& components, const Operation& op, const std::string& path, const std::string& prefix,
-                          const Json& lookup, const std::vector<std::pair<std::string, Json>>& schemes, bool challenge) {
+                          const Json& lookup, const std::vector<std::pair<std::string, Json>>& schemes, bool challenge,
+                          const detail::ThrottlePolicy& throttling) {
+        const auto content = [&](Json schema) { return detail::content(std::move(schema), op.response_media_types); };
         const auto tokens = detail::tokenize_path(path, prefix == "/" ? std::string_view("/") : std::string_view(prefix));
         Json out{{"operationId", op.operation_id.empty() ? detail::operation_id(tokens, op.method, op.is_list) : op.operation_id}};
         if (!op.description.empty()) out["description"] = op.description;
@@ -154,6 +172,7 @@ private:
         std::vector<Json> parameters;
         if (path.find('{') != std::string::npos) parameters.push_back(lookup);
         for (const auto& p : op.parameters) parameters.push_back(p);
+        for (auto& p : detail::conditional_parameters(op)) parameters.push_back(std::move(p));
         // drf-spectacular sorts them by name.
         std::stable_sort(parameters.begin(), parameters.end(),
                          [](const Json& a, const Json& b) { return a.value("name", "") < b.value("name", ""); });
@@ -167,7 +186,7 @@ private:
         if (!tags.empty()) out["tags"] = std::move(tags);
 
         if (op.request_body) {
-            Json body{{"content", detail::json_content(*op.request_body)}};
+            Json body{{"content", detail::content(*op.request_body, op.request_media_types)}};
             if (op.request_required) body["required"] = true;
             out["requestBody"] = std::move(body);
         }
@@ -180,13 +199,13 @@ private:
         std::map<int, Json> responses;
         for (const auto& r : op.responses) {
             Json response = Json::object();
-            if (r.schema) response["content"] = detail::json_content(*r.schema);
+            if (r.schema) response["content"] = content(*r.schema);
             response["description"] = r.description;
             responses[r.status] = std::move(response);
         }
         const auto error = [&](int status, std::string description, Json schema) {
             if (responses.count(status)) return;
-            responses[status] = Json{{"content", detail::json_content(std::move(schema))}, {"description", std::move(description)}};
+            responses[status] = Json{{"content", content(std::move(schema))}, {"description", std::move(description)}};
         };
         if (op.request_body || !op.parameter_errors.is_null()) {
             Json any = Json::array();
@@ -197,12 +216,13 @@ private:
         }
         if (challenge && !responses.count(401))
             responses[401] = Json{{"headers", {{"WWW-Authenticate", {{"schema", {{"type", "string"}}}}}}},
-                                  {"content", detail::json_content(detail::error_detail(components))},
+                                  {"content", content(detail::error_detail(components))},
                                   {"description", "Authentication credentials were not provided or are invalid."}};
         if (op.may_deny || (!schemes.empty() && !challenge))
             error(403, "You do not have permission to perform this action.", detail::error_detail(components));
         if (op.detail || op.not_found) error(404, "Not found.", detail::error_detail(components));
         if (op.request_body) error(415, "Unsupported media type.", detail::error_detail(components));
+        detail::add_policy_responses(op, throttling, responses, content(detail::error_detail(components)));
         Json rs = Json::object();
         for (auto& [status, response] : responses) rs[std::to_string(status)] = std::move(response);
         out["responses"] = std::move(rs);

@@ -9,8 +9,15 @@
 //            {"detail": "..."} body (ErrorDetail).
 //   method   the operation for it. HEAD is checked as GET (or the document's own head operation):
 //            status and headers only, it has no body. A method the path does not document must be
-//            answered 405 with Allow, or 401 (with WWW-Authenticate) / 403, since DRF authenticates and
-//            checks permissions before it looks for the handler; the body is ErrorDetail.
+//            answered 405 with Allow, or 401 (with WWW-Authenticate) / 403 / 429 (with Retry-After),
+//            since DRF authenticates, checks permissions and throttles before it looks for the handler;
+//            the body is ErrorDetail.
+//   negotiation  a 406, and the 404 of a ?format= (the request's query says so), may come from any
+//            operation that does not list them: ErrorDetail as JSON, or a media type the operation has.
+//   CORS     a preflight (OPTIONS with Access-Control-Request-Method) answered 200 with no body passes
+//            on any path, as django-cors-headers answers it before the views; headers the document does
+//            not declare (Access-Control-*) never fail.
+//   304      never has a body, whatever the document says.
 //   OPTIONS  DRF's metadata answer, which drf-spectacular does not document: unless the path declares
 //            an options operation, a 200 must carry Allow and a JSON object body, any other status an
 //            ErrorDetail body.
@@ -21,11 +28,12 @@
 //   status   the response for the exact code, then its range ("4XX"), then "default"; none is an error
 //            naming the documented codes.
 //   headers  every header the response declares as required must be present (WWW-Authenticate on 401,
-//            Allow on 405), and match its schema when it has one (the value as a JSON string).
+//            Allow on 405, Retry-After on 429), and match its schema when it has one (the value as a
+//            number or boolean where the schema wants one, else a JSON string).
 //   content  no content declared: the response must have no body. Otherwise its Content-Type (without
 //            parameters, case-insensitive) must be a declared media type ("type/*" and "*/*" match
 //            too), and a JSON body (application/json, any "+json" type) must match the media type's
-//            schema; a body of any other type is checked as one JSON string.
+//            schema; a body of any other type (a CSV renderer's) is checked for its Content-Type only.
 //
 // The schemas are JSON Schema 2020-12 as drf writes them: type (a name or an array of names, "integer"
 // meaning a JSON number written without fraction or exponent — stricter than 2020-12, which accepts
@@ -46,6 +54,7 @@
 #include <drf/core/json.hpp>
 #include <drf/http/method.hpp>
 #include <drf/http/request.hpp>
+#include <drf/openapi/detail/validator_paths.hpp>
 #include <drf/openapi/detail/validator_schema.hpp>
 
 #include <algorithm>
@@ -58,103 +67,6 @@
 #include <vector>
 
 namespace drf::openapi {
-
-namespace detail::validation {
-
-// The key of an operation in a path item.
-constexpr std::string_view operation_key(http::Method m) {
-    switch (m) {
-        case http::Method::get: return "get";
-        case http::Method::post: return "post";
-        case http::Method::put: return "put";
-        case http::Method::patch: return "patch";
-        case http::Method::remove: return "delete";
-        case http::Method::head: return "head";
-        case http::Method::options: return "options";
-    }
-    return "get";
-}
-
-inline std::vector<std::string> split_path(std::string_view path) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (true) {
-        const auto slash = path.find('/', start);
-        out.emplace_back(path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
-        if (slash == std::string_view::npos) return out;
-        start = slash + 1;
-    }
-}
-
-// One segment of a path template, "{id}", "archive" or "{id}.json": literal pieces and parameters.
-struct TemplatePiece {
-    bool parameter = false;
-    std::string text;  // the literal, or the parameter's name
-};
-
-inline std::vector<TemplatePiece> template_pieces(std::string_view segment) {
-    std::vector<TemplatePiece> out;
-    std::size_t at = 0;
-    while (at < segment.size()) {
-        const auto open = segment.find('{', at);
-        const auto close = open == std::string_view::npos ? open : segment.find('}', open);
-        if (close == std::string_view::npos) {
-            out.push_back({false, std::string(segment.substr(at))});
-            break;
-        }
-        if (open > at) out.push_back({false, std::string(segment.substr(at, open - at))});
-        out.push_back({true, std::string(segment.substr(open + 1, close - open - 1))});
-        at = close + 1;
-    }
-    return out;
-}
-
-// Whether `text` is the pieces from `i` on, binding each parameter to a non-empty run of characters.
-inline bool match_pieces(const std::vector<TemplatePiece>& pieces, std::size_t i, std::string_view text,
-                         std::map<std::string, std::string>& values) {
-    if (i == pieces.size()) return text.empty();
-    const auto& piece = pieces[i];
-    if (!piece.parameter)
-        return text.starts_with(piece.text) && match_pieces(pieces, i + 1, text.substr(piece.text.size()), values);
-    for (std::size_t n = text.size(); n >= 1; --n) {
-        if (match_pieces(pieces, i + 1, text.substr(n), values)) {
-            values[piece.text] = std::string(text.substr(0, n));
-            return true;
-        }
-    }
-    return false;
-}
-
-// "application/json; charset=utf-8" → "application/json".
-inline std::string media_type(std::string_view content_type) {
-    const auto semicolon = content_type.find(';');
-    std::string_view type = content_type.substr(0, semicolon);
-    while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
-    while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
-    std::string out(type);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
-inline bool media_type_matches(const std::string& declared, const std::string& actual) {
-    if (declared == actual || declared == "*/*") return true;
-    return declared.ends_with("/*") && actual.starts_with(declared.substr(0, declared.size() - 1));
-}
-
-inline bool is_json_media_type(const std::string& type) { return type == "application/json" || type.ends_with("+json"); }
-
-// drf's error body for the answers the document does not describe (no such path, no such method):
-// {"detail": "..."}, as ErrorDetail.
-inline const Json& error_detail_schema() {
-    static const Json schema = {{"type", "object"},
-                                {"properties", {{"detail", {{"type", "string"}}}}},
-                                {"required", {"detail"}},
-                                {"additionalProperties", false}};
-    return schema;
-}
-
-}  // namespace detail::validation
 
 class ResponseValidator {
 public:
@@ -183,7 +95,34 @@ public:
     // body_text is parsed when the content type is JSON).
     std::vector<std::string> check(http::Method method, std::string_view path, int status, const http::Headers& headers,
                                    const std::string& body_text, const Json* body) const {
+        return check(method, path, RequestFacts{}, status, headers, body_text, body);
+    }
+
+    // The same for `request` itself, whose query and headers tell two answers apart that the document
+    // does not list: a CORS preflight's, and the 404 of a ?format= no renderer has.
+    std::vector<std::string> check(const http::Request& request, int status, const http::Headers& headers,
+                                   const std::string& body_text, const Json* body) const {
+        const RequestFacts facts{.format = request.query_param("format").has_value(),
+                                 .preflight = request.method() == http::Method::options &&
+                                              request.header("Access-Control-Request-Method").has_value()};
+        return check(request.method(), request.path(), facts, status, headers, body_text, body);
+    }
+
+private:
+    struct RequestFacts {
+        bool format = false;     // the query has ?format=
+        bool preflight = false;  // OPTIONS with Access-Control-Request-Method
+    };
+
+    std::vector<std::string> check(http::Method method, std::string_view path, const RequestFacts& facts, int status,
+                                   const http::Headers& headers, const std::string& body_text, const Json* body) const {
         std::vector<std::string> out;
+        const bool has_body = body != nullptr || !body_text.empty();
+        // django-cors-headers answers a preflight 200 with an empty body before any view runs, on any path.
+        if (facts.preflight && status == 200 && !has_body) return out;
+        // RFC 9110 §15.4.5: a 304 never has content, whatever else the document says.
+        if (status == 304 && has_body)
+            out.push_back("304: a 304 Not Modified has no body, got " + std::to_string(body_text.size()) + " bytes");
         const std::string code = std::to_string(status);
         std::map<std::string, std::string> values;
         const Template* matched = nullptr;
@@ -211,6 +150,14 @@ public:
         const bool head = method == http::Method::head;
         std::string key(detail::validation::operation_key(method));
         if (head && !item.contains("head")) key = "get";
+        const auto op = item.find(key);
+        const Json* operation = op != item.end() && op->is_object() ? &*op : nullptr;
+        // Content negotiation runs before anything else in the view, on any method: 406 {"detail"} (or
+        // its detail in a media type the operation renders), and 404 for a ?format= it has no renderer for.
+        if ((status == 406 || (status == 404 && facts.format)) && !(operation && find_response(*operation, status))) {
+            check_refusal(operation, status, headers, body_text, body, out);
+            return out;
+        }
         if (method == http::Method::options && !item.contains("options")) {
             if (status != 200) {
                 check_error_body(status, headers, body_text, body, out);
@@ -220,10 +167,11 @@ public:
             check_json_body(Json{{"type", "object"}}, "(DRF's metadata)", headers, body_text, body, out);
             return out;
         }
-        const auto op = item.find(key);
-        if (op == item.end() || !op->is_object()) {
-            if (status != 405 && status != 401 && status != 403)
-                out.push_back(name + " is not in the document, so the answer must be 405 (or 401 or 403), got " + code);
+        if (!operation) {
+            // DRF authenticates, checks permissions and runs the view's throttles before it looks for
+            // the handler.
+            if (status != 405 && status != 401 && status != 403 && status != 429)
+                out.push_back(name + " is not in the document, so the answer must be 405 (or 401, 403 or 429), got " + code);
             check_error_body(status, headers, body_text, body, out);
             return out;
         }
@@ -256,7 +204,6 @@ public:
         return out;
     }
 
-private:
     struct Template {
         std::string text;
         std::vector<std::vector<detail::validation::TemplatePiece>> segments;
@@ -328,7 +275,7 @@ private:
                 continue;
             }
             if (const auto schema = spec.find("schema"); schema != spec.end())
-                for (const auto& e : schemas_.validate(*schema, Json(std::string(*value))))
+                for (const auto& e : schemas_.validate(*schema, parameter_value(deref(*schema), std::string(*value))))
                     out.push_back(name + ": header " + header + " " + e.reason);
         }
     }
@@ -359,14 +306,30 @@ private:
         for (const auto& [type, media] : content->items()) {
             if (!detail::validation::media_type_matches(detail::validation::media_type(type), actual)) continue;
             const auto schema = media.find("schema");
-            if (schema == media.end()) return;
+            // A body in another media type (a CSV renderer's) is its renderer's text of the same data:
+            // only its Content-Type is checked.
+            if (schema == media.end() || !detail::validation::is_json_media_type(actual)) return;
             const std::string at = location + "/content/" + detail::validation::escape_pointer_token(type) + "/schema";
-            if (detail::validation::is_json_media_type(actual))
-                return check_json_body(*schema, at, headers, body_text, body, out);
-            for (const auto& e : schemas_.validate(*schema, Json(body_text), "", at)) out.push_back(e.message());
-            return;
+            return check_json_body(*schema, at, headers, body_text, body, out);
         }
         out.push_back(name + ": Content-Type " + actual + " is not documented (documented: " + declared + ")");
+    }
+
+    // A 406, or the 404 of an unknown ?format=, that the operation does not list: DRF's {"detail"} as
+    // JSON, or in a media type one of the operation's responses has (the first renderer renders the
+    // refusal when none was accepted).
+    void check_refusal(const Json* operation, int status, const http::Headers& headers, const std::string& body_text,
+                       const Json* body, std::vector<std::string>& out) const {
+        const auto content_type = headers.get("Content-Type");
+        const std::string actual = detail::validation::media_type(content_type.value_or(""));
+        if (!content_type || detail::validation::is_json_media_type(actual) || !operation)
+            return check_error_body(status, headers, body_text, body, out);
+        if (const auto responses = operation->find("responses"); responses != operation->end() && responses->is_object())
+            for (const auto& [_, r] : responses->items())
+                if (const auto c = deref(r).find("content"); c != deref(r).end() && c->is_object())
+                    for (const auto& [type, media] : c->items())
+                        if (detail::validation::media_type_matches(detail::validation::media_type(type), actual)) return;
+        out.push_back(std::to_string(status) + ": Content-Type " + actual + " is not one the operation renders");
     }
 
     void check_json_body(const Json& schema, const std::string& location, const http::Headers& headers,
@@ -394,6 +357,7 @@ private:
                           std::vector<std::string>& out) const {
         if (status == 401 && !headers.contains("WWW-Authenticate")) out.push_back("401: missing header WWW-Authenticate");
         if (status == 405 && !headers.contains("Allow")) out.push_back("405: missing header Allow");
+        if (status == 429 && !headers.contains("Retry-After")) out.push_back("429: missing header Retry-After");
         if (body == nullptr && body_text.empty()) {
             out.push_back(std::to_string(status) + ": expected an ErrorDetail body {\"detail\": \"...\"}, got none");
             return;

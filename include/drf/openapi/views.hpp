@@ -7,6 +7,7 @@
 #pragma once
 
 #include <drf/core/json.hpp>
+#include <drf/http/renderers.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
 #include <drf/http/status.hpp>
@@ -79,6 +80,20 @@ class SchemaView : public viewsets::ViewSet<SchemaView> {
 public:
     static constexpr std::string_view openapi_media_type = "application/vnd.oai.openapi+json";
     static constexpr std::string_view json_media_type = "application/json";
+
+    // drf-spectacular's OpenApiJsonRenderer2 and OpenApiJsonRenderer: what the router's content
+    // negotiation chooses from (and renders a 406 or an unknown ?format='s 404 with), indented by 4.
+    template <const std::string_view& Type>
+    struct Renderer {
+        static constexpr std::string_view media_type = Type;
+        static constexpr std::string_view format = "json";
+        static constexpr std::string_view charset = {};
+        std::string render(const Json& data, std::string_view accepted) const {
+            return data.dump(indent_of(detail::parse_media_type(accepted)), ' ', false, Json::error_handler_t::replace);
+        }
+    };
+    static constexpr auto renderer_classes =
+        http::renderers(Renderer<openapi_media_type>{}, Renderer<json_media_type>{});
     // As drf-spectacular with SERVE_INCLUDE_SCHEMA = False (its default is True): the document describes
     // the API, not its own documentation.
     static constexpr auto schema = extend_schema(exclude);
@@ -93,9 +108,10 @@ public:
         if (!selected)
             return error(http::status::HTTP_406_NOT_ACCEPTABLE, "Could not satisfy the request Accept header.");
         const int indent = indent_of(selected->accepted);
-        http::Response response = http::Response::from_json_text(
-            indent == 4 ? document_->text() : document_->json().dump(indent, ' ', false, Json::error_handler_t::replace));
-        response.header("Content-Type", std::string(selected->renderer == 0 ? openapi_media_type : json_media_type));
+        // Written here, as text the renderers leave as it is: the kept text at the default indent.
+        http::Response response = http::Response::from_text(
+            indent == 4 ? document_->text() : document_->json().dump(indent, ' ', false, Json::error_handler_t::replace),
+            std::string(selected->renderer == 0 ? openapi_media_type : json_media_type));
         const std::string& title = document_->title();
         response.header("Content-Disposition", "inline; filename=\"" + (title.empty() ? std::string("schema") : title) + ".json\"");
         return response;
@@ -243,12 +259,13 @@ std::shared_ptr<const SchemaDocument> add_schema_views(Router& router, std::func
 }
 
 // ... serving the router's own document: SchemaGenerator(options.info) over router.endpoints() and its
-// authenticators, generated at the first request, when every viewset is registered.
+// context (authenticators, default throttles), generated at the first request, when every viewset is
+// registered.
 template <class Router>
 std::shared_ptr<const SchemaDocument> add_schema_views(Router& router, const SchemaViewsOptions& options = {}) {
     return add_schema_views(
         router, [&router, info = options.info] {
-            return SchemaGenerator(info).get_schema(router.endpoints(), router.context().authenticators);
+            return SchemaGenerator(info).get_schema(router.endpoints(), router.context());
         },
         options);
 }

@@ -1,8 +1,9 @@
 // drf/test/client.hpp — APIClient (rest_framework.test.APIClient): requests through a Router in
 // process, with JSON bodies, force_authenticate and credentials, returning status, headers and JSON.
-// Every response is also checked against the router's OpenAPI document (drf::openapi::SchemaGenerator's),
-// so the whole test suite doubles as a contract test of that document: a response the document does not
-// describe throws SchemaMismatch, which fails the test that got it.
+// Every response is also checked against the router's OpenAPI document (drf::openapi::SchemaGenerator's,
+// from the router's whole context: its authenticators and its default throttles), so the whole test
+// suite doubles as a contract test of that document: a response the document does not describe throws
+// SchemaMismatch, which fails the test that got it.
 #pragma once
 
 #include <drf/auth/user.hpp>
@@ -105,8 +106,8 @@ public:
         }
         // A register_path view (the API's documentation pages, their assets) is outside the document.
         if (validate_ && !router_->is_registered_path(req.path())) {
-            const auto errors = validator().check(method, req.path(), out.status_code, out.headers, out.content,
-                                                  res.is_json() ? &out.data : nullptr);
+            const auto errors =
+                validator().check(req, out.status_code, out.headers, out.content, res.is_json() ? &out.data : nullptr);
             if (!errors.empty()) throw SchemaMismatch(method, path, out.status_code, errors);
         }
         return out;
@@ -145,7 +146,7 @@ private:
         if (!validator_)
             validator_ = std::make_shared<const openapi::ResponseValidator>(
                 openapi::SchemaGenerator(openapi::Info{"API", "1.0.0", ""})
-                    .get_schema(router_->endpoints(), router_->context().authenticators));
+                    .get_schema(router_->endpoints(), router_->context()));
         return *validator_;
     }
 

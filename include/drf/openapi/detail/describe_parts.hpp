@@ -49,6 +49,18 @@ struct Operation {
     permissions::Anonymous anonymous = permissions::Anonymous::unknown;
     bool may_deny = true;   // the permissions may refuse (403, or 401 for an anonymous request)
     bool not_found = false; // 404 besides the detail routes': an invalid cursor or page
+    // Whether the view or the action declares throttles (429); nullopt: neither does, so the settings'
+    // default_throttle_classes decide, which only the generator knows.
+    std::optional<bool> throttled;
+    // The renderers' media types (every response body) and the parsers' (the request body), in their
+    // order without repeats, as drf-spectacular's map_renderers and map_parsers list them.
+    std::vector<std::string> response_media_types{"application/json"};
+    std::vector<std::string> request_media_types{"application/json"};
+    // drf::http::ConditionalRequests on the viewset, for the operations it applies to: an ETag on 200
+    // and a 304 for If-None-Match (GET); If-Match and 412, and 428 when it is required (PUT/PATCH/DELETE).
+    bool etags = false;
+    bool if_match = false;
+    bool require_if_match = false;
 };
 
 namespace detail {
