@@ -134,3 +134,13 @@ TEST_CASE("A body in a media type other than JSON is checked for its Content-Typ
     CHECK(check(Method::get, "/api/articles/", 200, with({}, "text/html"), "<p>") ==
           Errors{"GET /api/articles/ 200: Content-Type text/html is not documented (documented: application/json, text/csv)"});
 }
+
+TEST_CASE("A 405 or an OPTIONS answer in another of the route's media types is checked for its Content-Type", "[openapi]") {
+    CHECK(check(Method::post, "/api/articles/", 405, with({{"Allow", "GET, HEAD, OPTIONS"}}, "text/csv; charset=utf-8"),
+                "detail\r\nMethod \"POST\" not allowed.\r\n")
+              .empty());
+    CHECK(check(Method::options, "/api/articles/", 200, with({{"Allow", "GET, HEAD, OPTIONS"}}, "text/csv"), "renders\r\n")
+              .empty());
+    CHECK(check(Method::post, "/api/articles/", 405, with({{"Allow", "GET"}}, "text/html"), "<p>") ==
+          Errors{"405: Content-Type text/html is not one the operation renders"});
+}

@@ -155,15 +155,18 @@ private:
         // Content negotiation runs before anything else in the view, on any method: 406 {"detail"} (or
         // its detail in a media type the operation renders), and 404 for a ?format= it has no renderer for.
         if ((status == 406 || (status == 404 && facts.format)) && !(operation && find_response(*operation, status))) {
-            check_refusal(operation, status, headers, body_text, body, out);
+            check_refusal(item, operation, status, headers, body_text, body, out);
             return out;
         }
         if (method == http::Method::options && !item.contains("options")) {
             if (status != 200) {
-                check_error_body(status, headers, body_text, body, out);
+                check_refusal(item, nullptr, status, headers, body_text, body, out);
                 return out;
             }
             if (!headers.contains("Allow")) out.push_back("OPTIONS " + matched->text + ": missing header Allow");
+            const std::string type = detail::validation::media_type(headers.get("Content-Type").value_or(""));
+            // The metadata in another of the route's media types (a CSV renderer's) is checked for that only.
+            if (!type.empty() && !detail::validation::is_json_media_type(type) && renders(item, nullptr, type)) return out;
             check_json_body(Json{{"type", "object"}}, "(DRF's metadata)", headers, body_text, body, out);
             return out;
         }
@@ -172,7 +175,7 @@ private:
             // the handler.
             if (status != 405 && status != 401 && status != 403 && status != 429)
                 out.push_back(name + " is not in the document, so the answer must be 405 (or 401, 403 or 429), got " + code);
-            check_error_body(status, headers, body_text, body, out);
+            check_refusal(item, nullptr, status, headers, body_text, body, out);
             return out;
         }
         const std::string op_location = item_location + "/" + key;
@@ -315,21 +318,36 @@ private:
         out.push_back(name + ": Content-Type " + actual + " is not documented (documented: " + declared + ")");
     }
 
-    // A 406, or the 404 of an unknown ?format=, that the operation does not list: DRF's {"detail"} as
-    // JSON, or in a media type one of the operation's responses has (the first renderer renders the
-    // refusal when none was accepted).
-    void check_refusal(const Json* operation, int status, const http::Headers& headers, const std::string& body_text,
-                       const Json* body, std::vector<std::string>& out) const {
+    // Whether `operation` (or, when null, any operation of the path item) has a response in `type`.
+    bool renders(const Json& item, const Json* operation, const std::string& type) const {
+        const auto scan = [&](const Json& op) {
+            if (const auto responses = op.find("responses"); responses != op.end() && responses->is_object())
+                for (const auto& [_, r] : responses->items())
+                    if (const auto c = deref(r).find("content"); c != deref(r).end() && c->is_object())
+                        for (const auto& [declared, media] : c->items())
+                            if (detail::validation::media_type_matches(detail::validation::media_type(declared), type))
+                                return true;
+            return false;
+        };
+        if (operation) return scan(*operation);
+        for (const auto& [_, op] : item.items())
+            if (op.is_object() && scan(op)) return true;
+        return false;
+    }
+
+    // An answer the operation does not list, given before its handler runs (406, the 404 of an unknown
+    // ?format=, 405, a 401/403/429 before the 405, an OPTIONS refused): DRF's {"detail"} as JSON, or in
+    // a media type the operation (none: the path's operations) renders, since the route's renderer, or
+    // its first one when none was accepted, renders it.
+    void check_refusal(const Json& item, const Json* operation, int status, const http::Headers& headers,
+                       const std::string& body_text, const Json* body, std::vector<std::string>& out) const {
         const auto content_type = headers.get("Content-Type");
         const std::string actual = detail::validation::media_type(content_type.value_or(""));
-        if (!content_type || detail::validation::is_json_media_type(actual) || !operation)
+        if (!content_type || detail::validation::is_json_media_type(actual))
             return check_error_body(status, headers, body_text, body, out);
-        if (const auto responses = operation->find("responses"); responses != operation->end() && responses->is_object())
-            for (const auto& [_, r] : responses->items())
-                if (const auto c = deref(r).find("content"); c != deref(r).end() && c->is_object())
-                    for (const auto& [type, media] : c->items())
-                        if (detail::validation::media_type_matches(detail::validation::media_type(type), actual)) return;
-        out.push_back(std::to_string(status) + ": Content-Type " + actual + " is not one the operation renders");
+        check_error_headers(status, headers, out);
+        if (!renders(item, operation, actual))
+            out.push_back(std::to_string(status) + ": Content-Type " + actual + " is not one the operation renders");
     }
 
     void check_json_body(const Json& schema, const std::string& location, const http::Headers& headers,
@@ -353,11 +371,15 @@ private:
 
     // An answer the document does not describe, which drf gives as {"detail": "..."}: a 401 carries its
     // challenge, a 405 its Allow.
-    void check_error_body(int status, const http::Headers& headers, const std::string& body_text, const Json* body,
-                          std::vector<std::string>& out) const {
+    static void check_error_headers(int status, const http::Headers& headers, std::vector<std::string>& out) {
         if (status == 401 && !headers.contains("WWW-Authenticate")) out.push_back("401: missing header WWW-Authenticate");
         if (status == 405 && !headers.contains("Allow")) out.push_back("405: missing header Allow");
         if (status == 429 && !headers.contains("Retry-After")) out.push_back("429: missing header Retry-After");
+    }
+
+    void check_error_body(int status, const http::Headers& headers, const std::string& body_text, const Json* body,
+                          std::vector<std::string>& out) const {
+        check_error_headers(status, headers, out);
         if (body == nullptr && body_text.empty()) {
             out.push_back(std::to_string(status) + ": expected an ErrorDetail body {\"detail\": \"...\"}, got none");
             return;
