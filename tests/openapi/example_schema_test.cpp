@@ -2,6 +2,7 @@
 // golden file tests/openapi/projects.openapi.json: every endpoint of examples/projects described
 // exactly, the same bytes on every run. The generateschema command writes the same document.
 #include "../../examples/projects/commands.hpp"
+#include "../../examples/projects/context.hpp"
 #include "../../examples/projects/settings.hpp"
 #include "../../examples/projects/urls.hpp"
 
@@ -24,16 +25,16 @@ namespace example_schema_test {
 
 using drf::Json;
 
-// The example's router as its App builds it: its URLs, served with token authentication.
+// The example's router as its App builds it: its URLs, served with its context (token authentication,
+// its default throttles).
 struct Service {
     drf::db::Databases databases{[] { return drf::db::sqlite::open(":memory:"); }};
-    drf::routers::Router router{drf::views::Context{
-        .databases = &databases, .authenticators = {std::make_shared<drf::auth::TokenAuthentication>(databases)}}};
+    drf::routers::Router router{projects::view_context(databases)};
     Service() { projects::add_urls(router); }
 
     std::string document() const {
-        return drf::openapi::render_json(drf::openapi::SchemaGenerator(projects::api_info())
-                                             .get_schema(router.endpoints(), router.context().authenticators)) +
+        return drf::openapi::render_json(
+                   drf::openapi::SchemaGenerator(projects::api_info()).get_schema(router.endpoints(), router.context())) +
                "\n";
     }
 };
