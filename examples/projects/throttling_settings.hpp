@@ -1,6 +1,6 @@
 // examples/projects/throttling_settings.hpp — the throttles' settings from the environment:
-// PROJECTS_THROTTLE_RATES, PROJECTS_NUM_PROXIES and PROJECTS_THROTTLE_STORE; and the archive action's
-// throttle. Every view is throttled by AnonRateThrottle (DEFAULT_THROTTLE_CLASSES).
+// PROJECTS_THROTTLE_RATES, PROJECTS_NUM_PROXIES and PROJECTS_THROTTLE_STORE. Every view is throttled by
+// AnonRateThrottle (DEFAULT_THROTTLE_CLASSES); the archive action by its own (throttles.hpp).
 #pragma once
 
 #include "settings.hpp"
@@ -17,11 +17,6 @@
 #include <string_view>
 
 namespace projects {
-
-// ProjectViewSet.archive's own throttle: per user, in scope "archive" (its rate in PROJECTS_THROTTLE_RATES).
-struct ArchiveRateThrottle : drf::throttling::UserRateThrottle {
-    static constexpr std::string_view scope = "archive";
-};
 
 inline constexpr std::string_view default_throttle_rates = "anon=60/minute,archive=10/minute";
 

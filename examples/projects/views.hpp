@@ -7,6 +7,7 @@
 #include "permissions.hpp"
 #include "serializers.hpp"
 #include "services.hpp"
+#include "throttles.hpp"
 
 #include <drf/auth/user.hpp>
 #include <drf/filters.hpp>
@@ -94,7 +95,8 @@ struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectR
     }
 
     static constexpr auto extra_actions = drf::viewsets::actions(
-        drf::viewsets::action<&ProjectViewSet::archive>("archive", drf::viewsets::detail, {Method::post}));
+        drf::viewsets::action<&ProjectViewSet::archive>("archive", drf::viewsets::detail, {Method::post})
+            .throttle_classes(ArchiveRateThrottle{}));  // 10 a minute per user, instead of the default throttles
 
     // For the API schema: archive takes no body and answers 204 (without this, drf-spectacular's default
     // for an extra action: the input serializer in, the output serializer out with 200).
