@@ -21,7 +21,8 @@
 #include <drf/viewsets.hpp>
 
 #include "../../examples/projects/commands.hpp"
-#include "../../examples/projects/migrations/0001_initial.hpp"
+#include "../../examples/projects/migrations.hpp"
+#include "../../examples/projects/throttling_settings.hpp"
 #include "../../examples/projects/views.hpp"
 
 #include <catch2/catch.hpp>
@@ -786,12 +787,8 @@ namespace db = drf::db;
 using drf::Json;
 using drf::http::Method;
 
-// examples/projects/app.hpp's migrations() and wiring, without runserver (which needs drf::server).
-std::vector<drf::migrations::Migration> migrations() {
-    auto list = drf::auth::migrations();
-    list.push_back(projects_migrations::migration_0001_initial());
-    return list;
-}
+// examples/projects/app.hpp's migrations and wiring, without runserver (which needs drf::server).
+using projects::migrations;
 
 struct Service {
     db::Databases databases{[] { return db::sqlite::open(":memory:"); }};
@@ -803,7 +800,9 @@ struct Service {
             db::objects<projects::Profile>(databases.get()).create(profile);
         },
         {.dispatch_uid = "create_user_profile", .name = "create_user_profile"});
-    drf::routers::Router router{drf::auth::Authenticators{std::make_shared<drf::auth::TokenAuthentication>(databases)}};
+    drf::routers::Router router{drf::views::Context{
+        .authenticators = {std::make_shared<drf::auth::TokenAuthentication>(databases)},
+        .throttling = projects::throttle_settings(databases)}};
     drf::commands::Registry commands{"projects"};
 
     Service() {
@@ -830,7 +829,10 @@ struct Service {
 TEST_CASE("docs/resources.md: the walkthrough's requests, against examples/projects", "[docs]") {
     Service svc;
     const auto migrated = docs_commands_example::manage(svc.commands, {"migrate"});
-    CHECK(migrated.out == "Running migrations:\n  Applying auth_0001_initial... OK\n  Applying projects_0001_initial... OK\n");
+    CHECK(migrated.out ==
+          "Running migrations:\n  Applying auth_0001_initial... OK\n  Applying throttling_0001_initial... OK\n"
+          "  Applying projects_0001_initial... OK\n  Applying projects_0002_project_owner_created_at... OK\n"
+          "  Applying projects_0003_list_orderings... OK\n  Applying projects_0004_track_changes... OK\n");
     const std::string alice = svc.createuser({"--username", "alice"});
     const std::string bob = svc.createuser({"--username", "bob"});
     const std::string root = svc.createuser({"--username", "root", "--staff"});

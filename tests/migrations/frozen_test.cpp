@@ -41,6 +41,12 @@ const std::map<std::string, std::pair<std::string, std::string>> recorded = {
     {"projects_0003_list_orderings",
      {"8a8e4bec3244ae3517f8f6acd1daf557633d3e89bda73e051d9374fd68a3e537",
       "8a8e4bec3244ae3517f8f6acd1daf557633d3e89bda73e051d9374fd68a3e537"}},
+    {"throttling_0001_initial",
+     {"002efd64544307c0fa107e8968991158d93bae4f2e6fc71eb524559390555146",
+      "49b64a32ca26001b6fab2cac6a526f7d469f1a535d231fee70e6c9e3e4d9618c"}},
+    {"projects_0004_track_changes",
+     {"88c773058755739bb1238a6fa73ff0fa32dd09674e0ef01a7c7048a39d9006e3",
+      "4dec46c7396fafe52e0d6f7ea1ee0588693365e31caa8a5d22304a0a11cab9ce"}},
 };
 
 TEST_CASE("The frozen auth and example migrations keep the checksums databases recorded for them", "[migrations]") {
