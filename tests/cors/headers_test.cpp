@@ -86,7 +86,9 @@ TEST_CASE("A Host outside ALLOWED_HOSTS is 400 without CORS headers, a preflight
     // django-cors-headers runs before CommonMiddleware's host check and would answer both; drf checks
     // the host first, so an untrusted Host gets no CORS answer.
     App app(allowing("https://a.example"));
-    app.client.validate_responses(false);  // TODO(openapi): the preflight's empty 200 is not in the document
+    // A 400 for a Host outside ALLOWED_HOSTS can answer any request, and the document cannot know which
+    // hosts the service allows: outside the contract check.
+    app.client.validate_responses(false);
     for (const auto method : {drf::http::Method::get, drf::http::Method::options}) {
         const auto response = app.client.request(method, "/api/items/", std::nullopt, "",
                                                   {{"Host", "evil.example"}, {"Origin", "https://a.example"},

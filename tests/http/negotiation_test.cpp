@@ -108,7 +108,6 @@ struct App {
         router.register_viewset<Reports>("reports");
         router.register_viewset<CsvFirst>("csv");
         router.register_viewset<Private>("private");
-        client.validate_responses(false);  // TODO(openapi): 406 and the renderers' media types in the document
     }
 };
 
@@ -235,6 +234,7 @@ TEST_CASE("Content negotiation fails before authentication runs: 406 rather than
 
 TEST_CASE("An error is rendered by the accepted renderer", "[http]") {
     App app;
+    app.client.validate_responses(false);  // the report action's 400 is provoked here, and not part of its contract
     const auto response = app.client.get("/reports/report/?fail=1", {{"Accept", "text/csv"}});
     CHECK(response.status_code == 400);
     CHECK(response.content == "name\r\n[\"bad\"]\r\n");
