@@ -11,67 +11,24 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
-import urllib.error
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pg_support  # noqa: E402
+from e2e_support import Projects, check, http, report  # noqa: E402
 
-BINARY = sys.argv[1]
-failures = []
-checks_run = 0
-
-
-def check(condition, what):
-    global checks_run
-    checks_run += 1
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        failures.append(what)
-
-
-def run(env, *args):
-    return subprocess.run([BINARY, *args], env=env, capture_output=True, text=True, timeout=60)
+projects = Projects(sys.argv[1])
 
 
 def request(base, method, path, token, body=None, headers=None):
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(base + path, data=data, method=method)
-    if data is not None:
-        req.add_header("Content-Type", "application/json")
-    req.add_header("Authorization", "Token " + token)
-    for name, value in (headers or {}).items():
-        req.add_header(name, value)
-    try:
-        with urllib.request.urlopen(req, timeout=10) as res:
-            text = res.read().decode()
-            return res.status, dict(res.headers), (json.loads(text) if text else None)
-    except urllib.error.HTTPError as err:
-        text = err.read().decode()
-        return err.code, dict(err.headers), (json.loads(text) if text else None)
-
-
-def start(env):
-    server = subprocess.Popen([BINARY, "runserver", "--port", "0", "--threads", "4", "--no-access-log"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = server.stdout.readline()
-    match = re.search(r":(\d+)/", line)
-    if not match:
-        server.kill()
-        raise RuntimeError("runserver did not start: %r %r" % (line, server.stderr.read()))
-    return server, "http://127.0.0.1:%s" % match.group(1)
-
-
-def stop(server):
-    server.send_signal(2)
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
+    """(status, headers, parsed JSON or None) of one request as the user with `token`."""
+    fields = dict(headers or {}, Authorization="Token " + token)
+    if body is not None:
+        fields["Content-Type"] = "application/json"
+    status, got, text = http(base, method, path, json.dumps(body).encode() if body is not None else None, fields)
+    return status, dict(got), (json.loads(text) if text else None)
 
 
 def race(bases, path, token, etag, rounds_label):
@@ -93,7 +50,7 @@ def race(bases, path, token, etag, rounds_label):
 
 
 def checks(env, bases):
-    alice = run(env, "createuser", "--username", "alice").stdout.strip().splitlines()[-1]
+    alice = projects.run(env, "createuser", "--username", "alice").stdout.strip().splitlines()[-1]
     base = bases[0]
     status, _, project = request(base, "POST", "/api/projects/", alice, {"name": "moon"})
     check(status == 201, "a project is created")
@@ -153,17 +110,16 @@ def main():
             env["PROJECTS_CURSOR_SECRET"] = "conditional: a secret of at least 32 characters"
             instances = 2
             print("on PostgreSQL, two instances: " + env["PROJECTS_DATABASE_URL"])
-        out = run(env, "migrate")
+        out = projects.run(env, "migrate")
         check(out.returncode == 0 and "Applying projects_0004_track_changes... OK" in out.stdout,
               "migrate installs the change counters")
-        servers = [start(env) for _ in range(instances)]
+        servers = [projects.start(env) for _ in range(instances)]
         try:
             checks(env, [b for _, b in servers])
         finally:
             for server, _ in servers:
-                stop(server)
-    print("%d checks, %d failed" % (checks_run, len(failures)))
-    return 1 if failures else 0
+                projects.stop(server)
+    return report()
 
 
 if __name__ == "__main__":

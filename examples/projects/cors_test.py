@@ -4,65 +4,24 @@ with a fresh SQLite database: the preflight, a request from the allowed origin a
 django-cors-headers answers them, and PROJECTS_CORS_ALLOWED_ORIGINS replacing the default origin.
 Usage: cors_test.py PATH_TO_PROJECTS_BINARY"""
 
-import contextlib
 import os
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import urllib.error
-import urllib.request
 
-BINARY = sys.argv[1]
-failures = []
-checks_run = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_support import Projects, check, http, report  # noqa: E402
+
+projects = Projects(sys.argv[1])
 
 DEFAULT_ALLOW_HEADERS = ("accept, accept-encoding, authorization, content-type, dnt, origin, user-agent, "
                          "x-csrftoken, x-requested-with")
 DEFAULT_ALLOW_METHODS = "DELETE, GET, OPTIONS, PATCH, POST, PUT"
 
 
-def check(condition, what):
-    global checks_run
-    checks_run += 1
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        failures.append(what)
-
-
-def run(env, *args):
-    return subprocess.run([BINARY, *args], env=env, capture_output=True, text=True, timeout=60)
-
-
 def request(base, method, path, headers):
     """(status, headers, body bytes) of one request with these header fields."""
-    req = urllib.request.Request(base + path, method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(req, timeout=10) as res:
-            return res.status, res.headers, res.read()
-    except urllib.error.HTTPError as err:
-        return err.code, err.headers, err.read()
-
-
-@contextlib.contextmanager
-def serving(env):
-    """runserver on a free port: yields its base URL."""
-    server = subprocess.Popen([BINARY, "runserver", "--port", "0", "--threads", "1", "--no-access-log"],
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        line = server.stdout.readline()
-        match = re.search(r":(\d+)/", line)
-        if not match:
-            raise RuntimeError("runserver did not start: %r %r" % (line, server.stderr.read()))
-        yield "http://127.0.0.1:%s" % match.group(1)
-    finally:
-        server.send_signal(2)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    return http(base, method, path, headers=headers)
 
 
 def cors_headers(headers):
@@ -70,7 +29,7 @@ def cors_headers(headers):
 
 
 def default_origin_checks(env, token):
-    with serving(env) as base:
+    with projects.serving(env) as base:
         origin = "http://localhost:3000"
         status, headers, body = request(base, "OPTIONS", "/api/projects/",
                                         {"Origin": origin, "Access-Control-Request-Method": "POST",
@@ -107,7 +66,7 @@ def default_origin_checks(env, token):
 
 def override_checks(env, token):
     allowed = "https://app.example"
-    with serving(dict(env, PROJECTS_CORS_ALLOWED_ORIGINS=" https://admin.example, %s " % allowed)) as base:
+    with projects.serving(dict(env, PROJECTS_CORS_ALLOWED_ORIGINS=" https://admin.example, %s " % allowed)) as base:
         status, headers, _ = request(base, "GET", "/api/projects/", {"Origin": allowed, "Authorization": "Token " + token})
         check(status == 200 and headers.get("Access-Control-Allow-Origin") == allowed,
               "PROJECTS_CORS_ALLOWED_ORIGINS lists the origins allowed")
@@ -122,13 +81,13 @@ def got(out, expected):
 
 
 def configuration_checks(env):
-    out = run(dict(env, PROJECTS_CORS_ALLOWED_ORIGINS="https://app.example, example.com"), "showmigrations")
+    out = projects.run(dict(env, PROJECTS_CORS_ALLOWED_ORIGINS="https://app.example, example.com"), "showmigrations")
     expected = ("ImproperlyConfigured: PROJECTS_CORS_ALLOWED_ORIGINS: (corsheaders.E013) Origin 'example.com' in "
                 "CORS_ALLOWED_ORIGINS is missing scheme or netloc (Add a scheme (e.g. https://) or netloc (e.g. "
                 "example.com).)\n")
     check(out.returncode == 1 and out.stderr == expected,
           "an origin without a scheme stops the service with django-cors-headers' message" + got(out, expected))
-    out = run(dict(env, PROJECTS_CORS_ALLOWED_ORIGINS="https://app.example/"), "showmigrations")
+    out = projects.run(dict(env, PROJECTS_CORS_ALLOWED_ORIGINS="https://app.example/"), "showmigrations")
     expected = ("ImproperlyConfigured: PROJECTS_CORS_ALLOWED_ORIGINS: (corsheaders.E014) Origin "
                 "'https://app.example/' in CORS_ALLOWED_ORIGINS should not have path\n")
     check(out.returncode == 1 and out.stderr == expected, "an origin with a path is refused" + got(out, expected))
@@ -139,17 +98,16 @@ def main():
     try:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PROJECTS_")}
         env["PROJECTS_DB"] = os.path.join(workdir, "projects.sqlite3")
-        out = run(env, "migrate")
+        out = projects.run(env, "migrate")
         check(out.returncode == 0, "migrate")
-        token = run(env, "createuser", "--username", "alice").stdout.strip().splitlines()[-1]
+        token = projects.run(env, "createuser", "--username", "alice").stdout.strip().splitlines()[-1]
         check(len(token) == 40, "createuser prints a token")
         default_origin_checks(env, token)
         override_checks(env, token)
         configuration_checks(env)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    print("%d passed, %d failed" % (checks_run - len(failures), len(failures)))
-    return 1 if failures else 0
+    return report()
 
 
 if __name__ == "__main__":

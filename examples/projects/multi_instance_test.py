@@ -14,44 +14,23 @@ import datetime
 import json
 import os
 import random
-import re
-import subprocess
 import sys
 import threading
-import urllib.error
 import urllib.parse
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pg_support  # noqa: E402
+from e2e_support import Projects, check, http, report  # noqa: E402
 
-BINARY = sys.argv[1]
+projects = Projects(sys.argv[1])
 SECRET = "multi-instance: one secret for every instance"
-failures = []
-checks_run = 0
-
-
-def check(condition, what):
-    global checks_run
-    checks_run += 1
-    print(("ok   " if condition else "FAIL ") + what, flush=True)
-    if not condition:
-        failures.append(what)
-
-
 def request(base, method, path, token, body=None):
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(base + path, data=data, method=method)
-    if data is not None:
-        req.add_header("Content-Type", "application/json")
-    req.add_header("Authorization", "Token " + token)
-    try:
-        with urllib.request.urlopen(req, timeout=10) as res:
-            text = res.read().decode()
-            return res.status, (json.loads(text) if text else None)
-    except urllib.error.HTTPError as err:
-        text = err.read().decode()
-        return err.code, (json.loads(text) if text else None)
+    """(status, parsed JSON or None) of one request as the user with `token`."""
+    headers = {"Authorization": "Token " + token}
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+    status, _, text = http(base, method, path, json.dumps(body).encode() if body is not None else None, headers)
+    return status, (json.loads(text) if text else None)
 
 
 def parse_time(text):
@@ -62,26 +41,6 @@ def parse_time(text):
 def order_key(project):
     # The pagination's order, newest first: (created_at, id) descending.
     return (parse_time(project["created_at"]), project["id"])
-
-
-def start(env):
-    server = subprocess.Popen([BINARY, "runserver", "--port", "0", "--threads", "2", "--no-access-log"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = server.stdout.readline()
-    match = re.search(r":(\d+)/", line)
-    if not match:
-        server.kill()
-        raise RuntimeError("runserver did not start: %r %r" % (line, server.stderr.read()))
-    return server, "http://127.0.0.1:%s" % match.group(1)
-
-
-def stop(server):
-    server.send_signal(2)
-    try:
-        return server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        return -1
 
 
 def walk(instances, token, path, link, turn=0):
@@ -110,7 +69,7 @@ def main():
         return 2
     with pg_support.FreshDatabase(server_url, prefix="multi") as url:
         env = dict(os.environ, PROJECTS_DATABASE_URL=url, PROJECTS_CURSOR_SECRET=SECRET)
-        run = lambda e, *args: subprocess.run([BINARY, *args], env=e, capture_output=True, text=True, timeout=60)
+        run = projects.run
         out = run(env, "migrate")
         check(out.returncode == 0 and "Applying auth_0001_initial... OK" in out.stdout
               and "Applying projects_0001_initial... OK" in out.stdout, "migrate builds a fresh PostgreSQL database from zero")
@@ -124,8 +83,8 @@ def main():
         check(out.returncode != 0 and "set PROJECTS_CURSOR_SECRET" in out.stderr,
               "runserver refuses to serve from PROJECTS_DATABASE_URL without a shared cursor secret")
 
-        a, base_a = start(env)
-        b, base_b = start(env)
+        a, base_a = projects.start(env, threads=2)
+        b, base_b = projects.start(env, threads=2)
         instances = [base_a, base_b]
         try:
             # 60 projects before the walk, created through both instances.
@@ -200,11 +159,10 @@ def main():
             check(all(request(base, "GET", tampered, token) == (404, {"detail": "Invalid cursor"}) for base in instances),
                   "a tampered cursor is 404 Invalid cursor on both instances")
         finally:
-            codes = [stop(a), stop(b)]
+            codes = [projects.stop(a), projects.stop(b)]
             check(codes == [0, 0], "both instances exit 0 on SIGINT")
 
-    print("%d passed, %d failed" % (checks_run - len(failures), len(failures)))
-    return 1 if failures else 0
+    return report()
 
 
 if __name__ == "__main__":

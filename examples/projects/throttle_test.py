@@ -13,64 +13,25 @@ Usage: throttle_test.py PATH_TO_PROJECTS_BINARY"""
 
 import json
 import os
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
-import urllib.error
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pg_support  # noqa: E402
+from e2e_support import Projects, check, http, report  # noqa: E402
 
-BINARY = sys.argv[1]
+projects = Projects(sys.argv[1])
 SECRET = "throttle test: one secret for every instance"
 LIMIT = 20
 CLIENTS = 64
 ROUNDS = 4
-failures = []
-checks_run = 0
-
-
-def check(condition, what):
-    global checks_run
-    checks_run += 1
-    print(("ok   " if condition else "FAIL ") + what, flush=True)
-    if not condition:
-        failures.append(what)
-
-
-def start(env):
-    server = subprocess.Popen([BINARY, "runserver", "--port", "0", "--threads", "4", "--no-access-log"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = server.stdout.readline()
-    match = re.search(r":(\d+)/", line)
-    if not match:
-        server.kill()
-        raise RuntimeError("runserver did not start: %r %r" % (line, server.stderr.read()))
-    return server, "http://127.0.0.1:%s" % match.group(1)
-
-
-def stop(server):
-    server.send_signal(2)
-    try:
-        return server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        return -1
-
-
 def get(base, address):
     """GET /api/announcements/ (open to anonymous readers) as the client at `address`: the status, the
     Retry-After header and the body."""
-    req = urllib.request.Request(base + "/api/announcements/", headers={"X-Forwarded-For": address})
-    try:
-        with urllib.request.urlopen(req, timeout=30) as res:
-            return res.status, res.headers.get("Retry-After"), json.loads(res.read().decode() or "null")
-    except urllib.error.HTTPError as err:
-        return err.code, err.headers.get("Retry-After"), json.loads(err.read().decode() or "null")
+    status, headers, body = http(base, "GET", "/api/announcements/", headers={"X-Forwarded-For": address}, timeout=30)
+    return status, headers.get("Retry-After"), json.loads(body.decode() or "null")
 
 
 def burst(instances, address):
@@ -121,19 +82,15 @@ def rounds(instances, what, first_address):
           "%s: another client is not limited" % what)
 
 
-def run(env, *args):
-    return subprocess.run([BINARY, *args], env=env, capture_output=True, text=True, timeout=60)
-
-
 def serve(env, count, what, first_address):
-    out = run(env, "migrate")
+    out = projects.run(env, "migrate")
     check(out.returncode == 0 and "Applying throttling_0001_initial... OK" in out.stdout,
           "%s: migrate creates the throttle store's table (%s)" % (what, out.stderr.strip()))
-    servers = [start(env) for _ in range(count)]
+    servers = [projects.start(env) for _ in range(count)]
     try:
         rounds([base for _, base in servers], what, first_address)
     finally:
-        codes = [stop(server) for server, _ in servers]
+        codes = [projects.stop(server) for server, _ in servers]
         check(codes == [0] * count, "%s: the instances exit 0 on SIGINT" % what)
 
 
@@ -155,8 +112,7 @@ def main():
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
 
-    print("%d passed, %d failed" % (checks_run - len(failures), len(failures)))
-    return 1 if failures else 0
+    return report()
 
 
 if __name__ == "__main__":
