@@ -3,6 +3,7 @@
 // Built once from the Settings (checked, patterns compiled); the router calls it on every request.
 #pragma once
 
+#include <drf/core/detail/python_repr.hpp>
 #include <drf/core/detail/strings.hpp>
 #include <drf/cors/detail/urlsplit.hpp>
 #include <drf/cors/settings.hpp>
@@ -84,7 +85,7 @@ inline std::regex compile(const std::string& pattern, const char* setting) {
     try {
         return std::regex(pattern, std::regex::ECMAScript);
     } catch (const std::regex_error& e) {
-        throw std::invalid_argument(std::string("drf::cors::Settings: ") + setting + ": " + python_repr(pattern) +
+        throw std::invalid_argument(std::string("drf::cors::Settings: ") + setting + ": " + drf::detail::python_repr(pattern) +
                                     " is not a valid regular expression: " + e.what());
     }
 }

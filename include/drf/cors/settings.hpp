@@ -2,6 +2,7 @@
 // check_settings(), the checks of corsheaders/checks.py with their messages.
 #pragma once
 
+#include <drf/core/detail/python_repr.hpp>
 #include <drf/cors/detail/urlsplit.hpp>
 
 #include <cstdint>
@@ -60,7 +61,7 @@ inline std::vector<std::string> check_settings(const Settings& settings) {
         if (origin == "null" || origin == "file://") continue;
         const auto parsed = detail::urlsplit(origin);
         if (!parsed || parsed->scheme.empty() || parsed->netloc.empty()) {
-            errors.push_back("(corsheaders.E013) Origin " + detail::python_repr(origin) +
+            errors.push_back("(corsheaders.E013) Origin " + drf::detail::python_repr(origin) +
                              " in CORS_ALLOWED_ORIGINS is missing scheme or netloc\n\tHINT: Add a scheme (e.g. "
                              "https://) or netloc (e.g. example.com).");
             continue;
@@ -69,7 +70,7 @@ inline std::vector<std::string> check_settings(const Settings& settings) {
             {"path", parsed->path}, {"query", parsed->query}, {"fragment", parsed->fragment}};
         for (const auto& [part, value] : parts)
             if (!value.empty())
-                errors.push_back("(corsheaders.E014) Origin " + detail::python_repr(origin) +
+                errors.push_back("(corsheaders.E014) Origin " + drf::detail::python_repr(origin) +
                                  " in CORS_ALLOWED_ORIGINS should not have " + part);
     }
     return errors;

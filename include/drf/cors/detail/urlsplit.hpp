@@ -58,33 +58,4 @@ inline std::optional<SplitUrl> urlsplit(std::string_view url) {
     return out;
 }
 
-// Python's repr() of a str, as checks.py puts an origin in its messages: 'x', or "it's".
-inline std::string python_repr(std::string_view text) {
-    const bool has_single = text.find('\'') != std::string_view::npos;
-    const char quote = has_single && text.find('"') == std::string_view::npos ? '"' : '\'';
-    std::string out(1, quote);
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == quote || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (u < 0x20 || u == 0x7f) {
-            constexpr char hex[] = "0123456789abcdef";
-            out += "\\x";
-            out += hex[u >> 4];
-            out += hex[u & 0xf];
-        } else {
-            out += c;
-        }
-    }
-    out += quote;
-    return out;
-}
-
 }  // namespace drf::cors::detail

@@ -3,6 +3,7 @@
 // Values are what drf::parse_json reads, integers wider than 64 bits and lone surrogates included.
 #pragma once
 
+#include <drf/core/detail/python_repr.hpp>
 #include <drf/core/detail/strings.hpp>
 #include <drf/core/json.hpp>
 
@@ -85,32 +86,6 @@ inline std::string python_float(double x) {
     return s;
 }
 
-inline void append_python_repr_string(std::string& out, const std::string& s) {
-    // repr(str) prefers single quotes, switching to double quotes if the text has ' but no ".
-    const bool use_double = s.find('\'') != std::string::npos && s.find('"') == std::string::npos;
-    const char q = use_double ? '"' : '\'';
-    out += q;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const auto surrogate = c == 0xED ? find_lone_surrogate(std::string_view(s).substr(i, 3)) : std::nullopt;
-        if (surrogate) {  // a lone surrogate (drf/core/json.hpp): repr() writes \udxxx
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "\\u%04x", static_cast<unsigned>(*surrogate));
-            out += hex;
-            i += 2;
-        } else if (c == static_cast<unsigned char>(q) || c == '\\') { out += '\\'; out += static_cast<char>(c); }
-        else if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else if (c == '\t') out += "\\t";
-        else if (c < 0x20 || c == 0x7f) {
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "\\x%02x", c);
-            out += hex;
-        } else out += static_cast<char>(c);
-    }
-    out += q;
-}
-
 // str(x) (repr = false) or repr(x) (repr = true) of the Python value a JSON value parses to. Nested
 // lists and dicts recurse, to drf::json_max_walk_depth levels (then drf::JsonTooDeep, where Python
 // raises RecursionError).
@@ -122,7 +97,7 @@ inline void append_python_str(std::string& out, const Json& v, bool repr, std::s
         case Json::value_t::number_unsigned: out += std::to_string(v.get<std::uint64_t>()); break;
         case Json::value_t::number_float: append_python_float(out, v.get<double>()); break;
         case Json::value_t::string:
-            if (repr) append_python_repr_string(out, v.get_ref<const std::string&>());
+            if (repr) drf::detail::append_python_repr(out, v.get_ref<const std::string&>());
             else out += v.get_ref<const std::string&>();
             break;
         case Json::value_t::array: {
@@ -144,7 +119,7 @@ inline void append_python_str(std::string& out, const Json& v, bool repr, std::s
             for (const auto& [key, item] : *v.get_ptr<const Json::object_t*>()) {
                 if (!first) out += ", ";
                 first = false;
-                append_python_repr_string(out, key);
+                drf::detail::append_python_repr(out, key);
                 out += ": ";
                 append_python_str(out, item, true, depth + 1);
             }
