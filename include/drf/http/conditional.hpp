@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -27,21 +28,31 @@ struct ConditionalRequests {
     bool require_if_match = false;  // ... and without If-Match they are 428
 };
 
-inline constexpr int HTTP_412_PRECONDITION_FAILED = 412;
-inline constexpr int HTTP_428_PRECONDITION_REQUIRED = 428;
+// V's conditional_requests, or everything off when it declares none: what the view's conditional GET,
+// the resources' helpers and the OpenAPI generator all read.
+template <class V>
+consteval ConditionalRequests conditional_requests_of() {
+    if constexpr (requires { V::conditional_requests; }) {
+        static_assert(std::is_same_v<std::remove_cvref_t<decltype(V::conditional_requests)>, ConditionalRequests>,
+                      "conditional_requests must be a drf::http::ConditionalRequests");
+        return V::conditional_requests;
+    } else {
+        return {.etags = false, .if_match = false, .require_if_match = false};
+    }
+}
 
 // 412: the client's copy is stale, so its write would overwrite a change it has not seen.
 class PreconditionFailed : public APIException {
 public:
     explicit PreconditionFailed(std::string detail = "The resource has changed since you fetched it (If-Match did not match).")
-        : APIException(HTTP_412_PRECONDITION_FAILED, std::move(detail), "precondition_failed") {}
+        : APIException(status::HTTP_412_PRECONDITION_FAILED, std::move(detail), "precondition_failed") {}
 };
 
 // 428: the view requires conditional writes, and this one named no ETag.
 class PreconditionRequired : public APIException {
 public:
     explicit PreconditionRequired(std::string detail = "This request must be conditional: send If-Match with the ETag you fetched.")
-        : APIException(HTTP_428_PRECONDITION_REQUIRED, std::move(detail), "precondition_required") {}
+        : APIException(status::HTTP_428_PRECONDITION_REQUIRED, std::move(detail), "precondition_required") {}
 };
 
 // Builds a strong ETag from several inputs; each is length-prefixed, so ("ab", "c") and ("a", "bc")
@@ -80,11 +91,7 @@ inline std::string etag_of(std::string_view representation) {
 // Django's parse_etags: "*" alone is {"*"}; otherwise the comma-separated entries that are ETags
 // ("…" or W/"…"), the malformed ones dropped.
 inline std::vector<std::string_view> parse_etags(std::string_view header) {
-    auto trim = [](std::string_view s) {
-        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-        return s;
-    };
+    constexpr auto trim = drf::detail::trim_ascii_space;
     std::vector<std::string_view> out;
     if (trim(header) == "*") return {"*"};
     while (true) {
@@ -103,16 +110,6 @@ inline std::vector<std::string_view> parse_etags(std::string_view header) {
 namespace detail {
 inline std::string_view opaque_tag(std::string_view etag) { return etag.starts_with("W/") ? etag.substr(2) : etag; }
 
-// A header's value, every field of that name joined with "," (a list may come split over fields).
-inline std::string header_list(const Request& request, std::string_view name) {
-    std::string out;
-    for (const auto& [n, v] : request.headers()) {
-        if (!drf::detail::iequals(n, name)) continue;
-        if (!out.empty()) out += ',';
-        out += v;
-    }
-    return out;
-}
 }  // namespace detail
 
 // If-None-Match's weak comparison: `etag` is named (W/ ignored on both sides), or the list is "*".
@@ -135,9 +132,9 @@ inline bool match_passes(const std::vector<std::string_view>& etags, std::string
 
 // Whether the request's If-None-Match names `etag` (so a GET may answer 304).
 inline bool if_none_match(const Request& request, std::string_view etag) {
-    if (!request.headers().contains("If-None-Match")) return false;
-    const std::string header = detail::header_list(request, "If-None-Match");
-    return none_match_hits(parse_etags(header), etag);
+    std::string storage;
+    const auto header = request.headers().joined("If-None-Match", storage);
+    return header && none_match_hits(parse_etags(*header), etag);
 }
 
 // The 304 for `response`: no body, and the headers Django's _not_modified keeps (ETag, caching, Vary).
@@ -157,9 +154,9 @@ inline Response not_modified(const Response& response) {
 // §13.2.2, in its order): If-Match that does not match is 412; without If-Match, 428 when `required`;
 // If-None-Match that matches is 412 too (a write meant only for a resource that does not exist yet).
 inline void check_write_preconditions(const Request& request, std::string_view current_etag, bool required = false) {
-    if (request.headers().contains("If-Match")) {
-        const std::string header = detail::header_list(request, "If-Match");
-        if (!match_passes(parse_etags(header), current_etag)) throw PreconditionFailed();
+    std::string storage;
+    if (const auto header = request.headers().joined("If-Match", storage)) {
+        if (!match_passes(parse_etags(*header), current_etag)) throw PreconditionFailed();
     } else if (required) {
         throw PreconditionRequired();
     }
@@ -187,8 +184,8 @@ inline void conditional_get(const Request& request, Response& response) {
         }
         response.header("ETag", etag);
     }
-    if (request.headers().contains("If-Match") &&
-        !match_passes(parse_etags(detail::header_list(request, "If-Match")), etag))
+    std::string storage;
+    if (const auto header = request.headers().joined("If-Match", storage); header && !match_passes(parse_etags(*header), etag))
         throw PreconditionFailed();
     if (if_none_match(request, etag)) response = not_modified(response);
 }

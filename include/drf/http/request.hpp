@@ -46,6 +46,24 @@ public:
         return std::nullopt;
     }
     bool contains(std::string_view name) const { return get(name).has_value(); }
+    // The value of `name` read as one list (RFC 9110 §5.3), as a WSGI server hands Django several fields
+    // of one name: the field's own when there is one, else every field's joined with "," into `storage`.
+    std::optional<std::string_view> joined(std::string_view name, std::string& storage) const {
+        std::optional<std::string_view> found;
+        std::size_t count = 0;
+        for (const auto& [n, v] : fields_) {
+            if (!drf::detail::iequals(n, name)) continue;
+            if (++count == 1) {
+                found = v;
+                continue;
+            }
+            if (count == 2) storage = *found;
+            storage += ',';
+            storage += v;
+            found = storage;
+        }
+        return found;
+    }
     const std::vector<std::pair<std::string, std::string>>& fields() const noexcept { return fields_; }
     auto begin() const { return fields_.begin(); }
     auto end() const { return fields_.end(); }
@@ -153,8 +171,8 @@ public:
         const HostSettings& settings = host_settings();
         std::string joined;
         std::optional<std::string_view> host;
-        if (settings.use_x_forwarded_host) host = joined_header("X-Forwarded-Host", joined);
-        if (!host) host = joined_header("Host", joined);
+        if (settings.use_x_forwarded_host) host = headers_.joined("X-Forwarded-Host", joined);
+        if (!host) host = headers_.joined("Host", joined);
         const std::string_view raw = host ? *host : std::string_view(default_host_);
         check_host(raw, settings);
         return std::string(raw);
@@ -165,7 +183,7 @@ public:
         const auto& proxy = host_settings().secure_proxy_ssl_header;
         if (!proxy) return "http";
         std::string joined;
-        const auto value = joined_header(proxy->name, joined);
+        const auto value = headers_.joined(proxy->name, joined);
         return value && *value == proxy->value ? "https" : "http";
     }
     bool is_secure() const { return scheme() == "https"; }
@@ -195,25 +213,6 @@ public:
     }
 
 private:
-    // The value of header `name`: the field's own when there is one, else every field's joined with
-    // "," into `storage`.
-    std::optional<std::string_view> joined_header(std::string_view name, std::string& storage) const {
-        std::optional<std::string_view> found;
-        std::size_t fields = 0;
-        for (const auto& [n, v] : headers_) {
-            if (!drf::detail::iequals(n, name)) continue;
-            if (++fields == 1) {
-                found = v;
-                continue;
-            }
-            if (fields == 2) storage = *found;
-            storage += ',';
-            storage += v;
-            found = storage;
-        }
-        return found;
-    }
-
     static std::string percent_encode_path(std::string_view path) {
         std::string out;
         for (const char c : path) {

@@ -13,7 +13,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <vector>
 
 namespace drf::resources {
@@ -22,18 +21,6 @@ namespace drf::resources {
 using db::tables;
 
 namespace detail {
-
-// The viewset's `conditional_requests`, or everything off when it declares none.
-template <class V>
-consteval http::ConditionalRequests conditional_requests() {
-    if constexpr (requires { V::conditional_requests; }) {
-        static_assert(std::is_same_v<std::remove_cvref_t<decltype(V::conditional_requests)>, http::ConditionalRequests>,
-                      "drf::resources: conditional_requests must be a drf::http::ConditionalRequests");
-        return V::conditional_requests;
-    } else {
-        return {.etags = false, .if_match = false, .require_if_match = false};
-    }
-}
 
 // The model's table, then each table V declares in `etag_tables` that is not already listed.
 template <class V, class Model>
@@ -45,22 +32,13 @@ std::vector<std::string_view> etag_tables() {
     return out;
 }
 
-// The media type the body is rendered as: the negotiated one when the request carries it, else what
-// the client asked for (a page's ETag must differ between two representations of it).
-template <class Request>
-std::string_view media_type(const Request& request) {
-    if constexpr (requires { request.accepted_media_type(); })
-        return request.accepted_media_type();
-    else
-        return request.header("Accept").value_or("");
-}
-
 }  // namespace detail
 
 // A list page's strong ETag: a hash over the change counters of the tables it reads, the full URL
 // (scheme, host, path and query: the page, its filters, its cursor), the user it was rendered for (what
-// it shows depends on who asks) and its media type. Equal inputs mean equal bytes, since the page is a
-// function of exactly these.
+// it shows depends on who asks) and the Accept header it was negotiated from (the client's own text:
+// two Accept headers that select one representation get two ETags, never one ETag for two
+// representations). Equal inputs mean equal bytes, since the page is a function of exactly these.
 // (A template so that request.user() is only looked at once the user model is known.)
 template <class Request = http::Request>
 std::string page_etag(const Request& request, const std::vector<std::int64_t>& versions) {
@@ -69,7 +47,7 @@ std::string page_etag(const Request& request, const std::vector<std::int64_t>& v
     b.add(request.absolute_url(request.query_params()));
     if constexpr (requires { request.user().id; })
         b.add(to_string(request.user().id));
-    b.add(detail::media_type(request));
+    b.add(request.header("Accept").value_or(""));
     return b.etag();
 }
 

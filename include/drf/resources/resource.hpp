@@ -9,6 +9,7 @@
 //     struct ProjectViewSet : drf::resources::ResourceViewSet<ProjectViewSet, ProjectResource> { ... };
 #pragma once
 
+#include <drf/core/detail/json_text.hpp>
 #include <drf/db/databases.hpp>
 #include <drf/db/queryset.hpp>
 #include <drf/http/conditional.hpp>
@@ -115,7 +116,7 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
     template <class Prepare = void (*)(std::vector<model>&)>
     http::Response paginate(const http::Request& request, const db::QuerySet<model>& query,
                             Prepare prepare = [](std::vector<model>&) {}) const {
-        if constexpr (detail::conditional_requests<Derived>().etags) {
+        if constexpr (http::conditional_requests_of<Derived>().etags) {
             // The counters are read BEFORE the page. A write committed between the two reads then gives
             // new rows under the old counters: the next request sees newer counters, a different ETag,
             // and fetches again. Read after, an old page could carry the new counters' ETag and be
@@ -154,9 +155,9 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
     // 412 when If-Match names another ETag, 428 when Derived requires If-Match and there is none.
     void check_preconditions(const http::Request& request, const Json& current) const {
         // Read here, not in a member constant: Derived is complete only once a member's body is instantiated.
-        constexpr http::ConditionalRequests c = detail::conditional_requests<Derived>();
+        constexpr http::ConditionalRequests c = http::conditional_requests_of<Derived>();
         if constexpr (c.if_match || c.require_if_match)
-            http::check_write_preconditions(request, http::etag_of(http::Response(current).content()), c.require_if_match);
+            http::check_write_preconditions(request, http::etag_of(drf::detail::dump_json(current)), c.require_if_match);
     }
 
 private:

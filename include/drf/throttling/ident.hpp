@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,15 +22,10 @@ namespace drf::throttling {
 // is not offered: a client could then pick its own identity.
 inline std::string get_ident(const http::Request& request, std::size_t num_proxies) {
     if (num_proxies == 0) return request.remote_addr();
-    std::string xff;
-    bool found = false;
-    for (const auto& [name, value] : request.headers()) {
-        if (!drf::detail::iequals(name, "X-Forwarded-For")) continue;
-        if (found) xff += ',';
-        xff += value;
-        found = true;
-    }
-    if (!found) return request.remote_addr();
+    std::string storage;
+    const std::optional<std::string_view> header = request.headers().joined("X-Forwarded-For", storage);
+    if (!header) return request.remote_addr();
+    const std::string_view xff = *header;
     // addrs[-min(num_proxies, len(addrs))]: count the commas to find where that address starts.
     std::size_t addresses = 1;
     for (const char c : xff) addresses += c == ',';
@@ -37,7 +33,7 @@ inline std::string get_ident(const http::Request& request, std::size_t num_proxi
     std::size_t start = 0;
     for (std::size_t i = 0; i < skip; ++i) start = xff.find(',', start) + 1;
     const std::size_t end = std::min(xff.find(',', start), xff.size());
-    return std::string(drf::detail::trim(std::string_view(xff).substr(start, end - start), drf::detail::is_python_ascii_space));
+    return std::string(drf::detail::trim(xff.substr(start, end - start), drf::detail::is_python_ascii_space));
 }
 
 }  // namespace drf::throttling

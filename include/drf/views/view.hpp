@@ -5,6 +5,7 @@
 #pragma once
 
 #include <drf/core/uuid.hpp>
+#include <drf/http/conditional.hpp>
 #include <drf/http/exceptions.hpp>
 #include <drf/http/method.hpp>
 #include <drf/http/request.hpp>
@@ -176,7 +177,7 @@ template <class V, class Factory>
 View as_view(Factory factory) {
     View view;
     view.negotiate = &negotiate<V>;
-    if constexpr (requires { V::conditional_requests; }) view.etags = V::conditional_requests.etags;
+    view.etags = http::conditional_requests_of<V>().etags;
     view.initial = [factory](const http::Request& request, const Context& context) {
         const V v = factory();
         v.check_permissions(request);

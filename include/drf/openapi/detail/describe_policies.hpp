@@ -4,6 +4,7 @@
 // their names, so that describing a viewset needs none of the policies' headers.
 #pragma once
 
+#include <drf/http/conditional.hpp>
 #include <drf/http/method.hpp>
 #include <drf/openapi/detail/describe_parts.hpp>
 
@@ -93,13 +94,11 @@ void apply_media_types(Operation& op, const A& act) {
 // `.require_if_match` for PUT, PATCH and DELETE, the writes that check their preconditions.
 template <class V>
 void apply_conditional(Operation& op) {
-    if constexpr (requires { V::conditional_requests.etags; }) {
-        constexpr auto c = V::conditional_requests;
-        const bool write = op.method == http::Method::put || op.method == http::Method::patch || op.method == http::Method::remove;
-        op.etags = op.method == http::Method::get && bool(c.etags);
-        op.if_match = write && (bool(c.if_match) || bool(c.require_if_match));
-        op.require_if_match = write && bool(c.require_if_match);
-    }
+    constexpr http::ConditionalRequests c = http::conditional_requests_of<V>();
+    const bool write = op.method == http::Method::put || op.method == http::Method::patch || op.method == http::Method::remove;
+    op.etags = op.method == http::Method::get && c.etags;
+    op.if_match = write && (c.if_match || c.require_if_match);
+    op.require_if_match = write && c.require_if_match;
 }
 
 template <class V, class A>
