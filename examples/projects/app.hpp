@@ -26,7 +26,9 @@ namespace projects {
 
 class App {
 public:
-    App() : setting_(database_setting()), databases_([url = setting_.url] { return drf::db::connect(url); }) {
+    App()
+        : setting_(database_setting()),
+          databases_([url = setting_.url, options = sqlite_options()] { return open_database(url, options); }) {
         const auto secret = cursor_secret(setting_);
         if (secret) drf::pagination::set_cursor_secret(*secret);
         // The usual Django post_save receiver: every new user gets a profile.

@@ -1,12 +1,14 @@
 // examples/projects/settings.hpp — the service's settings, read from the environment once at start:
-// the database, the cursor secret and the hosts it answers for, and the context its views are built
+// the database (and how SQLite commits), the cursor secret and the hosts it answers for, and the context its views are built
 // from. A setting that cannot be used is a ConfigurationError, which main reports on stderr with exit
 // status 1 before any command runs.
 #pragma once
 
 #include <drf/auth/authentication.hpp>
 #include <drf/core/crypto.hpp>
+#include <drf/db/connect.hpp>
 #include <drf/db/databases.hpp>
+#include <drf/db/sqlite.hpp>
 #include <drf/http/hosts.hpp>
 #include <drf/pagination/cursor.hpp>
 #include <drf/views/context.hpp>
@@ -49,6 +51,26 @@ inline DatabaseSetting database_setting() {
     if (auto url = env("PROJECTS_DATABASE_URL")) return {*url, {}};
     const std::string path = env("PROJECTS_DB").value_or("projects.sqlite3");
     return {"sqlite:///" + path, path};
+}
+
+// How a SQLite database commits: PROJECTS_SQLITE_SYNCHRONOUS=normal (the default) or full. With normal
+// a committed write survives a crash of the process; only with full does it survive a crash of the
+// machine (one fsync per commit). PostgreSQL ignores it (its own synchronous_commit decides).
+inline drf::db::sqlite::Options sqlite_options() {
+    drf::db::sqlite::Options options;
+    if (auto value = env("PROJECTS_SQLITE_SYNCHRONOUS")) {
+        if (*value == "full")
+            options.synchronous = drf::db::sqlite::Synchronous::full;
+        else if (*value != "normal")
+            throw ConfigurationError("PROJECTS_SQLITE_SYNCHRONOUS must be normal or full");
+    }
+    return options;
+}
+
+// What App opens on each thread: a SQLite URL with sqlite_options(), any other through drf::db::connect.
+inline drf::db::Database open_database(const std::string& url, const drf::db::sqlite::Options& options) {
+    if (url.rfind("sqlite://", 0) == 0) return drf::db::sqlite::open(drf::db::sqlite::detail::path_of(url), options);
+    return drf::db::connect(url);
 }
 
 namespace detail {

@@ -71,6 +71,20 @@ inline bool is_token_key(std::string_view key) noexcept {
         if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
     return true;
 }
+
+// The user of the token stored with this digest (sha256_hex of its key), or nullopt.
+inline std::optional<User> user_for_digest(db::Database& db, std::string_view digest) {
+    // One statement, prepared once: this runs on every authenticated request.
+    static const std::string sql = "SELECT " + db::column_list<User>() + " FROM " +
+                                   db::quote_name(User::meta.table) + " WHERE \"id\" = (SELECT \"user_id\" FROM " +
+                                   db::quote_name(Token::meta.table) + " WHERE \"digest\" = ?)";
+    db::StatementScope s(db.connection().prepare(sql));
+    s->bind_text(1, digest);
+    if (!s->step()) return std::nullopt;
+    User user = models::make_no_init<User>();
+    db::read_row(*s, user);
+    return user;
+}
 }  // namespace detail
 
 // Django's User.objects.create_user(username, email): inserts and returns the user. An empty username is
@@ -120,17 +134,7 @@ inline std::string create_token(db::Database& db, const User& user) {
 // a SHA-256 preimage of a 160-bit random key is out of reach. So no constant-time comparison is needed.
 inline std::optional<User> user_for_token(db::Database& db, std::string_view key) {
     if (!detail::is_token_key(key)) return std::nullopt;
-    // One statement, prepared once: this runs on every authenticated request.
-    static const std::string sql = "SELECT " + db::column_list<User>() + " FROM " +
-                                   db::quote_name(User::meta.table) + " WHERE \"id\" = (SELECT \"user_id\" FROM " +
-                                   db::quote_name(Token::meta.table) + " WHERE \"digest\" = ?)";
-    const std::string digest = crypto::sha256_hex(key);
-    db::StatementScope s(db.connection().prepare(sql));
-    s->bind_text(1, digest);
-    if (!s->step()) return std::nullopt;
-    User user = models::make_no_init<User>();
-    db::read_row(*s, user);
-    return user;
+    return detail::user_for_digest(db, crypto::sha256_hex(key));
 }
 
 // Django's update_last_login, throttled: records drf::now() as `user`'s last_login, in the database and

@@ -126,9 +126,17 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
 };
 
+// SQLite's PRAGMA synchronous with WAL: when a commit waits for the disk. NORMAL syncs the WAL only at
+// checkpoints: a committed write survives a crash of the process, but a crash of the machine (power
+// cut, kernel panic) may lose the last commits, never corrupting the file. FULL syncs the WAL on every
+// commit: a committed write survives a crash of the machine too, at the price of one fsync per commit.
+enum class Synchronous { normal, full };
+
 struct Options {
     std::chrono::milliseconds busy_timeout{5000};
     bool wal = true;  // ignored for ":memory:", which has no journal file
+    // With WAL only; a rollback journal (wal = false) is always FULL, which it needs to survive a power cut.
+    Synchronous synchronous = Synchronous::normal;
     std::size_t statement_cache_size = 256;  // prepared statements kept, least recently used dropped first
 };
 
@@ -147,7 +155,7 @@ public:
         execute("PRAGMA foreign_keys = ON");
         if (options.wal && path != ":memory:") {
             execute("PRAGMA journal_mode = WAL");
-            execute("PRAGMA synchronous = NORMAL");  // safe with WAL: a power cut may lose the last commits, never corrupts
+            execute(options.synchronous == Synchronous::full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
         } else {
             execute("PRAGMA synchronous = FULL");  // a rollback journal needs FULL to survive a power cut
         }
