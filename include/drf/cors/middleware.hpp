@@ -1,10 +1,12 @@
 // drf/cors/middleware.hpp — cors::Middleware: django-cors-headers' CorsMiddleware over drf's Request
 // and Response — the preflight answer, and the headers added to every response of an enabled path.
-// Built once from the Settings (checked, patterns compiled); the router calls it on every request.
+// Built once from the Settings (checked, patterns compiled); the router calls it on every request,
+// through detail::Hook, so that only a TU with the Settings compiles std::regex.
 #pragma once
 
-#include <drf/core/detail/python_repr.hpp>
 #include <drf/core/detail/strings.hpp>
+#include <drf/cors/detail/hook.hpp>
+#include <drf/cors/detail/regex.hpp>
 #include <drf/cors/detail/urlsplit.hpp>
 #include <drf/cors/settings.hpp>
 #include <drf/http/method.hpp>
@@ -71,28 +73,9 @@ inline std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-// re.match(pattern, text): a match that starts at the beginning. A pattern std::regex cannot run to the
-// end (too complex for its backtracking) does not match: no CORS headers rather than a failed response.
-inline bool match_from_start(const std::regex& pattern, std::string_view text) noexcept {
-    try {
-        return std::regex_search(text.begin(), text.end(), pattern, std::regex_constants::match_continuous);
-    } catch (...) {
-        return false;
-    }
-}
-
-inline std::regex compile(const std::string& pattern, const char* setting) {
-    try {
-        return std::regex(pattern, std::regex::ECMAScript);
-    } catch (const std::regex_error& e) {
-        throw std::invalid_argument(std::string("drf::cors::Settings: ") + setting + ": " + drf::detail::python_repr(pattern) +
-                                    " is not a valid regular expression: " + e.what());
-    }
-}
-
 }  // namespace detail
 
-class Middleware {
+class Middleware final : public detail::Hook {
 public:
     // Checks `settings` (check_settings' errors, and each pattern compiled) and keeps what every request
     // needs already joined; std::invalid_argument naming the setting otherwise.
@@ -120,7 +103,7 @@ public:
 
     // CORS_URLS_REGEX matched against the path, from its start. The default "^.*$" matches any path
     // without a line break (or with one at its very end), as Python's re does: no regex runs for it.
-    bool is_enabled(std::string_view path) const noexcept {
+    bool is_enabled(std::string_view path) const noexcept override {
         if (match_all_paths_) {
             const auto newline = path.find('\n');
             return newline == std::string_view::npos || newline + 1 == path.size();
@@ -131,21 +114,17 @@ public:
     // django-cors-headers' preflight: OPTIONS with Access-Control-Request-Method, on an enabled path,
     // whatever its Origin (an origin not allowed gets the 200 without the CORS headers, which the
     // browser refuses).
-    bool is_preflight(const http::Request& request) const noexcept {
+    bool is_preflight(const http::Request& request) const noexcept override {
         return request.method() == http::Method::options && request.headers().contains("Access-Control-Request-Method") &&
                is_enabled(request.path());
     }
 
     // Its answer: 200, no body, Content-Length: 0 (the server frames it so anyway).
-    static http::Response preflight_response() {
-        http::Response response = http::Response::no_content(http::status::HTTP_200_OK);
-        response.header("Content-Length", "0");
-        return response;
-    }
+    static http::Response preflight_response() { return detail::preflight_response(); }
 
     // CorsMiddleware.process_response, for a request on an enabled path: Vary: Origin always, then the
     // CORS headers for an allowed Origin.
-    void process_response(const http::Request& request, http::Response& response) const {
+    void process_response(const http::Request& request, http::Response& response) const override {
         detail::patch_vary_headers(response, "Origin");
         const auto origin = request.header("Origin");
         if (!origin || origin->empty()) return;
@@ -194,5 +173,11 @@ private:
     std::vector<std::pair<std::string, std::string>> allowed_;  // (scheme, netloc) of each allowed origin
     std::string allow_headers_, allow_methods_, expose_headers_, max_age_;
 };
+
+namespace detail {
+inline std::shared_ptr<const Hook> make_middleware(const Settings& settings) { return std::make_shared<const Middleware>(settings); }
+// What lets a router, which sees only detail::Hook, build a Middleware (see detail/hook.hpp).
+inline const bool middleware_installed = (hook_factory() = &make_middleware, true);
+}  // namespace detail
 
 }  // namespace drf::cors

@@ -86,3 +86,7 @@ inline void validate(const Settings& settings) {
 }
 
 }  // namespace drf::cors
+
+// Whoever builds a Settings can give it to a router, and a router holds only cors::detail::Hook: the
+// middleware (and <regex>) comes with the settings, so that routers.hpp does not carry it.
+#include <drf/cors/middleware.hpp>

@@ -8,7 +8,7 @@
 #pragma once
 
 #include <drf/auth/base.hpp>
-#include <drf/cors/middleware.hpp>
+#include <drf/cors/detail/hook.hpp>
 #include <drf/http/hosts.hpp>
 #include <drf/http/method.hpp>
 #include <drf/http/request.hpp>
@@ -121,7 +121,7 @@ public:
     // Context::cors is checked here (std::invalid_argument with django-cors-headers' check messages).
     explicit Router(views::Context context = {}) : context_(std::make_shared<views::Context>(std::move(context))) {
         if (!context_->hosts) context_->hosts = http::default_host_settings();
-        if (context_->cors) cors_ = std::make_shared<const cors::Middleware>(*context_->cors);
+        if (context_->cors) cors_ = cors::detail::make_hook(*context_->cors);
     }
     // The authenticators every request goes through, in order (DRF's DEFAULT_AUTHENTICATION_CLASSES),
     // and nothing else in the context.
@@ -226,7 +226,7 @@ public:
         // else runs, and every response — errors, 404s, 405s, register_path pages — gets the headers.
         if (!cors_->is_enabled(request.path())) return serve(request);
         try {
-            http::Response response = cors_->is_preflight(request) ? cors::Middleware::preflight_response() : serve(request);
+            http::Response response = cors_->is_preflight(request) ? cors::detail::preflight_response() : serve(request);
             cors_->process_response(request, response);
             return response;
         } catch (...) {
@@ -367,7 +367,7 @@ private:
     }
 
     std::shared_ptr<views::Context> context_;
-    std::shared_ptr<const cors::Middleware> cors_;  // from context_->cors; null: no CORS
+    std::shared_ptr<const cors::detail::Hook> cors_;  // a cors::Middleware from context_->cors; null: no CORS
     std::unordered_map<std::string, std::shared_ptr<detail::Entry>, detail::StringHash, std::equal_to<>> entries_;
     std::vector<std::shared_ptr<detail::Entry>> order_;  // registration order, for routes()
     std::unordered_map<std::string, std::function<http::Response(const http::Request&)>> paths_;  // register_path
