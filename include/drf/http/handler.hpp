@@ -6,9 +6,9 @@
 #include <drf/http/exceptions.hpp>
 #include <drf/http/response.hpp>
 
+#include <cstdio>
 #include <exception>
 #include <functional>
-#include <iostream>
 #include <string>
 #include <string_view>
 
@@ -17,7 +17,10 @@ namespace drf::http {
 // Where unexpected errors are reported; stderr by default. Tests may capture it.
 inline std::function<void(std::string_view)>& error_log() {
     static std::function<void(std::string_view)> log = [](std::string_view message) {
-        std::cerr << "drf: internal server error: " << message << '\n';
+        // stdio rather than std::cerr (unbuffered, and synced with it): <iostream> is not in every TU then.
+        std::string line = "drf: internal server error: ";
+        line.append(message).push_back('\n');
+        std::fwrite(line.data(), 1, line.size(), stderr);
     };
     return log;
 }
