@@ -5,7 +5,8 @@
 #include <drf/core/datetime.hpp>
 
 #include <atomic>
-#include <chrono>
+#include <cstdint>
+#include <ctime>
 
 namespace drf {
 
@@ -18,8 +19,11 @@ public:
 class SystemClock final : public Clock {
 public:
     DateTime now() const override {
-        const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
-        return from_unix_micros(std::chrono::duration_cast<std::chrono::microseconds>(since_epoch).count());
+        // CLOCK_REALTIME, as std::chrono::system_clock reads it; <ctime> rather than <chrono>, which in
+        // C++20 brings <sstream> into every TU that has a clock.
+        std::timespec ts{};
+        std::timespec_get(&ts, TIME_UTC);
+        return from_unix_micros(static_cast<std::int64_t>(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000);
     }
 };
 
