@@ -1,5 +1,6 @@
 // examples/projects/main.cpp — the "projects" service: `projects migrate`, `projects createuser
-// --username alice`, `projects runserver --port 8000`, `projects cleanup_inactive --dry-run`.
+// --username alice`, `projects runserver --port 8000`, `projects cleanup_inactive --dry-run`. The server
+// it runs is compiled in server.cpp (DRF_SEPARATE_COMPILATION): this file does not compile Boost.Beast.
 #include "app.hpp"
 
 #include <iostream>
