@@ -76,6 +76,15 @@ public:
         if (!data_) return {};
         return drf::detail::dump_json(*data_);  // nlohmann's dump(), skipping its escaping where none is needed
     }
+    // content() for a sender that sends the response once (the server): a body held as text is moved
+    // out rather than copied, and the response has no body left.
+    std::string take_content() {
+        if (!text_) return content();
+        std::string text = std::move(*text_);
+        text_.reset();
+        data_.reset();
+        return text;
+    }
 
 private:
     struct NoBody {};

@@ -16,6 +16,7 @@
 #include <drf/http/response.hpp>
 #include <drf/models/meta.hpp>
 #include <drf/pagination/base.hpp>
+#include <drf/pagination/detail/body_size.hpp>
 #include <drf/pagination/detail/cursor_codec.hpp>
 #include <drf/pagination/detail/links.hpp>
 #include <drf/pagination/detail/python_int.hpp>
@@ -238,7 +239,7 @@ public:
                                    Prepare prepare = [](std::vector<T>&) {}) {
         auto page = fetch(request, query);
         prepare(page.rows);
-        std::string body;
+        std::string body = detail::BodySize<S>::reserved();
         body += "{\"next\":";
         append_link(body, request, page.next);
         body += ",\"previous\":";
@@ -246,6 +247,7 @@ public:
         body += ",\"results\":";
         serializers::render_many_to<S>(body, page.rows);
         body += '}';
+        detail::BodySize<S>::seen(body);
         return http::Response::from_json_text(std::move(body));
     }
 

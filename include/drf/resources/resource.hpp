@@ -107,6 +107,14 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
     }
 
     Json render(const model& obj) const { return serializers::render<typename R::output>(obj); }
+    // Response(render(obj), status) with the same bytes, written straight to the response's text
+    // (serializers::render_to) instead of through a Json tree: what a create or a retrieve answers with
+    // when it does nothing else with the rendered object. data() parses the text back if asked.
+    http::Response respond(const model& obj, int status = http::status::HTTP_200_OK) const {
+        std::string body;
+        serializers::render_to<typename R::output>(body, obj);
+        return http::Response::from_json_text(std::move(body), status);
+    }
 
     // One page of `query` as the resource's pagination cuts it, rendered with the output serializer.
     // `prepare` may fill related data into the rows before they are rendered (Django's select_related).

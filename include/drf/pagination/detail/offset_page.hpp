@@ -7,6 +7,7 @@
 #include <drf/db/queryset.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>
+#include <drf/pagination/detail/body_size.hpp>
 #include <drf/pagination/detail/links.hpp>
 #include <drf/pagination/detail/python_int.hpp>
 #include <drf/serializers/serializer.hpp>
@@ -62,7 +63,8 @@ inline void append_link(std::string& out, const std::optional<std::string>& url)
 template <class S, class T>
 http::Response render_page(const std::optional<std::int64_t>& count, const std::optional<std::string>& next,
                            const std::optional<std::string>& previous, const std::vector<T>& rows) {
-    std::string body = "{";
+    std::string body = BodySize<S>::reserved();
+    body += '{';
     if (count) {
         body += "\"count\":";
         body += std::to_string(*count);
@@ -75,6 +77,7 @@ http::Response render_page(const std::optional<std::int64_t>& count, const std::
     body += ",\"results\":";
     serializers::render_many_to<S>(body, rows);
     body += '}';
+    BodySize<S>::seen(body);
     return http::Response::from_json_text(std::move(body));
 }
 

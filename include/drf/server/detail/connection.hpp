@@ -267,15 +267,14 @@ private:
         phase_ = Phase::handling;
         started_ = Clock::now();
         BeastRequest& message = reader_.message();
-        method_ = std::string(to_std(message.method_string()));
-        target_ = std::string(to_std(message.target()));
+        remember_for_log(message);
         const bool head = message.method() == bhttp::verb::head;
         const unsigned version = message.version();
         const bool wants_keep_alive = message.keep_alive();
         http::Response response = respond(message);
         const bool keep_alive = wants_keep_alive && !state_.stopping;
         try {
-            to_beast(response, head, version, keep_alive, response_);
+            to_beast(std::move(response), head, version, keep_alive, response_);
         } catch (...) {  // an invalid status or header from the handler, or no memory
             try {
                 to_beast(http::handle_exception(std::current_exception()), head, version, keep_alive, response_);
@@ -302,15 +301,20 @@ private:
     void fail(const ReadError& error) {
         if (!stop_waiting()) return close_socket(stream_);
         started_ = Clock::now();
-        const auto& message = reader_.message();
-        method_ = std::string(to_std(message.method_string()));
-        target_ = std::string(to_std(message.target()));
+        remember_for_log(reader_.message());
         try {
             response_ = error_response(error.status, error.detail);
         } catch (...) {
             return close_socket(stream_);
         }
         write(false);
+    }
+
+    // The access log's method and target, kept past the request: copied only when there is a log.
+    void remember_for_log(const BeastRequest& message) {
+        if (!state_.options.access_log || state_.options.log == nullptr) return;
+        method_.assign(to_std(message.method_string()));
+        target_.assign(to_std(message.target()));
     }
 
     void write(bool keep_alive) {

@@ -124,10 +124,11 @@ inline bool is_framing_field(std::string_view name) {
     return false;
 }
 
-// The handler's Response as Beast's message. HEAD keeps the Content-Length its body would have and
-// sends no body; 1xx, 204 and 304 never have one. Throws std::logic_error for a status outside
-// 100-599, which the caller turns into a 500.
-inline void to_beast(const http::Response& response, bool head, unsigned version, bool keep_alive, BeastResponse& out) {
+// The handler's Response as Beast's message, its body moved into the message (a page's text is not
+// copied). HEAD keeps the Content-Length its body would have and sends no body; 1xx, 204 and 304 never
+// have one. Throws std::logic_error for a status outside 100-599 or an unsafe header, which the caller
+// turns into a 500: before it takes the body, so `response` is whole for the caller's error handling.
+inline void to_beast(http::Response&& response, bool head, unsigned version, bool keep_alive, BeastResponse& out) {
     const int code = response.status_code();
     if (code < 100 || code > 599)
         throw std::logic_error("drf::server: the handler returned HTTP status " + std::to_string(code));
@@ -146,7 +147,7 @@ inline void to_beast(const http::Response& response, bool head, unsigned version
     const bool bodiless_status = code < 200 || code == 204 || code == 304;
     if (response.has_body() && !bodiless_status) {
         if (out.find(bhttp::field::content_type) == out.end()) out.set(bhttp::field::content_type, "application/json");
-        std::string content = response.content();
+        std::string content = response.take_content();
         out.content_length(content.size());
         if (!head) out.body() = std::move(content);
     } else if (!bodiless_status && !head) {
