@@ -35,7 +35,7 @@
 #   git commit -m "Compile-time figures re-measured" -- tests/compile_times/figures.txt
 #
 # Runtime: --reps times the sum of the wall times in its table, on one core (the three example-sized
-# rows, <drf/drf.hpp> twice and the example, are most of it). --opt O0 --reps 1 took RUNTIME_O0 s on
+# rows, <drf/drf.hpp> twice and the example, are most of it). --opt O0 --reps 1 took 1362 s on
 # 2026-12-02 under load average 13-21 (five sessions building on two cores); a quiet machine takes a
 # fraction of that.
 set -euo pipefail
