@@ -57,7 +57,7 @@ url[bare]="http://127.0.0.1:$(wait_port bare)"
 token[bare]=""
 
 # The example: a fresh database each, one user, 60 projects (the GET page: the newest 25, a next link).
-export PROJECTS_THROTTLE_RATES="${PROJECTS_THROTTLE_RATES:-anon=60/minute}"
+export PROJECTS_THROTTLE_RATES="${PROJECTS_THROTTLE_RATES:-anon=60/minute,archive=10/minute}"
 index=0
 for arg in "$@"; do
     index=$((index + 1))
