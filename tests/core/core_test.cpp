@@ -166,6 +166,24 @@ TEST_CASE("parse_datetime rejects what Django's parse_datetime rejects", "[core]
     CHECK(drf::parse_datetime("2028-02-29T00:00:00Z"));  // a leap day
 }
 
+TEST_CASE("read_datetime tells a datetime out of drf::DateTime's range from a malformed one", "[core]") {
+    using Error = drf::ParsedDateTime::Error;
+    // The offset carries these past year 9999 or before 1400 in UTC: real datetimes, not representable.
+    for (const char* far : {"9999-12-31T21:59:59.99990-03:00", "1400-01-01T00:30:00+01:00", "0001-01-01T00:00:00",
+                            "1399-12-31T23:59:59.999999Z"}) {
+        INFO(far);
+        CHECK(drf::read_datetime(far).error == Error::range);
+        CHECK_FALSE(drf::parse_datetime(far));
+    }
+    CHECK(drf::read_datetime("2026-02-29T00:00:00Z").error == Error::format);
+    CHECK(drf::read_datetime("garbage").error == Error::format);
+    // The edges themselves, and an offset that brings a local time back into range.
+    CHECK(drf::to_iso8601(drf::read_datetime("9999-12-31T23:59:59.999999Z").value) == "9999-12-31T23:59:59.999999Z");
+    CHECK(drf::to_iso8601(drf::read_datetime("9999-12-31T21:59:59.99990+03:00").value) == "9999-12-31T18:59:59.999900Z");
+    CHECK(drf::to_iso8601(drf::read_datetime("1400-01-01T00:00:00Z").value) == "1400-01-01T00:00:00Z");
+    CHECK(drf::to_iso8601(drf::read_datetime("1399-12-31T23:00:00-01:00").value) == "1400-01-01T00:00:00Z");
+}
+
 TEST_CASE("Datetimes round-trip through microseconds since the Unix epoch", "[core]") {
     const DateTime t = at("2026-11-23T19:43:37.727356Z");
     CHECK(drf::to_unix_micros(t) == 1795463017727356);

@@ -288,6 +288,15 @@ TEST_CASE("A datetime field parses ISO 8601 into UTC and names the accepted form
     }
 }
 
+TEST_CASE("A datetime its offset carries out of range is 'Datetime value out of range.', never a wrapped date", "[serializers]") {
+    const std::string overflow = R"({"f":["Datetime value out of range."]})";
+    CHECK(errors<When>(R"({"f": "9999-12-31T21:59:59.99990-03:00"})") == overflow);
+    CHECK(errors<When>(R"({"f": "0001-01-01T01:00:00+02:00"})") == overflow);
+    // Django accepts years before 1400; drf::DateTime (Boost.date_time) cannot hold them.
+    CHECK(errors<When>(R"({"f": "1399-12-31T00:00:00Z"})") == overflow);
+    CHECK(drf::to_iso8601(valid<When>(R"({"f": "9999-12-31T20:59:59.99990-03:00"})").f) == "9999-12-31T23:59:59.999900Z");
+}
+
 // --- choice and email ----------------------------------------------------------------------------
 
 TEST_CASE("A choice field looks up str(input) and quotes it in '\"x\" is not a valid choice.'", "[serializers]") {

@@ -107,24 +107,48 @@ constexpr int read_digits(std::string_view s, std::size_t& pos, int min_digits, 
 }
 }  // namespace detail
 
-// Parses ISO 8601 as Django's parse_datetime does (the DRF DateTimeField input rule):
+namespace detail {
+// Howard Hinnant's days_from_civil, civil_from_days' inverse: days from 1970-01-01 to a proleptic
+// Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) noexcept {
+    year -= month <= 2;
+    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+    const auto yoe = static_cast<unsigned>(year - era * 400);
+    const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+}  // namespace detail
+
+// What read_datetime found: a value, text that is not a datetime, or a datetime drf::DateTime cannot
+// hold (Boost.date_time's years 1400 to 9999, in UTC).
+struct ParsedDateTime {
+    enum class Error { none, format, range };
+    DateTime value;
+    Error error = Error::none;
+};
+
+// Reads ISO 8601 as Django's parse_datetime does (the DRF DateTimeField input rule):
 //   YYYY-MM-DD[T ]hh:mm[:ss[.ffffff]][Z|±HH[[:]MM]]   (the fraction may have up to 12 digits, the 7th on
-//   ignored; ',' may replace '.'). A time without a zone is taken as UTC. Years before 1400 are refused
-//   (Boost.date_time's range); Django would accept them.
-// Returns nullopt on a wrong shape or an impossible date/time (month 13, hour 25, ...).
-inline std::optional<DateTime> parse_datetime(std::string_view s) noexcept {
+//   ignored; ',' may replace '.'). A time without a zone is taken as UTC.
+// A wrong shape or an impossible date/time (month 13, hour 25, ...) is Error::format; a real datetime
+// whose UTC value falls outside 1400-01-01T00:00:00Z..9999-12-31T23:59:59.999999Z is Error::range
+// (DRF's "Datetime value out of range." when the offset carries it past year 9999; Django would accept
+// years before 1400, Boost.date_time cannot hold them).
+inline ParsedDateTime read_datetime(std::string_view s) noexcept {
     using detail::read_digits;
+    const ParsedDateTime format_error{DateTime(), ParsedDateTime::Error::format};
     std::size_t p = 0;
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, micro = 0;
-    if (!read_digits(s, p, 4, 4, year) || p >= s.size() || s[p++] != '-') return std::nullopt;
-    if (!read_digits(s, p, 1, 2, month) || p >= s.size() || s[p++] != '-') return std::nullopt;
-    if (!read_digits(s, p, 1, 2, day) || p >= s.size() || (s[p] != 'T' && s[p] != ' ')) return std::nullopt;
+    if (!read_digits(s, p, 4, 4, year) || p >= s.size() || s[p++] != '-') return format_error;
+    if (!read_digits(s, p, 1, 2, month) || p >= s.size() || s[p++] != '-') return format_error;
+    if (!read_digits(s, p, 1, 2, day) || p >= s.size() || (s[p] != 'T' && s[p] != ' ')) return format_error;
     ++p;
-    if (!read_digits(s, p, 1, 2, hour) || p >= s.size() || s[p++] != ':') return std::nullopt;
-    if (!read_digits(s, p, 1, 2, minute)) return std::nullopt;
+    if (!read_digits(s, p, 1, 2, hour) || p >= s.size() || s[p++] != ':') return format_error;
+    if (!read_digits(s, p, 1, 2, minute)) return format_error;
     if (p < s.size() && s[p] == ':') {
         ++p;
-        if (!read_digits(s, p, 1, 2, second)) return std::nullopt;
+        if (!read_digits(s, p, 1, 2, second)) return format_error;
         if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
             ++p;
             int digits = 0;
@@ -133,11 +157,11 @@ inline std::optional<DateTime> parse_datetime(std::string_view s) noexcept {
                 ++digits;
                 ++p;
             }
-            if (digits == 0) return std::nullopt;
+            if (digits == 0) return format_error;
             for (int d = digits; d < 6; ++d) micro *= 10;
         }
     }
-    long offset_minutes = 0;
+    std::int64_t offset_minutes = 0;
     if (p < s.size()) {
         if (s[p] == 'Z') {
             ++p;
@@ -145,31 +169,41 @@ inline std::optional<DateTime> parse_datetime(std::string_view s) noexcept {
             const int sign = s[p] == '-' ? -1 : 1;
             ++p;
             int oh = 0, om = 0;
-            if (!read_digits(s, p, 2, 2, oh)) return std::nullopt;
+            if (!read_digits(s, p, 2, 2, oh)) return format_error;
             const bool colon = p < s.size() && s[p] == ':';
             if (colon) ++p;
             if (colon || p < s.size()) {
-                if (!read_digits(s, p, 2, 2, om)) return std::nullopt;
+                if (!read_digits(s, p, 2, 2, om)) return format_error;
             }
             offset_minutes = sign * (oh * 60L + om);
-            if (offset_minutes <= -24 * 60 || offset_minutes >= 24 * 60) return std::nullopt;
+            if (offset_minutes <= -24 * 60 || offset_minutes >= 24 * 60) return format_error;
         } else {
-            return std::nullopt;
+            return format_error;
         }
     }
     if (p + 1 == s.size() && s[p] == '\n') ++p;  // Python's `$` also matches before a final newline
-    if (p != s.size()) return std::nullopt;
-    if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return std::nullopt;
-    // Gregorian month lengths; Boost would throw, and we promise noexcept.
+    if (p != s.size()) return format_error;
+    if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return format_error;
     constexpr int days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     const int max_day = month == 2 && leap ? 29 : days_in_month[month - 1];
-    if (day < 1 || day > max_day || year < 1400) return std::nullopt;  // Boost.date_time's range starts in 1400
-    const DateTime local(boost::gregorian::date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
-                                                static_cast<unsigned short>(day)),
-                         boost::posix_time::hours(hour) + boost::posix_time::minutes(minute) +
-                             boost::posix_time::seconds(second) + boost::posix_time::microseconds(micro));
-    return local - boost::posix_time::minutes(offset_minutes);
+    if (day < 1 || day > max_day) return format_error;
+    // In integers, then range-checked: Boost's ptime arithmetic past 9999 wraps instead of failing.
+    constexpr std::int64_t us_per_minute = 60'000'000;
+    const std::int64_t utc_us =
+        detail::days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86'400'000'000 +
+        ((hour * 60 + minute) * 60 + second) * std::int64_t{1'000'000} + micro - offset_minutes * us_per_minute;
+    constexpr std::int64_t first_us = detail::days_from_civil(1400, 1, 1) * 86'400'000'000;
+    constexpr std::int64_t end_us = detail::days_from_civil(10000, 1, 1) * 86'400'000'000;
+    if (utc_us < first_us || utc_us >= end_us) return {DateTime(), ParsedDateTime::Error::range};
+    return {from_unix_micros(utc_us), ParsedDateTime::Error::none};
+}
+
+// read_datetime's value, or nullopt for either error.
+inline std::optional<DateTime> parse_datetime(std::string_view s) noexcept {
+    ParsedDateTime parsed = read_datetime(s);
+    if (parsed.error != ParsedDateTime::Error::none) return std::nullopt;
+    return parsed.value;
 }
 
 }  // namespace drf

@@ -1,5 +1,5 @@
 // drf/serializers/kinds/datetime.hpp — DRF's DateTimeField: Django's parse_datetime in (converted to
-// UTC), DRF's ISO 8601 rendering out.
+// UTC, range-checked), DRF's ISO 8601 rendering out.
 #pragma once
 
 #include <drf/core/datetime.hpp>
@@ -16,9 +16,14 @@ struct DateTimeKind {
 
     Step to_internal(const Json& in, DateTime& out, Json& slot, const Context&) const {
         if (in.is_string()) {
-            if (auto t = parse_datetime(in.get_ref<const std::string&>())) {
-                out = *t;
+            ParsedDateTime parsed = read_datetime(in.get_ref<const std::string&>());
+            if (parsed.error == ParsedDateTime::Error::none) {
+                out = parsed.value;
                 return Step::ok;
+            }
+            if (parsed.error == ParsedDateTime::Error::range) {
+                detail::add_error(slot, "Datetime value out of range.", "overflow");
+                return Step::invalid;
             }
         }
         detail::add_error(slot,
