@@ -288,6 +288,10 @@ def configuration_checks(env):
           PROJECTS_DB=sqlite, PROJECTS_OPENAPI_ASSETS=no_assets)
     fails("a PROJECTS_USE_X_FORWARDED_HOST other than 1 or 0 is refused",
           "PROJECTS_USE_X_FORWARDED_HOST must be 1 or 0", PROJECTS_DB=sqlite, PROJECTS_USE_X_FORWARDED_HOST="yes")
+    fails("a PROJECTS_SQLITE_SYNCHRONOUS other than normal or full is refused",
+          "PROJECTS_SQLITE_SYNCHRONOUS must be normal or full", PROJECTS_DB=sqlite, PROJECTS_SQLITE_SYNCHRONOUS="extra")
+    out = run(dict(base, PROJECTS_DB=sqlite, PROJECTS_SQLITE_SYNCHRONOUS="full"), "showmigrations")
+    check(out.returncode == 0, "PROJECTS_SQLITE_SYNCHRONOUS=full is accepted")
 
 
 def sql(env, statement):
