@@ -54,7 +54,10 @@ ensure_packages() {
 configure() {
     local build_dir="$1"
     shift
-    local args=(-S "$DRF_ROOT" -B "$build_dir" -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-Debug}")
+    # compile_commands.json: what scripts/compile-times.sh reads the compiler's flags from, whatever
+    # the generator (Makefiles here unless CMAKE_GENERATOR says otherwise).
+    local args=(-S "$DRF_ROOT" -B "$build_dir" -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-Debug}"
+        -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)
     if [ -n "${CXX:-}" ]; then
         args+=(-DCMAKE_CXX_COMPILER="$(command -v "$CXX" || echo "$CXX")")
     fi

@@ -10,7 +10,7 @@
 #
 #   scripts/compile-times.sh [options]
 #     --build-dir DIR   a configured build directory (default: $BUILD_DIR, else build/): the compiler
-#                       and flags are those CMake gives drf_tests (read with `ninja -t compdb`; the
+#                       and flags are those CMake gives drf_tests (its compile_commands.json, or `ninja -t compdb`; the
 #                       test-only definitions, PCH and dependency flags dropped), the example's units
 #                       get their own command line. Without one: c++ and the flags drf::all gives
 #                       (-std=gnu++20 -Iinclude, the DRF_HAS_* definitions, the warnings), no example rows.
@@ -85,7 +85,9 @@ trap 'rm -rf "$work"' EXIT
 # example_flags_<i> (each example unit's own flags), flags_source (where they came from).
 read_flags() {
     local compdb=""
-    if [ -f "$build_dir/build.ninja" ] && command -v ninja >/dev/null 2>&1; then
+    if [ -f "$build_dir/compile_commands.json" ]; then
+        compdb="$build_dir/compile_commands.json"
+    elif [ -f "$build_dir/build.ninja" ] && command -v ninja >/dev/null 2>&1; then
         compdb="$work/compdb.json"
         ninja -C "$build_dir" -t compdb >"$compdb" 2>/dev/null || compdb=""
     fi
@@ -293,6 +295,9 @@ declare -A failed=()
 results="$work/results"
 : >"$results"
 started=$SECONDS
+# One untimed compile first: the first compile after a build reads the headers from disk, and the
+# calibration row (measured first) would take that cost alone.
+"$cxx" "${base[@]}" -O0 -c "$work/calibration.cpp" -o "$work/out.o" 2>/dev/null || true
 for ((rep = 1; rep <= reps; rep++)); do
     for opt in "${opts[@]}"; do
         case "$opt" in O0) opt_flags=(-O0 -g) ;; O2) opt_flags=(-O2 -g -DNDEBUG) ;; esac
