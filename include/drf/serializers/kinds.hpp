@@ -7,6 +7,7 @@
 #include <drf/core/detail/traits.hpp>
 #include <drf/core/member_name.hpp>
 #include <drf/core/uuid.hpp>
+#include <drf/serializers/detail/builder.hpp>
 #include <drf/serializers/field.hpp>
 #include <drf/serializers/kinds/boolean.hpp>
 #include <drf/serializers/kinds/char.hpp>
@@ -26,23 +27,6 @@
 namespace drf::serializers {
 
 namespace detail {
-template <class A>
-struct access_value {
-    using type = drf::detail::unwrap_optional_t<typename A::member_type>;
-};
-template <class C, class M>
-struct access_value<M C::*> {
-    using type = drf::detail::unwrap_optional_t<M>;
-};
-template <class A>
-using access_value_t = typename access_value<A>::type;
-
-// The JSON key of a field bound to member M: the key given, or else the member's name.
-template <auto M>
-constexpr std::string_view key_of(std::string_view key) {
-    return key.empty() ? member_name<M>() : key;
-}
-
 // The builders proper, for a member pointer or a source path; the public spellings are below.
 template <class A>
 constexpr auto char_field(std::string_view name, A access) {
