@@ -1,0 +1,384 @@
+// drf/core/date.hpp — drf::Date (a Boost.date_time gregorian date), drf::Time (a time of day with
+// microseconds) and drf::Duration's text forms: Django's parse_date, parse_time and parse_duration in,
+// DRF's isoformat() and Django's duration_string out.
+#pragma once
+
+#include <drf/core/datetime.hpp>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <regex>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace drf {
+
+// A calendar date, 1400-01-01 to 9999-12-31 (Boost.date_time's range). Default-constructed values are
+// "not a date" and render as null.
+using Date = boost::gregorian::date;
+
+namespace detail {
+constexpr bool is_leap_year(std::int64_t y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+constexpr int days_in_month(std::int64_t year, int month) noexcept {
+    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap_year(year) ? 29 : days[month - 1];
+}
+constexpr bool valid_civil(std::int64_t year, int month, int day) noexcept {
+    return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+}
+// Python's `$`: the end of the text, or just before a final newline.
+constexpr bool at_python_end(std::string_view s, std::size_t p) noexcept {
+    return p == s.size() || (p + 1 == s.size() && s[p] == '\n');
+}
+inline void put_digits(std::string& out, std::int64_t value, int width) {
+    char buf[24];
+    char* end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+    for (auto n = end - buf; n < width; ++n) out += '0';
+    out.append(buf, end);
+}
+}  // namespace detail
+
+// What read_date found: a date, text that is not one, or a real date before 1400 that drf::Date
+// cannot hold (Django accepts years from 1).
+struct ParsedDate {
+    enum class Error { none, format, range };
+    Date value;
+    Error error = Error::none;
+};
+
+// Django's parse_date: YYYY-MM-DD (month and day may have one digit); an impossible date is a format
+// error, as Django's ValueError is for DRF.
+inline ParsedDate read_date(std::string_view s) noexcept {
+    const ParsedDate format_error{Date(), ParsedDate::Error::format};
+    std::size_t p = 0;
+    int year = 0, month = 0, day = 0;
+    if (!detail::read_digits(s, p, 4, 4, year) || p >= s.size() || s[p++] != '-') return format_error;
+    if (!detail::read_digits(s, p, 1, 2, month) || p >= s.size() || s[p++] != '-') return format_error;
+    if (!detail::read_digits(s, p, 1, 2, day) || !detail::at_python_end(s, p)) return format_error;
+    if (!detail::valid_civil(year, month, day)) return format_error;
+    if (year < 1400) return {Date(), ParsedDate::Error::range};
+    return {Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month), static_cast<unsigned short>(day)),
+            ParsedDate::Error::none};
+}
+
+inline std::optional<Date> parse_date(std::string_view s) noexcept {
+    ParsedDate parsed = read_date(s);
+    if (parsed.error != ParsedDate::Error::none) return std::nullopt;
+    return parsed.value;
+}
+
+// date.isoformat(): "2001-01-01".
+inline void append_date(std::string& out, const Date& d) {
+    const auto ymd = d.year_month_day();
+    detail::put_digits(out, ymd.year, 4);
+    out += '-';
+    detail::put_digits(out, ymd.month, 2);
+    out += '-';
+    detail::put_digits(out, ymd.day, 2);
+}
+
+inline std::string to_iso8601(const Date& d) {
+    std::string out;
+    append_date(out, d);
+    return out;
+}
+
+// A time of day, 00:00:00 to 23:59:59.999999, without a zone: Python's naive datetime.time, which DRF's
+// TimeField holds. Constructing one out of range throws std::out_of_range, as Python's ValueError.
+class Time {
+public:
+    constexpr Time() = default;
+    constexpr Time(int hour, int minute, int second = 0, int microsecond = 0)
+        : hour_(check(hour, 23, "hour must be in 0..23")),
+          minute_(check(minute, 59, "minute must be in 0..59")),
+          second_(check(second, 59, "second must be in 0..59")),
+          microsecond_(check(microsecond, 999'999, "microsecond must be in 0..999999")) {}
+
+    // The time, or nullopt when a part is out of range.
+    static constexpr std::optional<Time> from(int hour, int minute, int second = 0, int microsecond = 0) noexcept {
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || microsecond < 0 ||
+            microsecond > 999'999)
+            return std::nullopt;
+        return Time(hour, minute, second, microsecond);
+    }
+
+    constexpr int hour() const noexcept { return hour_; }
+    constexpr int minute() const noexcept { return minute_; }
+    constexpr int second() const noexcept { return second_; }
+    constexpr int microsecond() const noexcept { return microsecond_; }
+    // The time as a duration since midnight.
+    Duration since_midnight() const {
+        return boost::posix_time::hours(hour_) + boost::posix_time::minutes(minute_) +
+               boost::posix_time::seconds(second_) + boost::posix_time::microseconds(microsecond_);
+    }
+
+    friend constexpr auto operator<=>(const Time&, const Time&) = default;
+    friend constexpr bool operator==(const Time&, const Time&) = default;
+
+private:
+    static constexpr int check(int v, int max, const char* what) {
+        if (v < 0 || v > max) throw std::out_of_range(std::string("drf::Time: ") + what);
+        return v;
+    }
+    int hour_ = 0;
+    int minute_ = 0;
+    int second_ = 0;
+    int microsecond_ = 0;
+};
+
+// Django's parse_time: hh:mm[:ss[.ffffff]] (one or two digits each; ',' may replace '.'; up to 12
+// fraction digits, the 7th on ignored). Django 3.2 ignores text after the match ("10:00junk" is 10:00);
+// here, as in Django 4, the whole text must match. Out-of-range parts (25:00) are nullopt.
+inline std::optional<Time> parse_time(std::string_view s) noexcept {
+    std::size_t p = 0;
+    int hour = 0, minute = 0, second = 0, micro = 0;
+    if (!detail::read_digits(s, p, 1, 2, hour) || p >= s.size() || s[p++] != ':') return std::nullopt;
+    if (!detail::read_digits(s, p, 1, 2, minute)) return std::nullopt;
+    if (p < s.size() && s[p] == ':') {
+        ++p;
+        if (!detail::read_digits(s, p, 1, 2, second)) return std::nullopt;
+        if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
+            const std::size_t mark = p++;
+            int digits = 0;
+            while (p < s.size() && detail::is_digit(s[p]) && digits < 12) {
+                if (digits < 6) micro = micro * 10 + (s[p] - '0');
+                ++digits;
+                ++p;
+            }
+            if (digits == 0) p = mark;  // the optional group did not match
+            for (int d = digits; d < 6; ++d) micro *= 10;
+        }
+    }
+    if (!detail::at_python_end(s, p)) return std::nullopt;
+    return Time::from(hour, minute, second, micro);
+}
+
+// time.isoformat(): "13:00:00", or "13:00:00.000123" when there is a fraction.
+inline void append_time(std::string& out, const Time& t) {
+    detail::put_digits(out, t.hour(), 2);
+    out += ':';
+    detail::put_digits(out, t.minute(), 2);
+    out += ':';
+    detail::put_digits(out, t.second(), 2);
+    if (t.microsecond() != 0) {
+        out += '.';
+        detail::put_digits(out, t.microsecond(), 6);
+    }
+}
+
+inline std::string to_iso8601(const Time& t) {
+    std::string out;
+    append_time(out, t);
+    return out;
+}
+
+// --- Duration --------------------------------------------------------------------------------------
+
+// drf::Duration (Boost's time_duration, 64-bit microseconds) holds fewer days than Python's timedelta
+// (-999999999..999999999): this many either way.
+inline constexpr std::int64_t max_duration_days = 106'751'990;
+
+struct ParsedDuration {
+    enum class Error { none, format, range };
+    Duration value;
+    Error error = Error::none;
+};
+
+namespace detail {
+constexpr std::int64_t us_per_day = 86'400'000'000;
+
+// Adds digits × unit to total; false when that leaves int64 (far past any drf::Duration).
+inline bool add_scaled(std::string_view digits, std::int64_t unit, std::int64_t& total) {
+    std::int64_t n = 0;
+    for (char c : digits) {
+        if (__builtin_mul_overflow(n, 10, &n) || __builtin_add_overflow(n, c - '0', &n)) return false;
+    }
+    return !__builtin_mul_overflow(n, unit, &n) && !__builtin_add_overflow(total, n, &total);
+}
+
+// days + sign * rest, false on int64 overflow.
+inline bool add_signed_rest(std::int64_t days, bool negative, std::int64_t rest, std::int64_t& out) {
+    return !__builtin_add_overflow(days, negative ? -rest : rest, &out);
+}
+
+// Python's round(): half to even.
+inline std::int64_t round_to_even(double v) {
+    const double r = std::nearbyint(v);  // the default rounding mode is to nearest, ties to even
+    return static_cast<std::int64_t>(r);
+}
+
+inline ParsedDuration make_duration(std::int64_t us) {
+    // Python's days (floor division) must be within drf::Duration's range.
+    std::int64_t days = us / us_per_day;
+    if (us % us_per_day < 0) --days;
+    if (days > max_duration_days || days < -max_duration_days) return {Duration(), ParsedDuration::Error::range};
+    return {boost::posix_time::microseconds(us), ParsedDuration::Error::none};
+}
+
+inline ParsedDuration read_duration_match(std::string_view s) {
+    const ParsedDuration format_error{Duration(), ParsedDuration::Error::format};
+    const ParsedDuration range_error{Duration(), ParsedDuration::Error::range};
+    // Django's three patterns, in its order; ISO 8601's fraction separator is [.,] (Django 3.2's
+    // unescaped '.' let "P1x5D" through to a crash).
+    static const std::regex standard(
+        R"(^(?:(-?\d+) (days?, )?)?(-?)((?:(\d+):)(?=\d+:\d+))?(?:(\d+):)?(\d+)(?:[.,](\d{1,6})\d{0,6})?$)");
+    static const std::regex iso(R"(^([-+]?)P(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$)");
+    static const std::regex postgres(
+        R"(^(?:(-?\d+) (days? ?))?(?:([-+])?(\d+):(\d\d):(\d\d)(?:\.(\d{1,6}))?)?$)");
+    std::match_results<std::string_view::const_iterator> m;
+    const auto text = [&m](int i) {
+        return m[i].matched ? std::string_view(&*m[i].first, static_cast<std::size_t>(m[i].length())) : std::string_view();
+    };
+    const auto micros = [](std::string_view f) {
+        std::int64_t us = 0;
+        for (std::size_t i = 0; i < 6; ++i) us = us * 10 + (i < f.size() ? f[i] - '0' : 0);
+        return us;
+    };
+    // Days carry their own sign; the sign group applies to the rest (Django: days + sign * rest).
+    const auto signed_days = [&](std::string_view d, std::int64_t& total) {
+        const bool negative = !d.empty() && d.front() == '-';
+        std::int64_t days = 0;
+        if (!add_scaled(negative ? d.substr(1) : d, us_per_day, days)) return false;
+        total = negative ? -days : days;
+        return true;
+    };
+    if (std::regex_match(s.begin(), s.end(), m, standard)) {
+        std::int64_t days = 0, rest = 0;
+        if (!signed_days(text(1), days)) return range_error;
+        if (!add_scaled(text(5), 3'600'000'000, rest) || !add_scaled(text(6), 60'000'000, rest) ||
+            !add_scaled(text(7), 1'000'000, rest))
+            return range_error;
+        std::int64_t us = 0;
+        if (__builtin_add_overflow(rest, micros(text(8)), &rest) ||
+            !add_signed_rest(days, text(3) == "-", rest, us))
+            return range_error;
+        return make_duration(us);
+    }
+    if (std::regex_match(s.begin(), s.end(), m, iso)) {
+        // Each part may have a fraction: whole units exactly, the fraction as Python's float does.
+        std::int64_t whole = 0;
+        double fraction = 0;
+        constexpr std::int64_t units[] = {us_per_day, 3'600'000'000, 60'000'000, 1'000'000};
+        for (int i = 0; i < 4; ++i) {
+            const std::string_view part = text(i + 2);
+            if (part.empty()) continue;
+            const auto sep = part.find_first_of(".,");
+            if (!add_scaled(part.substr(0, sep), units[i], whole)) return range_error;
+            if (sep != std::string_view::npos) {
+                std::string digits = "0." + std::string(part.substr(sep + 1));
+                double f = 0;
+                std::from_chars(digits.data(), digits.data() + digits.size(), f);
+                fraction += f * static_cast<double>(units[i]);
+            }
+        }
+        // A fraction past int64 is far out of range anyway.
+        if (!(std::fabs(fraction) < 9e18)) return range_error;
+        std::int64_t us = 0;
+        if (__builtin_add_overflow(whole, round_to_even(fraction), &us)) return range_error;
+        return make_duration(text(1) == "-" ? -us : us);
+    }
+    if (std::regex_match(s.begin(), s.end(), m, postgres)) {
+        std::int64_t days = 0, rest = 0;
+        if (!signed_days(text(1), days)) return range_error;
+        if (!add_scaled(text(4), 3'600'000'000, rest)) return range_error;
+        std::int64_t us = 0;
+        if (!add_scaled(text(5), 60'000'000, rest) || !add_scaled(text(6), 1'000'000, rest) ||
+            __builtin_add_overflow(rest, micros(text(7)), &rest) || !add_signed_rest(days, text(3) == "-", rest, us))
+            return range_error;
+        return make_duration(us);
+    }
+    return format_error;
+}
+}  // namespace detail
+
+// Django's parse_duration: its own '[-]D [days, ][-][[HH:]MM:]SS[.ffffff]' ("3 08:32:01.000123",
+// "13", "-1 23:59:59"), ISO 8601 ("P3DT4H", "-PT0.5S") and PostgreSQL's "3 days 04:05:06". A duration
+// past ±max_duration_days is Error::range (Python overflows later, at 999999999 days). Text longer
+// than max_temporal_text is a format error: std::regex backtracks recursively, and no duration needs
+// that much (only zeros in front of a number would).
+inline constexpr std::size_t max_temporal_text = 1000;
+
+inline ParsedDuration read_duration(std::string_view s) {
+    if (s.size() > max_temporal_text) return {Duration(), ParsedDuration::Error::format};
+    // Python's `$` also matches before a final newline; std::regex's does not.
+    if (!s.empty() && s.back() == '\n') s.remove_suffix(1);
+    if (s.find('\n') != std::string_view::npos) return {Duration(), ParsedDuration::Error::format};
+    return detail::read_duration_match(s);
+}
+
+inline std::optional<Duration> parse_duration(std::string_view s) {
+    ParsedDuration parsed = read_duration(s);
+    if (parsed.error != ParsedDuration::Error::none) return std::nullopt;
+    return parsed.value;
+}
+
+namespace detail {
+// Python's timedelta parts: days floored, the rest in 0..86399.999999 seconds.
+inline void timedelta_parts(const Duration& d, std::int64_t& days, std::int64_t& secs, std::int64_t& micro) {
+    std::int64_t us = d.total_microseconds();
+    days = us / us_per_day;
+    us %= us_per_day;
+    if (us < 0) {
+        us += us_per_day;
+        --days;
+    }
+    secs = us / 1'000'000;
+    micro = us % 1'000'000;
+}
+}  // namespace detail
+
+// Django's duration_string, DRF's DurationField output: "3 08:32:01.000123", "00:00:13"; a negative
+// duration keeps Python's floored days: -1 second is "-1 23:59:59".
+inline void append_duration(std::string& out, const Duration& d) {
+    std::int64_t days = 0, secs = 0, micro = 0;
+    detail::timedelta_parts(d, days, secs, micro);
+    if (days != 0) {
+        out += std::to_string(days);
+        out += ' ';
+    }
+    detail::put_digits(out, secs / 3600, 2);
+    out += ':';
+    detail::put_digits(out, secs / 60 % 60, 2);
+    out += ':';
+    detail::put_digits(out, secs % 60, 2);
+    if (micro != 0) {
+        out += '.';
+        detail::put_digits(out, micro, 6);
+    }
+}
+
+inline std::string duration_string(const Duration& d) {
+    std::string out;
+    append_duration(out, d);
+    return out;
+}
+
+// Python's str(timedelta), which DRF's DurationField bound messages print: "1 day, 0:00:00",
+// "4 days, 0:00:00.000123", "-1 day, 23:59:59".
+inline std::string timedelta_str(const Duration& d) {
+    std::int64_t days = 0, secs = 0, micro = 0;
+    detail::timedelta_parts(d, days, secs, micro);
+    std::string out;
+    if (days != 0) {
+        out += std::to_string(days);
+        out += days == 1 || days == -1 ? " day, " : " days, ";
+    }
+    out += std::to_string(secs / 3600);
+    out += ':';
+    detail::put_digits(out, secs / 60 % 60, 2);
+    out += ':';
+    detail::put_digits(out, secs % 60, 2);
+    if (micro != 0) {
+        out += '.';
+        detail::put_digits(out, micro, 6);
+    }
+    return out;
+}
+
+}  // namespace drf
