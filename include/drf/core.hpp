@@ -1,8 +1,9 @@
-// drf/core.hpp — ids, UTC datetimes, the injectable clock and the JSON type the whole library shares.
+// drf/core.hpp — ids, UTC datetimes, exact decimals, the injectable clock and the JSON type the whole library shares.
 #pragma once
 
 #include <drf/core/clock.hpp>
 #include <drf/core/datetime.hpp>
+#include <drf/core/decimal.hpp>
 #include <drf/core/exceptions.hpp>
 #include <drf/core/fixed_string.hpp>
 #include <drf/core/json.hpp>

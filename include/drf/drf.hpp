@@ -20,6 +20,7 @@
 #include <drf/resources.hpp>
 #include <drf/routers.hpp>
 #include <drf/serializers.hpp>
+#include <drf/serializers/formats.hpp>
 #include <drf/server.hpp>
 #include <drf/signals.hpp>
 #include <drf/test/client.hpp>

@@ -7,6 +7,7 @@
 #include <drf/serializers/field.hpp>
 #include <drf/serializers/field_set.hpp>
 #include <drf/serializers/kinds.hpp>
+#include <drf/serializers/kinds/dict.hpp>
 #include <drf/serializers/model.hpp>
 #include <drf/serializers/serializer.hpp>
 #include <drf/serializers/update.hpp>
