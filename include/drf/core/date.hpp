@@ -191,8 +191,6 @@ struct ParsedDuration {
 };
 
 namespace detail {
-constexpr std::int64_t us_per_day = 86'400'000'000;
-
 // Adds digits × unit to total; false when that leaves int64 (far past any drf::Duration).
 inline bool add_scaled(std::string_view digits, std::int64_t unit, std::int64_t& total) {
     std::int64_t n = 0;
@@ -321,13 +319,8 @@ inline std::optional<Duration> parse_duration(std::string_view s) {
 namespace detail {
 // Python's timedelta parts: days floored, the rest in 0..86399.999999 seconds.
 inline void timedelta_parts(const Duration& d, std::int64_t& days, std::int64_t& secs, std::int64_t& micro) {
-    std::int64_t us = d.total_microseconds();
-    days = us / us_per_day;
-    us %= us_per_day;
-    if (us < 0) {
-        us += us_per_day;
-        --days;
-    }
+    std::int64_t us = 0;
+    split_days(d.total_microseconds(), days, us);
     secs = us / 1'000'000;
     micro = us % 1'000'000;
 }

@@ -41,16 +41,24 @@ constexpr void civil_from_days(std::int64_t days, std::int64_t& year, unsigned& 
 }
 }  // namespace detail
 
-// Appends DRF's rendering: "2026-11-23T19:43:37.727356Z", or "2026-11-23T19:43:37Z" when the fraction is zero.
-inline void append_datetime(std::string& out, const DateTime& t) {
-    std::int64_t us = to_unix_micros(t);
-    constexpr std::int64_t us_per_day = 86'400'000'000;
-    std::int64_t days = us / us_per_day;
-    us %= us_per_day;
-    if (us < 0) {
-        us += us_per_day;
+namespace detail {
+inline constexpr std::int64_t us_per_day = 86'400'000'000;
+
+// Microseconds since the epoch as whole days and the microseconds into the last one (floored).
+constexpr void split_days(std::int64_t us, std::int64_t& days, std::int64_t& us_of_day) noexcept {
+    days = us / us_per_day;
+    us_of_day = us % us_per_day;
+    if (us_of_day < 0) {
+        us_of_day += us_per_day;
         --days;
     }
+}
+}  // namespace detail
+
+// Appends DRF's rendering: "2026-11-23T19:43:37.727356Z", or "2026-11-23T19:43:37Z" when the fraction is zero.
+inline void append_datetime(std::string& out, const DateTime& t) {
+    std::int64_t days = 0, us = 0;
+    detail::split_days(to_unix_micros(t), days, us);
     std::int64_t year = 0;
     unsigned month = 0, day = 0;
     detail::civil_from_days(days, year, month, day);
@@ -128,6 +136,21 @@ struct ParsedDateTime {
     Error error = Error::none;
 };
 
+namespace detail {
+// A validated civil date and time less a UTC offset, as a DateTime: computed in integers, then
+// range-checked, since Boost's ptime arithmetic past 9999 wraps instead of failing.
+inline ParsedDateTime utc_datetime(std::int64_t year, int month, int day, int hour, int minute, int second,
+                                   int microsecond, std::int64_t offset_us) noexcept {
+    const std::int64_t utc_us =
+        days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * us_per_day +
+        ((hour * 60 + minute) * 60 + second) * std::int64_t{1'000'000} + microsecond - offset_us;
+    constexpr std::int64_t first_us = days_from_civil(1400, 1, 1) * us_per_day;
+    constexpr std::int64_t end_us = days_from_civil(10000, 1, 1) * us_per_day;
+    if (utc_us < first_us || utc_us >= end_us) return {DateTime(), ParsedDateTime::Error::range};
+    return {from_unix_micros(utc_us), ParsedDateTime::Error::none};
+}
+}  // namespace detail
+
 // Reads ISO 8601 as Django's parse_datetime does (the DRF DateTimeField input rule):
 //   YYYY-MM-DD[T ]hh:mm[:ss[.ffffff]][Z|±HH[[:]MM]]   (the fraction may have up to 12 digits, the 7th on
 //   ignored; ',' may replace '.'). A time without a zone is taken as UTC.
@@ -188,15 +211,8 @@ inline ParsedDateTime read_datetime(std::string_view s) noexcept {
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     const int max_day = month == 2 && leap ? 29 : days_in_month[month - 1];
     if (day < 1 || day > max_day) return format_error;
-    // In integers, then range-checked: Boost's ptime arithmetic past 9999 wraps instead of failing.
     constexpr std::int64_t us_per_minute = 60'000'000;
-    const std::int64_t utc_us =
-        detail::days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86'400'000'000 +
-        ((hour * 60 + minute) * 60 + second) * std::int64_t{1'000'000} + micro - offset_minutes * us_per_minute;
-    constexpr std::int64_t first_us = detail::days_from_civil(1400, 1, 1) * 86'400'000'000;
-    constexpr std::int64_t end_us = detail::days_from_civil(10000, 1, 1) * 86'400'000'000;
-    if (utc_us < first_us || utc_us >= end_us) return {DateTime(), ParsedDateTime::Error::range};
-    return {from_unix_micros(utc_us), ParsedDateTime::Error::none};
+    return detail::utc_datetime(year, month, day, hour, minute, second, micro, offset_minutes * us_per_minute);
 }
 
 // read_datetime's value, or nullopt for either error.

@@ -28,14 +28,8 @@ using DateTimeOptions = TemporalOptions;
 
 namespace detail {
 inline drf::detail::CivilTime civil_of(const DateTime& t) {
-    std::int64_t us = to_unix_micros(t);
-    constexpr std::int64_t us_per_day = 86'400'000'000;
-    std::int64_t days = us / us_per_day;
-    us %= us_per_day;
-    if (us < 0) {
-        us += us_per_day;
-        --days;
-    }
+    std::int64_t days = 0, us = 0;
+    drf::detail::split_days(to_unix_micros(t), days, us);
     std::int64_t year = 0;
     unsigned month = 0, day = 0;
     drf::detail::civil_from_days(days, year, month, day);
@@ -46,14 +40,8 @@ inline drf::detail::CivilTime civil_of(const DateTime& t) {
 
 // A strptime result in UTC, range-checked as read_datetime checks it (Boost's years 1400 to 9999).
 inline ParsedDateTime to_utc(const drf::detail::Strptime& p) {
-    constexpr std::int64_t us_per_day = 86'400'000'000;
-    const std::int64_t utc_us =
-        drf::detail::days_from_civil(p.year, static_cast<unsigned>(p.month), static_cast<unsigned>(p.day)) * us_per_day +
-        ((p.hour * 60 + p.minute) * 60 + p.second) * std::int64_t{1'000'000} + p.microsecond - p.utc_offset_us.value_or(0);
-    constexpr std::int64_t first_us = drf::detail::days_from_civil(1400, 1, 1) * us_per_day;
-    constexpr std::int64_t end_us = drf::detail::days_from_civil(10000, 1, 1) * us_per_day;
-    if (utc_us < first_us || utc_us >= end_us) return {DateTime(), ParsedDateTime::Error::range};
-    return {from_unix_micros(utc_us), ParsedDateTime::Error::none};
+    return drf::detail::utc_datetime(p.year, p.month, p.day, p.hour, p.minute, p.second, p.microsecond,
+                                     p.utc_offset_us.value_or(0));
 }
 }  // namespace detail
 
