@@ -324,6 +324,19 @@ inline void timedelta_parts(const Duration& d, std::int64_t& days, std::int64_t&
     secs = us / 1'000'000;
     micro = us % 1'000'000;
 }
+
+// ":MM:SS[.ffffff]" of a time of day in seconds: the tail Django's duration_string and Python's
+// str(timedelta) share (they differ in the days and in the hour's width).
+inline void append_minutes_seconds(std::string& out, std::int64_t secs, std::int64_t micro) {
+    out += ':';
+    put_digits(out, secs / 60 % 60, 2);
+    out += ':';
+    put_digits(out, secs % 60, 2);
+    if (micro != 0) {
+        out += '.';
+        put_digits(out, micro, 6);
+    }
+}
 }  // namespace detail
 
 // Django's duration_string, DRF's DurationField output: "3 08:32:01.000123", "00:00:13"; a negative
@@ -336,14 +349,7 @@ inline void append_duration(std::string& out, const Duration& d) {
         out += ' ';
     }
     detail::put_digits(out, secs / 3600, 2);
-    out += ':';
-    detail::put_digits(out, secs / 60 % 60, 2);
-    out += ':';
-    detail::put_digits(out, secs % 60, 2);
-    if (micro != 0) {
-        out += '.';
-        detail::put_digits(out, micro, 6);
-    }
+    detail::append_minutes_seconds(out, secs, micro);
 }
 
 inline std::string duration_string(const Duration& d) {
@@ -363,14 +369,7 @@ inline std::string timedelta_str(const Duration& d) {
         out += days == 1 || days == -1 ? " day, " : " days, ";
     }
     out += std::to_string(secs / 3600);
-    out += ':';
-    detail::put_digits(out, secs / 60 % 60, 2);
-    out += ':';
-    detail::put_digits(out, secs % 60, 2);
-    if (micro != 0) {
-        out += '.';
-        detail::put_digits(out, micro, 6);
-    }
+    detail::append_minutes_seconds(out, secs, micro);
     return out;
 }
 

@@ -96,10 +96,7 @@ struct ListKind {
 
     Step to_internal(const Json& in, value_type& out, Json& slot, const Context& ctx) const {
         if (!in.is_array()) {
-            detail::add_error(slot,
-                              std::string("Expected a list of items but got type \"") +
-                                  std::string(detail::python_type_name(in)) + "\".",
-                              "not_a_list");
+            detail::add_error(slot, detail::not_a_list_message(in), "not_a_list");
             return Step::invalid;
         }
         if (!allow_empty && in.empty()) {

@@ -242,9 +242,7 @@ template <class S>
 bool validate_list(const Json& data, std::vector<object_type_t<S>>& out, Json& errors, const Context& ctx,
                    bool allow_empty) {
     if (!data.is_array()) {
-        errors = non_field(std::string("Expected a list of items but got type \"") +
-                               std::string(python_type_name(data)) + "\".",
-                           "not_a_list");
+        errors = non_field(not_a_list_message(data), "not_a_list");
         return false;
     }
     if (!allow_empty && data.empty()) {

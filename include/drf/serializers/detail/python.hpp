@@ -33,6 +33,11 @@ inline std::string_view python_type_name(const Json& v) {
     }
 }
 
+// DRF's not_a_list message (ListField, MultipleChoiceField, ListSerializer), naming the type given.
+inline std::string not_a_list_message(const Json& v) {
+    return std::string("Expected a list of items but got type \"") + std::string(python_type_name(v)) + "\".";
+}
+
 // Python's repr(float): the shortest digits that round-trip, positional between 1e-4 and 1e16,
 // otherwise d.ddde+XX; always with a '.0' when integral.
 inline void append_python_float(std::string& out, double x) {

@@ -37,10 +37,7 @@ struct MultipleChoiceKind {
     Step to_internal(const Json& in, value_type& out, Json& slot, const Context& ctx) const {
         // DRF iterates whatever is iterable and not a str: a list's items, a dict's keys.
         if (!in.is_array() && !in.is_object()) {
-            detail::add_error(slot,
-                              std::string("Expected a list of items but got type \"") +
-                                  std::string(detail::python_type_name(in)) + "\".",
-                              "not_a_list");
+            detail::add_error(slot, detail::not_a_list_message(in), "not_a_list");
             return Step::invalid;
         }
         if (!allow_empty && in.empty()) {
