@@ -515,18 +515,20 @@ TEST_CASE("A deadlock between two PostgreSQL transactions is a TransactionConfli
         d.atomic_with_retry([&] {
             ++runs;
             db::objects<User>(d).filter(db::eq(&User::id, first.id)).update(db::set(&User::is_staff, true));
-            if (std::exchange(first_run, false)) {  // the run again just waits its turn for the row
+            if (std::exchange(first_run, false)) {  // a run again does not wait for the other
                 both_hold_one_row.count_down();
                 both_hold_one_row.wait();
             }
             db::objects<User>(d).filter(db::eq(&User::id, second.id)).update(db::set(&User::is_active, false));
-        });
+        }, /*attempts=*/10);
     };
     std::thread ta(worker, std::ref(a), std::cref(one), std::cref(two));
     std::thread tb(worker, std::ref(b), std::cref(two), std::cref(one));
     ta.join();
     tb.join();
-    CHECK(runs == 3);  // both ran once, the one aborted ran again
+    // Both ran once and the aborted one ran again. Its run again may take the freed row before the
+    // survivor wakes up to it and deadlock once more, so more runs are allowed for.
+    CHECK(runs >= 3);
     CHECK(users.filter(db::eq(&User::is_staff, true) && db::eq(&User::is_active, false)).count() == 2);
 
     // Without the retry the conflict surfaces as TransactionConflict, an OperationalError.
