@@ -1,6 +1,7 @@
 // tests/core/date_test.cpp — drf::Date, drf::Time and drf::Duration's text forms (Django's parse_date,
 // parse_time, parse_duration and duration_string), and Python's strftime/strptime subset.
 #include <drf/core/date.hpp>
+#include <drf/core/duration_parse.hpp>
 #include <drf/core/detail/strftime.hpp>
 
 #include <catch2/catch.hpp>

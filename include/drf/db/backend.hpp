@@ -2,7 +2,9 @@
 // and the errors every backend raises. Nothing above this file knows which database it talks to.
 #pragma once
 
+#include <drf/core/date.hpp>
 #include <drf/core/datetime.hpp>
+#include <drf/core/decimal.hpp>
 #include <drf/core/uuid.hpp>
 
 #include <cstdint>
@@ -50,8 +52,9 @@ public:
 // same in SQL you write. Model and field names are checked lowercase identifiers: no escaping needed.
 inline std::string quote_name(std::string_view name) { return '"' + std::string(name) + '"'; }
 
-// What a column holds, independent of the backend's own type names.
-enum class ColumnKind { boolean, integer, real, text, uuid, datetime };
+// What a column holds, independent of the backend's own type names. The kinds after datetime are
+// Django's DecimalField, DateField, TimeField, DurationField, JSONField and GenericIPAddressField.
+enum class ColumnKind { boolean, integer, real, text, uuid, datetime, decimal, date, time, duration, json, ip_address };
 
 // The SQL a backend speaks where dialects differ. Queries are built with `?` placeholders and
 // rewritten by the dialect when prepared, so the query builder never needs to know which one runs.
@@ -61,6 +64,10 @@ public:
     virtual std::string_view name() const = 0;                     // "sqlite", "postgresql"
     virtual std::string placeholders(std::string_view sql) const = 0;  // `?` → the backend's own
     virtual std::string column_type(ColumnKind kind) const = 0;
+    // A decimal column with Django's max_digits and decimal_places: numeric(p, s) where the backend has it.
+    virtual std::string decimal_type(std::size_t /*max_digits*/, int /*decimal_places*/) const {
+        return column_type(ColumnKind::decimal);
+    }
     // A case-sensitive substring test and a case-insensitive one, with the needle bound as a parameter.
     virtual std::string contains(std::string_view column) const = 0;
     virtual std::string icontains(std::string_view column) const = 0;
@@ -90,6 +97,7 @@ public:
     // SQL literals where DDL cannot take a parameter (a column's DEFAULT), for the types that differ.
     virtual std::string bool_literal(bool value) const { return value ? "1" : "0"; }
     virtual std::string datetime_literal(const DateTime& value) const { return std::to_string(to_unix_micros(value)); }
+    virtual std::string duration_literal(const Duration& value) const { return std::to_string(value.total_microseconds()); }
 
 protected:
     NotSupportedError unsupported(std::string_view lookup, std::string_view why) const {
@@ -109,6 +117,8 @@ public:
     virtual void bind_double(int index, double value) = 0;
     // The text must stay valid until the statement is reset(): backends may bind it without copying.
     virtual void bind_text(int index, std::string_view value) = 0;
+    // Text made for this binding (a decimal's, a date's): the backend keeps it until the next reset().
+    virtual void bind_owned_text(int index, std::string value) = 0;
     // Booleans, UUIDs and datetimes have native types on some backends; the defaults store 0/1,
     // canonical text and microseconds since the Unix epoch.
     virtual void bind_bool(int index, bool value) { bind_int(index, value ? 1 : 0); }
@@ -121,6 +131,28 @@ public:
         throw DatabaseError("column " + std::to_string(column) + " does not hold a UUID: \"" + std::string(text) + "\"");
     }
     virtual DateTime column_datetime(int column) const { return from_unix_micros(column_int(column)); }
+    // Decimals, dates and times travel as their text (positional decimals, isoformat()), which every backend
+    // takes as a parameter; durations as microseconds (Django's on backends without an interval type).
+    virtual void bind_decimal(int index, const Decimal& value) { bind_owned_text(index, value.to_fixed_string()); }
+    virtual void bind_date(int index, const Date& value) { bind_owned_text(index, to_iso8601(value)); }
+    virtual void bind_time(int index, const Time& value) { bind_owned_text(index, to_iso8601(value)); }
+    virtual void bind_duration(int index, const Duration& value) { bind_int(index, value.total_microseconds()); }
+    virtual Decimal column_decimal(int column) const {
+        const auto text = column_text(column);
+        if (auto d = parse_decimal(text)) return *d;
+        throw DatabaseError("column " + std::to_string(column) + " does not hold a decimal: \"" + std::string(text) + "\"");
+    }
+    virtual Date column_date(int column) const {
+        const auto text = column_text(column);
+        if (auto d = parse_date(text)) return *d;
+        throw DatabaseError("column " + std::to_string(column) + " does not hold a date: \"" + std::string(text) + "\"");
+    }
+    virtual Time column_time(int column) const {
+        const auto text = column_text(column);
+        if (auto t = parse_time(text)) return *t;
+        throw DatabaseError("column " + std::to_string(column) + " does not hold a time: \"" + std::string(text) + "\"");
+    }
+    virtual Duration column_duration(int column) const { return boost::posix_time::microseconds(column_int(column)); }
     // Runs until the next row (true) or the end (false).
     virtual bool step() = 0;
     virtual bool is_null(int column) const = 0;

@@ -47,8 +47,18 @@ public:
             case ColumnKind::text: return "text";
             case ColumnKind::uuid: return "uuid";
             case ColumnKind::datetime: return "timestamp with time zone";  // microseconds, stored as UTC
+            // Django's: numeric(p, s) (decimal_type), date, time, interval, jsonb, inet.
+            case ColumnKind::decimal: return "numeric";
+            case ColumnKind::date: return "date";
+            case ColumnKind::time: return "time without time zone";
+            case ColumnKind::duration: return "interval";
+            case ColumnKind::json: return "jsonb";
+            case ColumnKind::ip_address: return "inet";
         }
         return "text";
+    }
+    std::string decimal_type(std::size_t max_digits, int decimal_places) const override {
+        return "numeric(" + std::to_string(max_digits) + ", " + std::to_string(decimal_places) + ")";
     }
     std::string contains(std::string_view column) const override { return "strpos(" + std::string(column) + ", ?) > 0"; }
     std::string icontains(std::string_view column) const override {
@@ -73,6 +83,9 @@ public:
     std::string_view no_limit() const override { return "ALL"; }
     std::string bool_literal(bool value) const override { return value ? "true" : "false"; }
     std::string datetime_literal(const DateTime& value) const override { return "'" + to_iso8601(value) + "'"; }
+    std::string duration_literal(const Duration& value) const override {
+        return "'" + detail::pg_interval_text(value) + "'";
+    }
 
 private:
     static std::string upper_like(std::string_view column) {
@@ -158,6 +171,7 @@ public:
                                 " holds one");
         slot(index).text.assign(value);
     }
+    void bind_owned_text(int index, std::string value) override { bind_text(index, value); }
     void bind_bool(int index, bool value) override { slot(index).text.assign(value ? "t" : "f"); }
     void bind_uuid(int index, const Uuid& value) override {
         const auto text = format_uuid(value);
@@ -168,6 +182,8 @@ public:
         s.text.clear();
         append_datetime(s.text, value);  // ISO 8601 with Z: timestamptz input reads it exactly
     }
+
+    void bind_duration(int index, const Duration& value) override { slot(index).text = detail::pg_interval_text(value); }
 
     bool step() override;
     bool is_null(int column) const override { return PQgetisnull(result_.get(), row_, column) != 0; }
@@ -203,6 +219,12 @@ public:
         const auto text = column_text(column);
         if (auto t = detail::parse_pg_datetime(text)) return *t;
         throw DatabaseError("column " + std::to_string(column) + " does not hold a datetime drf can read: \"" +
+                            std::string(text) + "\"");
+    }
+    Duration column_duration(int column) const override {
+        const auto text = column_text(column);
+        if (auto d = detail::parse_pg_interval(text)) return *d;
+        throw DatabaseError("column " + std::to_string(column) + " does not hold an interval drf can read: \"" +
                             std::string(text) + "\"");
     }
     int column_count() const override { return result_ ? PQnfields(result_.get()) : result_columns_; }

@@ -29,10 +29,7 @@ const std::string& column_list() {
 template <class T>
 void read_row(const Statement& s, T& obj, int first = 0) {
     int c = first;
-    T::meta.for_each_field([&](const auto& f) {
-        using M = typename std::remove_cvref_t<decltype(f)>::value_type;
-        obj.*f.member = ColumnTraits<M>::read(s, c++);
-    });
+    T::meta.for_each_field([&](const auto& f) { obj.*f.member = read_field(s, c++, f); });
 }
 
 }  // namespace drf::db

@@ -19,8 +19,7 @@ namespace drf::db {
 namespace detail {
 template <class F>
 std::string column_definition(const Dialect& dialect, const F& f) {
-    using M = typename F::value_type;
-    std::string def = quote_name(f.name) + " " + dialect.column_type(ColumnTraits<M>::kind);
+    std::string def = quote_name(f.name) + " " + field_column_type(dialect, f);
     if (f.name == "id") return def + " NOT NULL PRIMARY KEY";
     if (!f.nullable()) def += " NOT NULL";
     if (f.is_unique) def += " UNIQUE";
@@ -30,6 +29,17 @@ std::string column_definition(const Dialect& dialect, const F& f) {
 }  // namespace detail
 
 namespace detail {
+// Whether the type the database reports is the one drf writes: PostgreSQL's format_type() spells
+// numeric(10, 2) as numeric(10,2), and SQLite keeps the declared text as written.
+inline bool same_type(std::string_view reported, std::string_view written) {
+    std::string a, b;
+    for (char c : reported)
+        if (c != ' ' || (!a.empty() && a.back() != ',')) a += c;
+    for (char c : written)
+        if (c != ' ' || (!b.empty() && b.back() != ',')) b += c;
+    return a == b;
+}
+
 // "<table>_<column>_<column>…": the name create_table_sql gives an index on these columns.
 template <class T>
 std::string index_name(const std::vector<std::string_view>& columns) {
@@ -126,12 +136,11 @@ std::vector<std::string> schema_differences(Connection& connection) {
     if (columns.empty()) return {"table " + table + " does not exist"};
     std::vector<bool> seen(columns.size(), false);
     T::meta.for_each_field([&](const auto& f) {
-        using M = typename std::remove_cvref_t<decltype(f)>::value_type;
-        const std::string expected_type = connection.dialect().column_type(ColumnTraits<M>::kind);
+        const std::string expected_type = field_column_type(connection.dialect(), f);
         for (std::size_t i = 0; i < columns.size(); ++i) {
             if (columns[i].name != f.name) continue;
             seen[i] = true;
-            if (columns[i].type != expected_type)
+            if (!detail::same_type(columns[i].type, expected_type))
                 problems.push_back(table + "." + std::string(f.name) + " is " + columns[i].type + ", the model says " +
                                    expected_type);
             if (columns[i].not_null == f.nullable() && !columns[i].primary_key)

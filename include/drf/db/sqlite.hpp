@@ -37,6 +37,14 @@ public:
             case ColumnKind::real: return "REAL";
             case ColumnKind::uuid:
             case ColumnKind::text: return "TEXT";
+            // Django's: decimal (NUMERIC affinity), date and time (ISO text), bigint (a duration's
+            // microseconds), text (JSON), char(39) (an IPv6 address at its longest).
+            case ColumnKind::decimal: return "decimal";
+            case ColumnKind::date: return "date";
+            case ColumnKind::time: return "time";
+            case ColumnKind::duration: return "bigint";
+            case ColumnKind::json: return "text";
+            case ColumnKind::ip_address: return "char(39)";
         }
         return "TEXT";
     }
@@ -92,6 +100,9 @@ public:
     void bind_text(int index, std::string_view value) override {
         // SQLITE_STATIC: no copy; the interface requires the text to outlive the binding.
         check(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8));
+    }
+    void bind_owned_text(int index, std::string value) override {
+        check(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
     }
     void bind_uuid(int index, const Uuid& value) override {
         const auto text = format_uuid(value);  // canonical text, so ids compare and sort the same everywhere

@@ -2,10 +2,14 @@
 // parameter and reading it back. A query parameter is a Value; a model field binds directly.
 #pragma once
 
+#include <drf/core/date.hpp>
 #include <drf/core/datetime.hpp>
+#include <drf/core/decimal.hpp>
 #include <drf/core/uuid.hpp>
 #include <drf/db/backend.hpp>
 #include <drf/models/field.hpp>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <charconv>
 #include <cmath>
@@ -15,12 +19,14 @@
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <variant>
 
 namespace drf::db {
 
-// A bound query parameter.
-using Value = std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, Uuid, DateTime>;
+// A bound query parameter. A JSON value travels as its text (Json::dump()).
+using Value = std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, Uuid, DateTime, Decimal, Date,
+                           Time, Duration>;
 
 template <class M>
 struct ColumnTraits;
@@ -86,6 +92,52 @@ struct ColumnTraits<DateTime> {
     static Value value(const DateTime& v) { return v; }
 };
 
+template <>
+struct ColumnTraits<Decimal> {
+    static constexpr ColumnKind kind = ColumnKind::decimal;
+    static void bind(Statement& s, int i, const Decimal& v) { s.bind_decimal(i, v); }
+    static Decimal read(const Statement& s, int c) { return s.column_decimal(c); }
+    static Value value(const Decimal& v) { return v; }
+};
+
+template <>
+struct ColumnTraits<Date> {
+    static constexpr ColumnKind kind = ColumnKind::date;
+    static void bind(Statement& s, int i, const Date& v) { s.bind_date(i, v); }
+    static Date read(const Statement& s, int c) { return s.column_date(c); }
+    static Value value(const Date& v) { return v; }
+};
+
+template <>
+struct ColumnTraits<Time> {
+    static constexpr ColumnKind kind = ColumnKind::time;
+    static void bind(Statement& s, int i, const Time& v) { s.bind_time(i, v); }
+    static Time read(const Statement& s, int c) { return s.column_time(c); }
+    static Value value(const Time& v) { return v; }
+};
+
+template <>
+struct ColumnTraits<Duration> {
+    static constexpr ColumnKind kind = ColumnKind::duration;
+    static void bind(Statement& s, int i, const Duration& v) { s.bind_duration(i, v); }
+    static Duration read(const Statement& s, int c) { return s.column_duration(c); }
+    static Value value(const Duration& v) { return v; }
+};
+
+// Django's JSONField: the value's text (json.dumps) in, the column's text parsed out. Its members are
+// templates so that this header needs only nlohmann's forward declarations: a model with a Json member
+// has included <drf/core/json.hpp> already.
+template <>
+struct ColumnTraits<nlohmann::ordered_json> {
+    static constexpr ColumnKind kind = ColumnKind::json;
+    template <class J>
+    static void bind(Statement& s, int i, const J& v) { s.bind_owned_text(i, v.dump()); }
+    template <class J = nlohmann::ordered_json>
+    static J read(const Statement& s, int c) { return J::parse(s.column_text(c)); }
+    template <class J>
+    static Value value(const J& v) { return v.dump(); }
+};
+
 template <class M>
 struct ColumnTraits<std::optional<M>> {
     static constexpr ColumnKind kind = ColumnTraits<M>::kind;
@@ -104,6 +156,48 @@ struct ColumnTraits<std::optional<M>> {
         return nullptr;
     }
 };
+
+// The kind of a model field's column: its member type's, except that `.ip_address()` text is an address.
+template <class F>
+constexpr ColumnKind column_kind(const F& f) {
+    return f.is_ip_address ? ColumnKind::ip_address : ColumnTraits<typename F::value_type>::kind;
+}
+
+// A model field's column type in `dialect`: a decimal's carries its digits (numeric(10, 2)).
+template <class F>
+std::string field_column_type(const Dialect& dialect, const F& f) {
+    const ColumnKind kind = column_kind(f);
+    if (kind == ColumnKind::decimal) return dialect.decimal_type(f.max_digits_, f.decimal_places_);
+    return dialect.column_type(kind);
+}
+
+namespace detail {
+template <class M>
+M quantized(M value, int places) {
+    if constexpr (std::is_same_v<M, Decimal>) {
+        return value.quantize(places, Rounding::half_even, static_cast<std::size_t>(-1));
+    } else if constexpr (std::is_same_v<M, std::optional<Decimal>>) {
+        if (value) *value = value->quantize(places, Rounding::half_even, static_cast<std::size_t>(-1));
+        return value;
+    } else {
+        return value;
+    }
+}
+}  // namespace detail
+
+// Reads column `c` as model field `f` holds it. A decimal comes back with exactly the field's
+// decimal_places, as Django's converters return it: SQLite keeps 12.50 as the number 12.5, and
+// PostgreSQL's numeric(p, s) has the places already.
+template <class F>
+typename F::value_type read_field(const Statement& s, int c, const F& f) {
+    using M = typename F::value_type;
+    if constexpr (std::is_same_v<drf::detail::unwrap_optional_t<M>, Decimal>) {
+        M value = ColumnTraits<M>::read(s, c);
+        return f.decimal_places_ < 0 ? value : detail::quantized(std::move(value), f.decimal_places_);
+    } else {
+        return ColumnTraits<M>::read(s, c);
+    }
+}
 
 // `v` as an SQL literal in `dialect`, for DDL, where a parameter cannot stand (ALTER TABLE … DEFAULT).
 // Text is quoted with its quotes doubled; a NUL byte or a non-finite double has no portable literal
@@ -124,9 +218,14 @@ inline std::string sql_literal(const Dialect& dialect, const Value& v) {
                 return std::string(buf, std::to_chars(buf, buf + sizeof buf, x).ptr);
             } else if constexpr (std::is_same_v<X, DateTime>) {
                 return dialect.datetime_literal(x);
+            } else if constexpr (std::is_same_v<X, Duration>) {
+                return dialect.duration_literal(x);
             } else {
+                // Decimals, dates and times are quoted text: both backends read them into their columns.
                 const std::string text = [&] {
                     if constexpr (std::is_same_v<X, Uuid>) return to_string(x);
+                    else if constexpr (std::is_same_v<X, Decimal>) return x.to_fixed_string();
+                    else if constexpr (std::is_same_v<X, Date> || std::is_same_v<X, Time>) return to_iso8601(x);
                     else return x;
                 }();
                 if (text.find('\0') != std::string::npos)

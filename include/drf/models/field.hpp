@@ -1,11 +1,16 @@
 // drf/models/field.hpp — a model field: a column name bound to a member pointer, with the few
-// options the database layer and migrations need (unique, index, max_length, foreign key).
+// options the database layer and migrations need (unique, index, max_length, max_digits and
+// decimal_places, foreign key).
 #pragma once
 
+#include <drf/core/date.hpp>
 #include <drf/core/datetime.hpp>
+#include <drf/core/decimal.hpp>
 #include <drf/core/detail/traits.hpp>
 #include <drf/core/member_name.hpp>
 #include <drf/core/uuid.hpp>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <concepts>
 #include <cstddef>
@@ -21,7 +26,9 @@ namespace detail {
 template <class M>
 inline constexpr bool is_scalar_column =
     std::same_as<M, bool> || (std::integral<M> && !std::same_as<M, char>) || std::floating_point<M> ||
-    std::is_enum_v<M> || std::same_as<M, std::string> || std::same_as<M, Uuid> || std::same_as<M, DateTime>;
+    std::is_enum_v<M> || std::same_as<M, std::string> || std::same_as<M, Uuid> || std::same_as<M, DateTime> ||
+    std::same_as<M, Decimal> || std::same_as<M, Date> || std::same_as<M, Time> || std::same_as<M, Duration> ||
+    std::same_as<M, nlohmann::ordered_json>;
 
 // Identifiers become column and table names; allow what every SQL dialect accepts unquoted.
 constexpr bool is_identifier(std::string_view s) {
@@ -35,11 +42,15 @@ constexpr bool is_identifier(std::string_view s) {
 // Called only when a check fails during constant evaluation: the compiler's error then names it.
 inline void drf_error_model_field_name_must_be_a_lowercase_identifier() {}
 inline void drf_error_model_has_two_fields_with_the_same_name() {}
+// Django's fields.E130 and E132: a DecimalField needs both max_digits and decimal_places, and the
+// places cannot outnumber the digits.
+inline void drf_error_decimal_field_needs_max_digits_and_decimal_places() {}
+inline void drf_error_decimal_field_decimal_places_must_not_exceed_max_digits() {}
 
 }  // namespace detail
 
 // The member types a model field may have: bool, integers, floating point, enums, std::string, Uuid,
-// DateTime, or std::optional of one of them (a nullable column).
+// DateTime, Decimal, Date, Time, Duration, Json, or std::optional of one of them (a nullable column).
 template <class M>
 concept FieldType = detail::is_scalar_column<drf::detail::unwrap_optional_t<M>>;
 
@@ -61,6 +72,13 @@ struct Field {
     // Django's blank=True: input may leave the field out (or empty, for text), and it keeps the member's
     // initializer. Validation only: the column is the same.
     bool is_blank = false;
+    // Django's DecimalField(max_digits, decimal_places): both required on a Decimal member (checked when
+    // the meta is built); the column is numeric(max_digits, decimal_places) and reads back with exactly
+    // decimal_places digits after the point.
+    std::size_t max_digits_ = 0;
+    int decimal_places_ = -1;
+    // Django's GenericIPAddressField: text holding an IPv4 or IPv6 address, an inet column on PostgreSQL.
+    bool is_ip_address = false;
 
     constexpr Field unique() const { Field f = *this; f.is_unique = true; return f; }
     constexpr Field db_index() const { Field f = *this; f.is_indexed = true; return f; }
@@ -70,6 +88,27 @@ struct Field {
     {
         Field f = *this;
         f.max_length_ = n;
+        return f;
+    }
+    constexpr Field max_digits(std::size_t n) const
+        requires std::same_as<drf::detail::unwrap_optional_t<M>, Decimal>
+    {
+        Field f = *this;
+        f.max_digits_ = n;
+        return f;
+    }
+    constexpr Field decimal_places(int n) const
+        requires std::same_as<drf::detail::unwrap_optional_t<M>, Decimal>
+    {
+        Field f = *this;
+        f.decimal_places_ = n;
+        return f;
+    }
+    constexpr Field ip_address() const
+        requires std::same_as<drf::detail::unwrap_optional_t<M>, std::string>
+    {
+        Field f = *this;
+        f.is_ip_address = true;
         return f;
     }
     // A foreign key to Target's id (the column must hold a Uuid). Deletion rules are the database's
@@ -85,6 +124,15 @@ struct Field {
 
     constexpr bool nullable() const { return drf::detail::is_optional_v<M>; }
 
+    // Whether a Decimal field has valid max_digits and decimal_places (other fields always do).
+    constexpr void check_decimal() const {
+        if constexpr (std::same_as<drf::detail::unwrap_optional_t<M>, Decimal>) {
+            if (max_digits_ == 0 || decimal_places_ < 0) detail::drf_error_decimal_field_needs_max_digits_and_decimal_places();
+            if (decimal_places_ >= 0 && static_cast<std::size_t>(decimal_places_) > max_digits_ && max_digits_ != 0)
+                detail::drf_error_decimal_field_decimal_places_must_not_exceed_max_digits();
+        }
+    }
+
     constexpr const M& get(const T& obj) const { return obj.*member; }
     constexpr M& get(T& obj) const { return obj.*member; }
 };
@@ -98,7 +146,8 @@ constexpr auto make_field(std::string_view name) {
         using T = member_type_t<M>;
         static_assert(FieldType<T>,
                       "drf::models::field: unsupported member type; use bool, an integer, a floating point type, an "
-                      "enum, std::string, drf::Uuid, drf::DateTime, or std::optional of one of them");
+                      "enum, std::string, drf::Uuid, drf::DateTime, drf::Decimal, drf::Date, drf::Time, "
+                      "drf::Duration, drf::Json, or std::optional of one of them");
         if (!is_identifier(name)) drf_error_model_field_name_must_be_a_lowercase_identifier();
         return Field<member_owner_t<M>, T>{name, M};
     }

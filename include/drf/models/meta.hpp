@@ -96,6 +96,7 @@ constexpr auto meta(std::string_view table, Fs... fs) {
         detail::drf_error_model_field_names_id_created_at_updated_at_are_reserved_by_the_base_model();
     if (detail::has_duplicates(std::array<std::string_view, sizeof...(Fs) + 1>{"", fs.name...}))
         detail::drf_error_model_has_two_fields_with_the_same_name();
+    (fs.check_decimal(), ...);
     using Base = Model<T>;
     auto fields = std::tuple{field<&Base::id>().unique(), field<&Base::created_at>(), field<&Base::updated_at>(),
                              fs...};

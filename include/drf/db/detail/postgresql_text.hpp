@@ -1,10 +1,13 @@
 // drf/db/detail/postgresql_text.hpp — the text the PostgreSQL backend writes and reads, without libpq:
-// `?` placeholders numbered `$1, $2, …`, timestamptz output parsed, and passwords kept out of error
-// messages. Separate so that it is tested on every build, with or without a server.
+// `?` placeholders numbered `$1, $2, …`, timestamptz and interval output parsed, interval input
+// written, and passwords kept out of error messages. Separate so that it is tested on every build,
+// with or without a server.
 #pragma once
 
+#include <drf/core/date.hpp>
 #include <drf/core/datetime.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +68,89 @@ inline std::string numbered_placeholders(std::string_view sql) {
 // (no fraction when it is zero). Other offsets are accepted too; years outside 1400-9999 are not
 // (Boost.date_time's range), nor are 'infinity' and BC dates.
 inline std::optional<DateTime> parse_pg_datetime(std::string_view text) noexcept { return parse_datetime(text); }
+
+// A duration as interval input: "<days> days <sign>HH:MM:SS.ffffff", days and time with the same sign
+// ("0 days -00:00:01"), so each part stays within PostgreSQL's own ranges (hours past 2^31 are refused)
+// for every drf::Duration.
+inline std::string pg_interval_text(const Duration& d) {
+    const std::int64_t us = d.total_microseconds();
+    const std::int64_t days = us / drf::detail::us_per_day;  // truncated: the rest has the sign of the whole
+    std::int64_t rest = us - days * drf::detail::us_per_day;
+    std::string out = std::to_string(days) + " days ";
+    if (rest < 0) {
+        out += '-';
+        rest = -rest;
+    }
+    const std::int64_t secs = rest / 1'000'000;
+    drf::detail::put_digits(out, secs / 3600, 2);
+    out += ':';
+    drf::detail::put_digits(out, secs / 60 % 60, 2);
+    out += ':';
+    drf::detail::put_digits(out, secs % 60, 2);
+    out += '.';
+    drf::detail::put_digits(out, rest % 1'000'000, 6);
+    return out;
+}
+
+// An interval as the server writes it with IntervalStyle iso_8601 (set for every session): "P1DT2H3M4.5S",
+// "PT-1S", "P-1DT23H59M59.999999S", "PT0S", each part with its own sign. Years and months, which
+// drf never writes, count 365 and 30 days, as psycopg reads them into a timedelta. nullopt for other
+// text and past ±max_duration_days.
+inline std::optional<Duration> parse_pg_interval(std::string_view text) noexcept {
+    if (text.size() < 2 || text[0] != 'P') return std::nullopt;
+    std::size_t p = 1;
+    bool in_time = false;
+    std::int64_t total = 0;
+    bool any = false;
+    while (p < text.size()) {
+        if (text[p] == 'T') {
+            if (in_time) return std::nullopt;
+            in_time = true;
+            ++p;
+            continue;
+        }
+        bool negative = false;
+        if (text[p] == '-' || text[p] == '+') negative = text[p++] == '-';
+        std::int64_t whole = 0;
+        std::size_t digits = 0;
+        while (p < text.size() && text[p] >= '0' && text[p] <= '9') {
+            if (__builtin_mul_overflow(whole, 10, &whole) || __builtin_add_overflow(whole, text[p] - '0', &whole))
+                return std::nullopt;
+            ++digits;
+            ++p;
+        }
+        std::int64_t micro = 0;
+        bool fraction = false;
+        if (p < text.size() && text[p] == '.') {
+            fraction = true;
+            ++p;
+            std::size_t f = 0;
+            for (; p < text.size() && text[p] >= '0' && text[p] <= '9'; ++p, ++f)
+                if (f < 6) micro = micro * 10 + (text[p] - '0');
+            if (f == 0) return std::nullopt;
+            for (; f < 6; ++f) micro *= 10;
+        }
+        if (digits == 0 || p >= text.size()) return std::nullopt;
+        const char unit = text[p++];
+        std::int64_t scale = 0;
+        if (!in_time && unit == 'Y') scale = 365 * drf::detail::us_per_day;
+        else if (!in_time && unit == 'M') scale = 30 * drf::detail::us_per_day;
+        else if (!in_time && unit == 'D') scale = drf::detail::us_per_day;
+        else if (in_time && unit == 'H') scale = 3'600'000'000;
+        else if (in_time && unit == 'M') scale = 60'000'000;
+        else if (in_time && unit == 'S') scale = 1'000'000;
+        else return std::nullopt;
+        if (fraction && unit != 'S') return std::nullopt;
+        std::int64_t part = 0;
+        if (__builtin_mul_overflow(whole, scale, &part) || __builtin_add_overflow(part, micro, &part)) return std::nullopt;
+        if (__builtin_add_overflow(total, negative ? -part : part, &total)) return std::nullopt;
+        any = true;
+    }
+    if (!any) return std::nullopt;
+    const auto parsed = drf::detail::make_duration(total);
+    if (parsed.error != ParsedDuration::Error::none) return std::nullopt;
+    return parsed.value;
+}
 
 // The URL with its password replaced by "***", for error messages and logs.
 inline std::string redacted_url(std::string_view url) {

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <drf/core/crypto.hpp>
+#include <drf/core/date.hpp>
 #include <drf/core/datetime.hpp>
+#include <drf/core/decimal.hpp>
 #include <drf/core/uuid.hpp>
 #include <drf/db/value.hpp>
 
@@ -70,6 +72,18 @@ inline std::string encode_payload(const Position& pos) {
                 } else if constexpr (std::is_same_v<X, Uuid>) {
                     out += 'u';
                     out.append(reinterpret_cast<const char*>(x.data), 16);
+                } else if constexpr (std::is_same_v<X, Decimal> || std::is_same_v<X, Date> || std::is_same_v<X, Time>) {
+                    // Their exact text, read back with the type's own parser.
+                    const std::string text = [&] {
+                        if constexpr (std::is_same_v<X, Decimal>) return x.to_string();
+                        else return to_iso8601(x);
+                    }();
+                    out += std::is_same_v<X, Decimal> ? 'd' : std::is_same_v<X, Date> ? 'D' : 'T';
+                    put_u64(out, text.size());
+                    out += text;
+                } else if constexpr (std::is_same_v<X, Duration>) {
+                    out += 'r';
+                    put_u64(out, static_cast<std::uint64_t>(x.total_microseconds()));
                 } else {
                     out += 't';
                     put_u64(out, static_cast<std::uint64_t>(to_unix_micros(x)));
@@ -134,6 +148,36 @@ inline std::optional<Position> decode_payload(std::string_view bytes) {
                 // Outside Boost.date_time's range (years 1400..9999) cannot be a real position.
                 if (micros < -17987443200000000LL || micros > 253402300799999999LL) return std::nullopt;
                 pos.key.emplace_back(from_unix_micros(micros));
+                i += 8;
+                break;
+            }
+            case 'd':
+            case 'D':
+            case 'T': {
+                if (!need(8)) return std::nullopt;
+                const std::uint64_t len = get_u64(p + i);
+                i += 8;
+                if (!need(len)) return std::nullopt;
+                const std::string_view text = bytes.substr(i, len);
+                i += len;
+                if (tag == 'd') {
+                    auto d = parse_decimal(text);
+                    if (!d) return std::nullopt;
+                    pos.key.emplace_back(*d);
+                } else if (tag == 'D') {
+                    auto d = parse_date(text);
+                    if (!d) return std::nullopt;
+                    pos.key.emplace_back(*d);
+                } else {
+                    auto t = parse_time(text);
+                    if (!t) return std::nullopt;
+                    pos.key.emplace_back(*t);
+                }
+                break;
+            }
+            case 'r': {
+                if (!need(8)) return std::nullopt;
+                pos.key.emplace_back(Duration(boost::posix_time::microseconds(static_cast<std::int64_t>(get_u64(p + i)))));
                 i += 8;
                 break;
             }

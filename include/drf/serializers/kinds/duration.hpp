@@ -3,6 +3,7 @@
 #pragma once
 
 #include <drf/core/date.hpp>
+#include <drf/core/duration_parse.hpp>
 #include <drf/core/json.hpp>
 #include <drf/serializers/detail/builder.hpp>
 #include <drf/serializers/detail/python.hpp>
