@@ -1,4 +1,5 @@
 // tests/models/models_test.cpp — the base model and its compile-time field list.
+#include <drf/core/json.hpp>
 #include <drf/models.hpp>
 
 #include <catch2/catch.hpp>
@@ -29,6 +30,29 @@ struct Cached : drf::models::Model<Cached> {
     std::string label;  // computed, not stored
     static constexpr auto meta = drf::models::meta<Cached>("cached", drf::models::field<&Cached::name>());
 };
+
+struct Product : drf::models::Model<Product> {
+    drf::Decimal price;
+    std::optional<drf::Decimal> discount;
+    drf::Date released;
+    drf::Time opens;
+    drf::Duration warranty;
+    drf::Json specs;
+    std::string server;
+    static constexpr auto meta = drf::models::meta<Product>(
+        "products", drf::models::field<&Product::price>().max_digits(10).decimal_places(2),
+        drf::models::field<&Product::discount>().max_digits(5).decimal_places(5),
+        drf::models::field<&Product::released>(), drf::models::field<&Product::opens>(),
+        drf::models::field<&Product::warranty>(), drf::models::field<&Product::specs>(),
+        drf::models::field<&Product::server>().ip_address());
+};
+
+template <class F>
+concept HasMaxDigits = requires(F f) { f.max_digits(3); };
+template <class F>
+concept HasDecimalPlaces = requires(F f) { f.decimal_places(3); };
+template <class F>
+concept HasIpAddress = requires(F f) { f.ip_address(); };
 
 }  // namespace models_test
 using namespace models_test;
@@ -158,6 +182,12 @@ TEST_CASE("Only supported member types can be model fields", "[models]") {
     STATIC_REQUIRE(drf::models::FieldType<drf::Uuid>);
     STATIC_REQUIRE(drf::models::FieldType<drf::DateTime>);
     STATIC_REQUIRE(drf::models::FieldType<std::optional<std::string>>);
+    STATIC_REQUIRE(drf::models::FieldType<drf::Decimal>);
+    STATIC_REQUIRE(drf::models::FieldType<drf::Date>);
+    STATIC_REQUIRE(drf::models::FieldType<drf::Time>);
+    STATIC_REQUIRE(drf::models::FieldType<drf::Duration>);
+    STATIC_REQUIRE(drf::models::FieldType<drf::Json>);
+    STATIC_REQUIRE(drf::models::FieldType<std::optional<drf::Date>>);
     STATIC_REQUIRE_FALSE(drf::models::FieldType<std::vector<int>>);
     STATIC_REQUIRE_FALSE(drf::models::FieldType<const char*>);
 }
@@ -168,4 +198,32 @@ TEST_CASE("Two instances of a model are equal when their ids are, as in Django",
     b.name = "changed";
     CHECK(static_cast<const drf::models::Model<Project>&>(a) == b);
     CHECK_FALSE(static_cast<const drf::models::Model<Project>&>(a) == Project{});
+}
+
+TEST_CASE("A Decimal field records Django's max_digits and decimal_places", "[models]") {
+    constexpr auto& price = drf::models::get_field<&Product::price>();
+    STATIC_REQUIRE(price.max_digits_ == 10);
+    STATIC_REQUIRE(price.decimal_places_ == 2);
+    constexpr auto& discount = drf::models::get_field<&Product::discount>();
+    STATIC_REQUIRE(discount.max_digits_ == 5);
+    STATIC_REQUIRE(discount.decimal_places_ == 5);  // as many places as digits: 0.12345
+    STATIC_REQUIRE(discount.nullable());
+    // Fields of other types leave them unset.
+    STATIC_REQUIRE(drf::models::get_field<&Product::released>().max_digits_ == 0);
+    STATIC_REQUIRE(drf::models::get_field<&Product::released>().decimal_places_ == -1);
+}
+
+TEST_CASE("max_digits and decimal_places are offered on Decimal members only", "[models]") {
+    STATIC_REQUIRE(HasMaxDigits<decltype(drf::models::field<&Product::price>())>);
+    STATIC_REQUIRE(HasDecimalPlaces<decltype(drf::models::field<&Product::discount>())>);
+    STATIC_REQUIRE_FALSE(HasMaxDigits<decltype(drf::models::field<&Product::opens>())>);
+    STATIC_REQUIRE_FALSE(HasDecimalPlaces<decltype(drf::models::field<&Product::server>())>);
+}
+
+TEST_CASE("ip_address() marks a text field as Django's GenericIPAddressField, and is offered on text only", "[models]") {
+    STATIC_REQUIRE(drf::models::get_field<&Product::server>().is_ip_address);
+    STATIC_REQUIRE_FALSE(drf::models::get_field<&Product::specs>().is_ip_address);
+    STATIC_REQUIRE(HasIpAddress<decltype(drf::models::field<&Product::server>())>);
+    STATIC_REQUIRE_FALSE(HasIpAddress<decltype(drf::models::field<&Product::price>())>);
+    STATIC_REQUIRE_FALSE(HasIpAddress<decltype(drf::models::field<&Product::warranty>())>);
 }

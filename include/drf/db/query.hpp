@@ -46,7 +46,7 @@ std::string_view column_of(M C::*member) {
 
 // Whether a value of type V may stand for a field of type M (a filter's value, a migration's default)
 // without a surprising conversion: a bool only for a bool, a number (not a bool) for a number, text for
-// text, and the exact type otherwise.
+// text, any Boost duration for a Duration, and the exact type otherwise.
 template <class V, class M>
 constexpr bool compatible_value() {
     using D = std::remove_cvref_t<V>;
@@ -58,6 +58,8 @@ constexpr bool compatible_value() {
         return std::is_arithmetic_v<D> && !std::is_same_v<D, bool>;
     else if constexpr (std::is_same_v<M, std::string>)
         return std::is_convertible_v<const D&, std::string_view>;
+    else if constexpr (std::is_same_v<M, Duration>)
+        return std::is_base_of_v<Duration, D>;  // Boost's hours(1), seconds(90) are durations
     else
         return std::is_same_v<D, M>;
 }

@@ -38,12 +38,13 @@ public:
             case ColumnKind::uuid:
             case ColumnKind::text: return "TEXT";
             // Django's: decimal (NUMERIC affinity), date and time (ISO text), bigint (a duration's
-            // microseconds), text (JSON), char(39) (an IPv6 address at its longest).
+            // microseconds), text (JSON; spelled as SQLite reports it), char(39) (an IPv6 address at
+            // its longest).
             case ColumnKind::decimal: return "decimal";
             case ColumnKind::date: return "date";
             case ColumnKind::time: return "time";
             case ColumnKind::duration: return "bigint";
-            case ColumnKind::json: return "text";
+            case ColumnKind::json: return "TEXT";
             case ColumnKind::ip_address: return "char(39)";
         }
         return "TEXT";
