@@ -1,9 +1,16 @@
 // drf/serializers/model.hpp — DRF's ModelSerializer at compile time: model_serializer<Project,
 // &Project::name, &Project::description> picks each field's kind from the member's type and takes its
-// constraints (max_length, null, blank, read-only base fields) from the model's meta, so they are said once.
+// constraints (max_length, max_digits/decimal_places, null, blank, read-only base fields) from the model's
+// meta, so they are said once. Date, Time and Duration members and .ip_address() fields take kinds whose
+// parsers use std::regex: those are named here and defined by <drf/serializers/formats.hpp>, so this
+// header stays without <regex> for the models that have none.
 #pragma once
 
+#include <drf/core/date.hpp>
+#include <drf/core/datetime.hpp>
+#include <drf/core/decimal.hpp>
 #include <drf/core/detail/traits.hpp>
+#include <drf/core/json.hpp>
 #include <drf/core/member_name.hpp>
 #include <drf/models/meta.hpp>
 #include <drf/serializers/engine.hpp>
@@ -18,9 +25,41 @@
 
 namespace drf::serializers {
 
+// <drf/serializers/formats.hpp>
+struct DateKind;
+struct TimeKind;
+struct DurationKind;
+struct IpAddressKind;
+
 namespace detail {
 template <class T>
 inline constexpr bool always_false = false;
+
+// Whether Kind is defined where the model_serializer for member M is instantiated (M keeps the answer
+// apart per member, so it is asked where the member's field is made).
+template <class Kind, auto M>
+concept kind_defined = requires { sizeof(Kind); };
+
+// Instantiated only when the kind for member M is not defined, so the compiler's message names both.
+template <class Kind, auto M>
+struct kind_needs_the_formats_header {
+    static_assert(always_false<Kind>,
+                  "drf::serializers::model_serializer: a drf::Date, drf::Time or drf::Duration member and an "
+                  ".ip_address() field need <drf/serializers/formats.hpp> (or <drf/drf.hpp>) included, where "
+                  "their kinds are (the instantiation of kind_needs_the_formats_header<Kind, member> names both)");
+};
+
+// The field of kind Kind for member M, with the kind's defaults, as the kind's own builder makes it.
+template <class Kind, auto M>
+constexpr auto formats_field() {
+    if constexpr (kind_defined<Kind, M>) {
+        return make_field<Kind>(member_name<M>(), M);
+    } else {
+        (void)kind_needs_the_formats_header<Kind, M>{};
+        // A stand-in of the right shape, so the message above stays the only one.
+        return Field<CharKind, MemberAccess<member_owner_t<M>, member_type_t<M>>>{member_name<M>(), {M}};
+    }
+}
 
 // The index in T's meta of the field whose member is called `name`, or field_count. Names, not member
 // pointers, are compared: the serializer may be bound to another struct with the same member names.
@@ -73,9 +112,10 @@ using model_owner_t = model_object_t<T, typename most_derived<member_owner_t<Ms>
 }  // namespace detail
 
 // The serializer field for member M, described by model T's field of the same name: the kind follows
-// M's type; max_length, null (allow_null, not required), blank (not required, blank text allowed) and
-// the base model's id, created_at and updated_at (read-only) follow the model, as DRF's ModelSerializer
-// builds them.
+// M's type (an .ip_address() text field is DRF's IPAddressField, a Decimal one takes the model's
+// max_digits and decimal_places); max_length, null (allow_null, not required), blank (not required,
+// blank text allowed on a CharField) and the base model's id, created_at and updated_at (read-only)
+// follow the model, as DRF's ModelSerializer builds them.
 template <class T, auto M>
     requires DataMemberPointer<M>
 constexpr auto model_field() {
@@ -96,10 +136,16 @@ constexpr auto model_field() {
             return field;
         };
         if constexpr (std::is_same_v<V, std::string>) {
-            auto field = char_field<M>();
-            if (f.max_length_ != 0) field = field.max_length(f.max_length_);
-            if constexpr (blank) field = field.allow_blank();
-            return finish(field);
+            if constexpr (f.is_ip_address) {
+                // GenericIPAddressField is no CharField to DRF: neither max_length (39) nor
+                // allow_blank is passed on, so blank text is "This field may not be blank."
+                return finish(detail::formats_field<IpAddressKind, M>());
+            } else {
+                auto field = char_field<M>();
+                if (f.max_length_ != 0) field = field.max_length(f.max_length_);
+                if constexpr (blank) field = field.allow_blank();
+                return finish(field);
+            }
         } else if constexpr (std::is_same_v<V, bool>) {
             return finish(boolean_field<M>());
         } else if constexpr (std::is_integral_v<V>) {
@@ -110,6 +156,19 @@ constexpr auto model_field() {
             return finish(uuid_field<M>());
         } else if constexpr (std::is_same_v<V, DateTime>) {
             return finish(datetime_field<M>());
+        } else if constexpr (std::is_same_v<V, Decimal>) {
+            // The meta does not build without both (Django's fields.E130), and DRF leaves out Django's
+            // DecimalValidator: the field's own precision checks say the same.
+            return finish(decimal_field<M>({.max_digits = f.max_digits_,
+                                            .decimal_places = static_cast<std::size_t>(f.decimal_places_)}));
+        } else if constexpr (std::is_same_v<V, Date>) {
+            return finish(detail::formats_field<DateKind, M>());
+        } else if constexpr (std::is_same_v<V, Time>) {
+            return finish(detail::formats_field<TimeKind, M>());
+        } else if constexpr (std::is_same_v<V, Duration>) {
+            return finish(detail::formats_field<DurationKind, M>());
+        } else if constexpr (std::is_same_v<V, Json>) {
+            return finish(json_field<M>());
         } else {
             static_assert(detail::always_false<V>,
                           "drf::serializers::model_serializer: no default serializer field for this member type (an "
