@@ -3,7 +3,9 @@
 // description, then the length validators (drf-spectacular's key order, since Json keeps it).
 #pragma once
 
+#include <drf/core/date.hpp>
 #include <drf/core/datetime.hpp>
+#include <drf/core/decimal.hpp>
 #include <drf/core/detail/traits.hpp>
 #include <drf/core/json.hpp>
 #include <drf/core/uuid.hpp>
@@ -11,6 +13,7 @@
 #include <drf/openapi/detail/enums.hpp>
 #include <drf/serializers/compound.hpp>
 #include <drf/serializers/kinds.hpp>
+#include <drf/serializers/kinds/dict.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -54,8 +57,8 @@ struct method_field_result_has_no_schema {
     static_assert(always_false<T>,
                   "drf::openapi: a method_field's callable returns a type with no JSON Schema (the instantiation "
                   "of method_field_result_has_no_schema<T> names it); return bool, an integer, a floating-point "
-                  "number, std::string, drf::Uuid, drf::DateTime, or a std::optional, std::vector or std::map "
-                  "of those, not drf::Json");
+                  "number, std::string, drf::Uuid, drf::DateTime, drf::Decimal, drf::Date, drf::Time, "
+                  "drf::Duration, or a std::optional, std::vector or std::map of those, not drf::Json");
 };
 
 template <class T>
@@ -102,6 +105,16 @@ template <class Child>
 struct kind_traits<serializers::ListKind<Child>> : kind_traits<void> {
     static constexpr bool list = true;
 };
+
+template <class K>
+struct is_dict_kind : std::false_type {};
+template <class Child>
+struct is_dict_kind<serializers::DictKind<Child>> : std::true_type {};
+
+template <class K>
+struct is_integer_choice_kind : std::false_type {};
+template <class V, std::size_t N>
+struct is_integer_choice_kind<serializers::IntegerChoiceKind<V, N>> : std::true_type {};
 
 inline Json of_type(std::string_view type, std::string_view format = {}) {
     Json schema = Json::object();
@@ -150,6 +163,14 @@ Json type_schema() {
         return of_type("string", "uuid");
     } else if constexpr (std::is_same_v<U, DateTime>) {
         return of_type("string", "date-time");
+    } else if constexpr (std::is_same_v<U, Decimal>) {
+        return of_type("number", "double");  // drf-spectacular's -> Decimal, OpenApiTypes.DECIMAL
+    } else if constexpr (std::is_same_v<U, Date>) {
+        return of_type("string", "date");
+    } else if constexpr (std::is_same_v<U, Time>) {
+        return of_type("string", "time");
+    } else if constexpr (std::is_same_v<U, Duration>) {
+        return of_type("string", "duration");  // -> timedelta; a DurationField says no format
     } else if constexpr (is_vector<U>::value) {
         Json schema = of_type("array");
         schema["items"] = type_schema<typename U::value_type>();
@@ -198,6 +219,21 @@ Json integer_schema(const serializers::IntegerKind<I>& kind) {
     };
     if (!in_int32(schema["maximum"]) || !in_int32(schema["minimum"])) schema["format"] = "int64";
     return schema;
+}
+
+// An integer's schema with the bounds the user gave only, as drf-spectacular writes a DictField's
+// integer child: integer_schema's type limits taken out, and int64 with them unless a given bound
+// needs it.
+template <class I>
+void given_bounds_only(const serializers::IntegerKind<I>& kind, Json& schema) {
+    if (!kind.max_value.set) schema.erase("maximum");
+    if (!kind.min_value.set) schema.erase("minimum");
+    const auto in_int32 = [&](const char* key) {
+        if (!schema.contains(key)) return true;
+        const double d = schema[key].get<double>();
+        return d >= -2147483648.0 && d <= 2147483647.0;
+    };
+    if (in_int32("maximum") && in_int32("minimum")) schema.erase("format");
 }
 
 // "* `draft` - draft\n* `published` - published": drf-spectacular's choice description; a C++
@@ -260,6 +296,25 @@ Json kind_schema(const F& field, Components& components, Direction direction) {
     } else if constexpr (kind_traits<K>::list) {
         Json schema = of_type("array");
         schema["items"] = field_schema(kind.child, components, inner);
+        return schema;
+    } else if constexpr (is_dict_kind<K>::value) {
+        // drf-spectacular maps the child as a field of its own (its options and validators included),
+        // an integer without the type limits a ListField's child has; DRF's unvalidated child takes
+        // any value.
+        using ChildKind = typename std::remove_cvref_t<decltype(kind.child)>::kind_type;
+        Json schema = of_type("object");
+        if constexpr (std::is_same_v<ChildKind, serializers::JsonKind>) {
+            schema["additionalProperties"] = Json::object();
+        } else {
+            Json child = field_schema(kind.child, components, inner);
+            if constexpr (kind_traits<ChildKind>::integer) given_bounds_only(kind.child.kind, child);
+            schema["additionalProperties"] = std::move(child);
+        }
+        return schema;
+    } else if constexpr (is_integer_choice_kind<K>::value) {
+        // null among the choices, as for text choices: Components::schemas() makes it a NullEnum.
+        Json schema = kind.openapi_schema();
+        if (field.options.allow_null) schema["enum"].push_back(nullptr);
         return schema;
     } else if constexpr (std::is_same_v<K, serializers::MethodKind>) {
         using Owner = typename F::access_type::owner_type;
