@@ -313,6 +313,19 @@ TEST_CASE("A duration is written as PostgreSQL interval input whose parts keep o
           "106751990 days 23:59:59.999999");
 }
 
+TEST_CASE("A date or duration left default-constructed (not a date) is NULL, which a NOT NULL column refuses", "[db]") {
+    auto database = fresh();
+    auto items = db::objects<Item>(database);
+    Item no_date = item("1", drf::Date(), drf::Time(9, 0), hours(1));
+    CHECK_THROWS_AS(items.create(no_date), db::IntegrityError);
+    Item no_duration = item("1", drf::Date(2024, 1, 1), drf::Time(9, 0), drf::Duration(boost::date_time::not_a_date_time));
+    CHECK_THROWS_AS(items.create(no_duration), db::IntegrityError);
+    CHECK(items.count() == 0);
+    Item optional_empty = item("1", drf::Date(2024, 1, 1), drf::Time(9, 0), hours(1));
+    optional_empty.shipped = drf::Date();  // a "not a date" inside the optional is stored as NULL too
+    CHECK_FALSE(items.get(items.create(optional_empty).id).shipped);
+}
+
 TEST_CASE("A column that does not hold what the field reads is a DatabaseError naming the text", "[db]") {
     auto database = drf_test::open_database();
     database.connection().execute("CREATE TABLE odd (d text, t text)");

@@ -133,10 +133,18 @@ public:
     virtual DateTime column_datetime(int column) const { return from_unix_micros(column_int(column)); }
     // Decimals, dates and times travel as their text (positional decimals, isoformat()), which every backend
     // takes as a parameter; durations as microseconds (Django's on backends without an interval type).
+    // A default-constructed Date or Duration ("not a date", which serializers render as null) is NULL,
+    // so a NOT NULL column refuses it with an IntegrityError rather than store a made-up value.
     virtual void bind_decimal(int index, const Decimal& value) { bind_owned_text(index, value.to_fixed_string()); }
-    virtual void bind_date(int index, const Date& value) { bind_owned_text(index, to_iso8601(value)); }
+    virtual void bind_date(int index, const Date& value) {
+        if (value.is_special()) return bind_null(index);
+        bind_owned_text(index, to_iso8601(value));
+    }
     virtual void bind_time(int index, const Time& value) { bind_owned_text(index, to_iso8601(value)); }
-    virtual void bind_duration(int index, const Duration& value) { bind_int(index, value.total_microseconds()); }
+    virtual void bind_duration(int index, const Duration& value) {
+        if (value.is_special()) return bind_null(index);
+        bind_int(index, value.total_microseconds());
+    }
     virtual Decimal column_decimal(int column) const {
         const auto text = column_text(column);
         if (auto d = parse_decimal(text)) return *d;

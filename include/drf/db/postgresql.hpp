@@ -183,7 +183,10 @@ public:
         append_datetime(s.text, value);  // ISO 8601 with Z: timestamptz input reads it exactly
     }
 
-    void bind_duration(int index, const Duration& value) override { slot(index).text = detail::pg_interval_text(value); }
+    void bind_duration(int index, const Duration& value) override {
+        if (value.is_special()) return bind_null(index);
+        slot(index).text = detail::pg_interval_text(value);
+    }
 
     bool step() override;
     bool is_null(int column) const override { return PQgetisnull(result_.get(), row_, column) != 0; }

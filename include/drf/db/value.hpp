@@ -218,14 +218,16 @@ inline std::string sql_literal(const Dialect& dialect, const Value& v) {
                 return std::string(buf, std::to_chars(buf, buf + sizeof buf, x).ptr);
             } else if constexpr (std::is_same_v<X, DateTime>) {
                 return dialect.datetime_literal(x);
-            } else if constexpr (std::is_same_v<X, Duration>) {
-                return dialect.duration_literal(x);
+            } else if constexpr (std::is_same_v<X, Duration> || std::is_same_v<X, Date>) {
+                if (x.is_special()) return "NULL";  // not a date: NULL, as bound
+                if constexpr (std::is_same_v<X, Duration>) return dialect.duration_literal(x);
+                else return "'" + to_iso8601(x) + "'";
             } else {
                 // Decimals, dates and times are quoted text: both backends read them into their columns.
                 const std::string text = [&] {
                     if constexpr (std::is_same_v<X, Uuid>) return to_string(x);
                     else if constexpr (std::is_same_v<X, Decimal>) return x.to_fixed_string();
-                    else if constexpr (std::is_same_v<X, Date> || std::is_same_v<X, Time>) return to_iso8601(x);
+                    else if constexpr (std::is_same_v<X, Time>) return to_iso8601(x);
                     else return x;
                 }();
                 if (text.find('\0') != std::string::npos)
