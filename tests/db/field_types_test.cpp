@@ -255,6 +255,26 @@ TEST_CASE("Dates, times and durations compare and sort chronologically", "[db]")
     CHECK(items.filter(db::range(&Item::lead, microseconds(1), hours(2))).count() == 2);
 }
 
+TEST_CASE("Keyset queries seek on decimal, date and duration orderings as the values order", "[db]") {
+    auto database = fresh();
+    auto items = db::objects<Item>(database);
+    items.create(item("9.50", drf::Date(2024, 1, 5), drf::Time(9, 0), hours(2)));
+    items.create(item("10.00", drf::Date(2023, 12, 31), drf::Time(9, 0), hours(72)));
+    items.create(item("100.25", drf::Date(2024, 10, 1), drf::Time(9, 0), seconds(-1)));
+    items.create(item("-3.00", drf::Date(1999, 2, 1), drf::Time(9, 0), microseconds(1)));
+
+    const auto by_price = items.order_by(drf::models::asc(&Item::price));
+    const auto first_two = by_price.limit(2).all();
+    CHECK(prices(by_price.after(by_price.key_of(first_two.back())).all()) == std::vector<std::string>{"10.00", "100.25"});
+    const auto by_due = items.order_by(drf::models::desc(&Item::due));
+    CHECK(prices(by_due.after(by_due.key_of(by_due.first().value())).all()) ==
+          std::vector<std::string>{"9.50", "10.00", "-3.00"});
+    const auto by_lead = items.order_by(drf::models::asc(&Item::lead), drf::models::asc(&Item::price));
+    const auto shortest = by_lead.first().value();
+    CHECK(shortest.price.to_string() == "100.25");
+    CHECK(prices(by_lead.after(by_lead.key_of(shortest)).all()) == std::vector<std::string>{"-3.00", "9.50", "10.00"});
+}
+
 TEST_CASE("An update writes decimal, date, time and duration values as parameters", "[db]") {
     auto database = fresh();
     auto items = db::objects<Item>(database);
