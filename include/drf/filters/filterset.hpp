@@ -112,7 +112,7 @@ struct Method {
     using value_type = typename detail::method_traits<decltype(Fn)>::value;
     static_assert(is_filterable_v<value_type> && !std::is_same_v<value_type, char>,
                   "drf::filters::method: the function's value is a bool, an integer, a double, std::string, "
-                  "drf::Uuid or drf::DateTime");
+                  "drf::Uuid, drf::DateTime, drf::Decimal, drf::Date, drf::Time or drf::Duration");
     std::string_view name;
     constexpr Param<value_type> param(std::size_t) const { return {name, Lookup::exact, true, false}; }
 };
@@ -147,7 +147,8 @@ template <class Fn>
 struct method_signature {
     static_assert(sizeof(Fn) == 0,
                   "drf::filters::method: the function must be db::QuerySet<T> fn(db::QuerySet<T>, V), V one of bool, "
-                  "an integer, double, std::string, drf::Uuid, drf::DateTime");
+                  "an integer, double, std::string, drf::Uuid, drf::DateTime, drf::Decimal, drf::Date, drf::Time, "
+                  "drf::Duration");
 };
 }  // namespace detail
 
@@ -256,7 +257,7 @@ public:
                 else if (built.condition)
                     steps.push_back([c = std::move(*built.condition)](db::QuerySet<T> q) { return q.filter(c); });
             } else {
-                const std::string_view text = detail::stripped(*raw);
+                const std::string_view text = detail::value_text<typename Item::value_type>(*raw);
                 if (text.empty()) return;
                 typename Item::value_type value{};
                 if (auto e = detail::parse_value(text, value); !e.empty()) errors[param.name()] = Json::array({e});

@@ -5,7 +5,9 @@
 //     f::filter<&Project::created_at>({gte, lte})   // ?created_at__gte=...&created_at__lte=...
 #pragma once
 
+#include <drf/core/date.hpp>
 #include <drf/core/datetime.hpp>
+#include <drf/core/decimal.hpp>
 #include <drf/core/detail/traits.hpp>
 #include <drf/core/uuid.hpp>
 
@@ -62,24 +64,30 @@ inline constexpr Lookup range = Lookup::range;
 }  // namespace lookups
 
 // The kinds of field a filter can be declared on (the member's type without std::optional).
-enum class ValueKind : unsigned char { boolean, integer, real, text, uuid, datetime };
+enum class ValueKind : unsigned char { boolean, integer, real, text, uuid, datetime, decimal, date, time, duration };
 
 template <class V>
 constexpr bool is_filterable_v = std::is_same_v<V, bool> || std::is_arithmetic_v<V> ||
                                  std::is_same_v<V, std::string> || std::is_same_v<V, Uuid> ||
-                                 std::is_same_v<V, DateTime>;
+                                 std::is_same_v<V, DateTime> || std::is_same_v<V, Decimal> ||
+                                 std::is_same_v<V, Date> || std::is_same_v<V, Time> || std::is_same_v<V, Duration>;
 
 template <class V>
 constexpr ValueKind value_kind() {
     static_assert(is_filterable_v<V>,
                   "drf::filters: a filter's field (or a method filter's value) must be a bool, an integer, a "
-                  "floating-point number, std::string, drf::Uuid or drf::DateTime (optionally std::optional)");
+                  "floating-point number, std::string, drf::Uuid, drf::DateTime, drf::Decimal, drf::Date, "
+                  "drf::Time or drf::Duration (optionally std::optional)");
     if constexpr (std::is_same_v<V, bool>) return ValueKind::boolean;
     else if constexpr (std::is_integral_v<V>) return ValueKind::integer;
     else if constexpr (std::is_floating_point_v<V>) return ValueKind::real;
     else if constexpr (std::is_same_v<V, std::string>) return ValueKind::text;
     else if constexpr (std::is_same_v<V, Uuid>) return ValueKind::uuid;
-    else return ValueKind::datetime;
+    else if constexpr (std::is_same_v<V, DateTime>) return ValueKind::datetime;
+    else if constexpr (std::is_same_v<V, Decimal>) return ValueKind::decimal;
+    else if constexpr (std::is_same_v<V, Date>) return ValueKind::date;
+    else if constexpr (std::is_same_v<V, Time>) return ValueKind::time;
+    else return ValueKind::duration;
 }
 
 constexpr bool is_text_lookup(Lookup l) {
@@ -91,7 +99,8 @@ constexpr bool is_order_lookup(Lookup l) {
 }
 
 // Whether lookup `l` makes sense on a field of kind `k` (nullable or not): text lookups on text only;
-// ordering comparisons and ranges on numbers, text and datetimes (not on booleans or UUIDs); `in` on
+// ordering comparisons and ranges on numbers, decimals, text, datetimes, dates, times and durations
+// (not on booleans or UUIDs); `in` on
 // all but booleans; isnull only on a nullable field.
 constexpr bool lookup_applies(Lookup l, ValueKind k, bool nullable) {
     if (l == Lookup::isnull) return nullable;

@@ -77,7 +77,7 @@ auto build_condition(Lookup lookup, std::string_view raw, const Limits& limits) 
             }
             std::vector<V> values;
             for (const auto part : parts) {
-                const std::string_view text = stripped(part);
+                const std::string_view text = value_text<V>(part);
                 if (text.empty()) {
                     if constexpr (kind == ValueKind::text) values.emplace_back();  // '' is a text value
                     continue;  // None, which `in` leaves out
@@ -104,7 +104,7 @@ auto build_condition(Lookup lookup, std::string_view raw, const Limits& limits) 
             }
             std::optional<V> bounds[2];
             for (int i = 0; i < 2; ++i) {
-                const std::string_view text = stripped(parts[static_cast<std::size_t>(i)]);
+                const std::string_view text = value_text<V>(parts[static_cast<std::size_t>(i)]);
                 if (text.empty()) continue;
                 V v{};
                 if (auto e = parse_value(text, v); !e.empty()) {
@@ -121,7 +121,7 @@ auto build_condition(Lookup lookup, std::string_view raw, const Limits& limits) 
         return out;
     }
 
-    const std::string_view text = stripped(raw);
+    const std::string_view text = value_text<V>(raw);
     if (text.empty()) return out;
     V v{};
     if (auto e = parse_value(text, v); !e.empty()) {

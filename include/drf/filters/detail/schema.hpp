@@ -24,7 +24,8 @@ inline constexpr std::string_view ordering_description = "Which field to use whe
 
 // The schema of one value of type V as drf-spectacular types a django-filter filter on the matching
 // Django field: integers "integer" (IntegerField, BigIntegerField alike), floating-point numbers
-// "number"/"float" (FloatField), text "string", UUIDs and datetimes strings with their format.
+// "number"/"float" (FloatField), decimals "number" without a format (DecimalField), text "string";
+// UUIDs, datetimes, dates, times and durations strings with their format.
 template <class V>
 Json value_schema() {
     constexpr ValueKind kind = value_kind<V>();
@@ -32,8 +33,12 @@ Json value_schema() {
     else if constexpr (kind == ValueKind::integer) return Json::object({{"type", "integer"}});
     else if constexpr (kind == ValueKind::real) return Json::object({{"type", "number"}, {"format", "float"}});
     else if constexpr (kind == ValueKind::text) return Json::object({{"type", "string"}});
+    else if constexpr (kind == ValueKind::decimal) return Json::object({{"type", "number"}});
     else if constexpr (kind == ValueKind::uuid) return Json::object({{"type", "string"}, {"format", "uuid"}});
-    else return Json::object({{"type", "string"}, {"format", "date-time"}});
+    else if constexpr (kind == ValueKind::datetime) return Json::object({{"type", "string"}, {"format", "date-time"}});
+    else if constexpr (kind == ValueKind::date) return Json::object({{"type", "string"}, {"format", "date"}});
+    else if constexpr (kind == ValueKind::time) return Json::object({{"type", "string"}, {"format", "time"}});
+    else return Json::object({{"type", "string"}, {"format", "duration"}});
 }
 
 // One FilterSet parameter as drf-spectacular writes it: {"in", "name", "schema"}; `in` and `range`
