@@ -23,15 +23,16 @@ CreateTable from_model() {
     CreateTable table{std::string(T::meta.table), {}, {}};
     std::vector<std::string> own_indexes;
     T::meta.for_each_field([&](const auto& f) {
-        using M = typename std::remove_cvref_t<decltype(f)>::value_type;
         Column c;
         c.name = std::string(f.name);
-        c.kind = db::ColumnTraits<M>::kind;
+        c.kind = db::column_kind(f);  // a std::string member is text unless the field says .ip_address()
         c.primary_key = f.name == "id";
         c.null = f.nullable();
         c.unique = f.is_unique && !c.primary_key;  // PRIMARY KEY says it
         c.db_index = f.is_indexed;
         c.max_length = f.max_length_;
+        c.max_digits = f.max_digits_;  // a Decimal's digits; 0 and -1 (unset) on every other field
+        c.decimal_places = f.decimal_places_;
         if (f.references_ != nullptr) c.references = std::string(f.references_());
         if (wants_index(c)) own_indexes.push_back(c.name);
         table.columns.push_back(std::move(c));

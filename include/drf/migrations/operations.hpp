@@ -74,7 +74,8 @@ inline Operation rename_column(std::string table, std::string from, std::string 
 
 namespace detail {
 // AlterField's SQL. PostgreSQL alters the column in place; SQLite has no ALTER COLUMN, so there only
-// the index and max_length (no SQL) can change, and anything else asks for a table rebuild by run_sql.
+// the index, max_length and a decimal's digits (no SQL) can change, and anything else asks for a table
+// rebuild by run_sql.
 inline std::vector<std::string> alter_column_sql(const db::Dialect& d, const std::string& table, const Column& from,
                                                  const Column& to) {
     std::vector<std::string> out;
@@ -86,8 +87,10 @@ inline std::vector<std::string> alter_column_sql(const db::Dialect& d, const std
         throw MigrationError("no SQL for the " + std::string(d.name()) + " dialect to alter " + table + "." + to.name +
                              " in place (rebuild the table with run_sql)");
     if (wants_index(from) && !wants_index(to)) out.push_back("DROP INDEX " + db::quote_name(table + "_" + to.name));
-    if (from.kind != to.kind) {
-        const std::string type = d.column_type(to.kind);
+    // A decimal's digits are part of its type where the dialect spells them (numeric(p, s)); SQLite's
+    // decimal has none, so there a change of digits needs no SQL, as max_length.
+    if (from.kind != to.kind || column_type(d, from) != column_type(d, to)) {
+        const std::string type = column_type(d, to);
         out.push_back("ALTER TABLE " + t + " ALTER COLUMN " + c + " TYPE " + type + " USING " + c + "::" + type);
     }
     if (from.null != to.null)

@@ -2,7 +2,9 @@
 // the file makemigrations puts in the app's directory, and the two lines it adds to the app's list.
 #pragma once
 
+#include <drf/core/date.hpp>
 #include <drf/core/datetime.hpp>
+#include <drf/core/decimal.hpp>
 #include <drf/core/uuid.hpp>
 #include <drf/db/value.hpp>
 #include <drf/migrations/column.hpp>
@@ -37,6 +39,17 @@ inline std::string cpp_strings(const std::vector<std::string>& v) {
     return out + "}";
 }
 
+// drf::Duration(hours, minutes, seconds[, microseconds]), negated as a whole when negative.
+inline std::string cpp_duration(const Duration& d) {
+    const std::int64_t total = d.total_microseconds();
+    const std::uint64_t us = total < 0 ? 0 - static_cast<std::uint64_t>(total) : static_cast<std::uint64_t>(total);
+    const std::uint64_t seconds = us / 1'000'000, fraction = us % 1'000'000;
+    std::string out = std::string(total < 0 ? "-" : "") + "drf::Duration(" + std::to_string(seconds / 3600) + ", " +
+                      std::to_string(seconds / 60 % 60) + ", " + std::to_string(seconds % 60);
+    if (fraction) out += ", " + std::to_string(fraction);
+    return out + ")";
+}
+
 inline std::string cpp_value(const db::Value& v) {
     return std::visit(
         [](const auto& x) -> std::string {
@@ -51,19 +64,34 @@ inline std::string cpp_value(const db::Value& v) {
                 return s;
             } else if constexpr (std::is_same_v<X, std::string>) return cpp_string(x);
             else if constexpr (std::is_same_v<X, Uuid>) return "*drf::parse_uuid(" + cpp_string(to_string(x)) + ")";
+            else if constexpr (std::is_same_v<X, Decimal>) return "drf::Decimal(" + cpp_string(x.to_string()) + ")";
+            else if constexpr (std::is_same_v<X, Date>)
+                return "drf::Date(" + std::to_string(static_cast<int>(x.year())) + ", " + std::to_string(static_cast<int>(x.month())) +
+                       ", " + std::to_string(static_cast<int>(x.day())) + ")";
+            else if constexpr (std::is_same_v<X, Time>)
+                return "drf::Time(" + std::to_string(x.hour()) + ", " + std::to_string(x.minute()) + ", " + std::to_string(x.second()) +
+                       (x.microsecond() ? ", " + std::to_string(x.microsecond()) : std::string()) + ")";
+            else if constexpr (std::is_same_v<X, Duration>) return cpp_duration(x);
             else return "*drf::parse_datetime(" + cpp_string(to_iso8601(x)) + ")";
         },
         v);
 }
 
-inline std::string cpp_type(db::ColumnKind kind) {
-    switch (kind) {
+inline std::string cpp_type(const Column& c) {
+    switch (c.kind) {
         case db::ColumnKind::boolean: return "boolean()";
         case db::ColumnKind::integer: return "integer()";
         case db::ColumnKind::real: return "real()";
         case db::ColumnKind::text: return "text()";
         case db::ColumnKind::uuid: return "uuid()";
         case db::ColumnKind::datetime: return "datetime()";
+        case db::ColumnKind::decimal:
+            return "decimal(" + std::to_string(c.max_digits) + ", " + std::to_string(c.decimal_places) + ")";
+        case db::ColumnKind::date: return "date()";
+        case db::ColumnKind::time: return "time()";
+        case db::ColumnKind::duration: return "duration()";
+        case db::ColumnKind::json: return "json()";
+        case db::ColumnKind::ip_address: return "ip_address()";
     }
     return "text()";
 }
@@ -71,7 +99,7 @@ inline std::string cpp_type(db::ColumnKind kind) {
 
 // mig::column("owner_id", mig::uuid().references("auth_user")), as written in a migration file.
 inline std::string column_source(const Column& c) {
-    std::string t = "mig::" + detail::cpp_type(c.kind);
+    std::string t = "mig::" + detail::cpp_type(c);
     if (c.primary_key) t += ".primary_key()";
     if (c.null) t += ".null()";
     if (c.unique) t += ".unique()";
