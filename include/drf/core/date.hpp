@@ -1,7 +1,7 @@
 // drf/core/date.hpp — drf::Date (a Boost.date_time gregorian date), drf::Time (a time of day with
 // microseconds) and drf::Duration's text forms: Django's parse_date and parse_time in, DRF's isoformat()
-// and Django's duration_string out. Django's parse_duration is in <drf/core/duration_parse.hpp>, apart
-// because it needs std::regex, which the database layer does without.
+// and Django's duration_string out. Django's parse_duration is in <drf/core/duration_parse.hpp>, for the
+// serializers' and the filters' DurationField: the database layer reads its own columns without it.
 #pragma once
 
 #include <drf/core/datetime.hpp>
@@ -184,7 +184,8 @@ inline std::string to_iso8601(const Time& t) {
 inline constexpr std::int64_t max_duration_days = 106'751'990;
 
 // Text longer than this is no date, time or duration (only zeros in front of a number would make it so
-// long), and is refused unread: std::regex backtracks recursively.
+// long), and is refused unread: strptime's std::regex backtracks recursively, and every reader keeps
+// the same limit.
 inline constexpr std::size_t max_temporal_text = 1000;
 
 struct ParsedDuration {
