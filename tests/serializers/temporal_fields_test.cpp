@@ -4,6 +4,7 @@
 // datetime.datetime, datetime.time, datetime.timedelta) cannot come from JSON and are left out, as are
 // output rows whose value is a str where drf's member is a typed value.
 #include <drf/core/json_parse.hpp>
+#include <drf/core/timezone.hpp>
 #include <drf/serializers.hpp>
 #include <drf/serializers/kinds/date.hpp>
 #include <drf/serializers/kinds/datetime_format.hpp>
@@ -14,6 +15,7 @@
 
 #include <chrono>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -298,6 +300,153 @@ struct Record {
 TEST_CASE("A datetime field's options sit beside the plain builder, with or without a key", "[serializers]") {
     const drf::DateTime at(drf::Date(2001, 1, 1), pt::hours(13));
     CHECK(rendered<Record>(Record{at, at}) == R"({"when":"2001","seen_at":"2001-01-01T13:00:00Z"})");
+}
+
+// --- DateTimeField default_timezone -----------------------------------------------------------------
+
+struct WhenKolkata {
+    drf::DateTime f;
+    static constexpr auto fields = s::fields(s::datetime_field<&WhenKolkata::f>({.default_timezone = "Asia/Kolkata"}));
+};
+
+TEST_CASE("A datetime field with a default_timezone reads naive text in that zone and renders in it",
+          "[serializers]") {
+    // DRF's TestTZWithDateTimeField (its datetime inputs and naive output row are Python objects).
+    const drf::DateTime utc(drf::Date(2016, 12, 19), pt::hours(4) + pt::minutes(30));
+    CHECK(valid<WhenKolkata>(body("2016-12-19T10:00:00")).f == utc);
+    CHECK(valid<WhenKolkata>(body("2016-12-19T10:00:00+05:30")).f == utc);
+    CHECK(rendered<WhenKolkata>(WhenKolkata{utc}) == R"({"f":"2016-12-19T10:00:00+05:30"})");
+    // Checked against DRF: aware input is the same instant; the fraction stays before the offset.
+    CHECK(valid<WhenKolkata>(body("2016-12-19T04:30:00Z")).f == utc);
+    CHECK(rendered<WhenKolkata>(WhenKolkata{utc + pt::microseconds(5)}) ==
+          R"({"f":"2016-12-19T10:00:00.000005+05:30"})");
+    CHECK(rendered<WhenKolkata>(WhenKolkata{}) == R"({"f":null})");
+    // DRF: astimezone() overflows when the wall time in the zone passes 9999.
+    CHECK(errors<WhenKolkata>(body("9999-12-31T20:00:00Z")) == error_body("Datetime value out of range."));
+    CHECK(s::validate<WhenKolkata>(body("9999-12-31T20:00:00Z")).full_details()["f"][0]["code"] == "overflow");
+    // drf's range is in UTC: 9999's last hour in Kolkata is an instant drf holds (DRF with pytz: a 500),
+    // 1400's first in Kolkata is not.
+    CHECK(valid<WhenKolkata>(body("9999-12-31T23:00")).f ==
+          drf::DateTime(drf::Date(9999, 12, 31), pt::hours(17) + pt::minutes(30)));
+    CHECK(errors<WhenKolkata>(body("1400-01-01T03:00")) == error_body("Datetime value out of range."));
+}
+
+struct WhenNewYork {
+    drf::DateTime f;
+    static constexpr auto fields =
+        s::fields(s::datetime_field<&WhenNewYork::f>({.default_timezone = "America/New_York"}));
+};
+
+struct WhenNewYorkFormatted {
+    drf::DateTime f;
+    static constexpr auto fields = s::fields(s::datetime_field<&WhenNewYorkFormatted::f>(
+        {.format = "%Y-%m-%d %H:%M:%S%z %Z",
+         .input_formats = {"%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M%z"},
+         .default_timezone = "America/New_York"}));
+};
+
+TEST_CASE("A wall time in a DST gap or fold of the default_timezone is DRF's make_aware error", "[serializers]") {
+    // DRF's TestNaiveDayLightSavingTimeTimeZoneDateTimeField, with the real zone in place of its mock.
+    const std::string invalid = error_body("Invalid datetime for the timezone \"America/New_York\".");
+    CHECK(errors<WhenNewYork>(body("2017-03-12T02:30:00")) == invalid);
+    CHECK(errors<WhenNewYork>(body("2017-11-05T01:30:00")) == invalid);
+    CHECK(s::validate<WhenNewYork>(body("2017-11-05T01:30:00")).full_details()["f"][0]["code"] == "make_aware");
+    // Checked against DRF with pytz's zone: an offset picks one side of the fold; either side of a shift
+    // is one instant; output shows the offset in force.
+    const drf::Date nov5(2017, 11, 5);
+    CHECK(valid<WhenNewYork>(body("2017-11-05T01:30:00-04:00")).f == drf::DateTime(nov5, pt::hours(5) + pt::minutes(30)));
+    CHECK(valid<WhenNewYork>(body("2017-11-05T01:30:00-05:00")).f == drf::DateTime(nov5, pt::hours(6) + pt::minutes(30)));
+    CHECK(valid<WhenNewYork>(body("2017-03-12T01:59:59")).f ==
+          drf::DateTime(drf::Date(2017, 3, 12), pt::hours(6) + pt::minutes(59) + pt::seconds(59)));
+    CHECK(valid<WhenNewYork>(body("2017-03-12 03:00")).f == drf::DateTime(drf::Date(2017, 3, 12), pt::hours(7)));
+    CHECK(rendered<WhenNewYork>(WhenNewYork{drf::DateTime(nov5, pt::hours(5) + pt::minutes(30))}) ==
+          R"({"f":"2017-11-05T01:30:00-04:00"})");
+    CHECK(rendered<WhenNewYork>(WhenNewYork{drf::DateTime(nov5, pt::hours(6) + pt::minutes(30))}) ==
+          R"({"f":"2017-11-05T01:30:00-05:00"})");
+    // Past 2037 tzdata's rule goes on, as Django's zoneinfo zones do (pytz's table stops, giving -05:00).
+    CHECK(rendered<WhenNewYork>(WhenNewYork{drf::DateTime(drf::Date(2050, 7, 1), pt::hours(12))}) ==
+          R"({"f":"2050-07-01T08:00:00-04:00"})");
+    // strptime input and strftime output in the zone.
+    CHECK(errors<WhenNewYorkFormatted>(body("2017-03-12 02:30")) == invalid);
+    CHECK(errors<WhenNewYorkFormatted>(body("2017-11-05 01:30")) == invalid);
+    CHECK(valid<WhenNewYorkFormatted>(body("2017-11-05 01:30-0500")).f ==
+          drf::DateTime(nov5, pt::hours(6) + pt::minutes(30)));
+    CHECK(valid<WhenNewYorkFormatted>(body("2017-07-01 12:00")).f == drf::DateTime(drf::Date(2017, 7, 1), pt::hours(16)));
+    CHECK(rendered<WhenNewYorkFormatted>(WhenNewYorkFormatted{drf::DateTime(nov5, pt::hours(5) + pt::minutes(30))}) ==
+          R"({"f":"2017-11-05 01:30:00-0400 EDT"})");
+    CHECK(rendered<WhenNewYorkFormatted>(WhenNewYorkFormatted{drf::DateTime(nov5, pt::hours(6) + pt::minutes(30))}) ==
+          R"({"f":"2017-11-05 01:30:00-0500 EST"})");
+}
+
+struct WhenKolkataFormatted {
+    drf::DateTime f;
+    static constexpr auto fields = s::fields(
+        s::datetime_field<&WhenKolkataFormatted::f>({.format = "%d/%m/%Y %H:%M", .default_timezone = "Asia/Kolkata"}));
+};
+
+struct WhenLondon {
+    drf::DateTime f;
+    static constexpr auto fields = s::fields(s::datetime_field<&WhenLondon::f>({.default_timezone = "Europe/London"}));
+};
+
+struct WhenNewYorkNoFormat {
+    drf::DateTime f;
+    static constexpr auto fields = s::fields(
+        s::datetime_field<&WhenNewYorkNoFormat::f>({.format = std::nullopt, .default_timezone = "America/New_York"}));
+};
+
+TEST_CASE("A datetime field's format renders the wall time in its default_timezone", "[serializers]") {
+    // DRF's TestCustomTimezoneForDateTimeField: dt.astimezone(kolkata).strftime(format).
+    const drf::DateTime at(drf::Date(2018, 2, 8), pt::hours(14) + pt::minutes(15) + pt::seconds(16));
+    CHECK(rendered<WhenKolkataFormatted>(WhenKolkataFormatted{at}) == R"({"f":"08/02/2018 19:45"})");
+    // Checked against DRF: an offset of zero is DRF's Z whatever the zone; format=None hands the UTC
+    // value to the JSON encoder untouched.
+    CHECK(rendered<WhenLondon>(WhenLondon{drf::DateTime(drf::Date(2017, 1, 1), pt::hours(12))}) ==
+          R"({"f":"2017-01-01T12:00:00Z"})");
+    CHECK(rendered<WhenLondon>(WhenLondon{drf::DateTime(drf::Date(2017, 7, 1), pt::hours(12))}) ==
+          R"({"f":"2017-07-01T13:00:00+01:00"})");
+    CHECK(valid<WhenLondon>(body("2017-07-01T13:00")).f == drf::DateTime(drf::Date(2017, 7, 1), pt::hours(12)));
+    CHECK(rendered<WhenNewYorkNoFormat>(WhenNewYorkNoFormat{drf::DateTime(drf::Date(2017, 11, 5), pt::hours(5))}) ==
+          R"({"f":"2017-11-05T05:00:00Z"})");
+}
+
+struct WhenNowhere {
+    drf::DateTime f;
+    static constexpr auto fields = s::fields(s::datetime_field<&WhenNowhere::f>({.default_timezone = "Mars/Olympus"}));
+};
+
+TEST_CASE("A default_timezone that is not a zone throws on first use, naming it", "[serializers]") {
+    CHECK_THROWS_AS(s::validate<WhenNowhere>(body("2017-01-01T00:00")), drf::TimeZoneError);
+    CHECK_THROWS_WITH(s::render<WhenNowhere>(WhenNowhere{drf::DateTime(drf::Date(2017, 1, 1))}),
+                      Catch::Contains("\"Mars/Olympus\""));
+}
+
+struct WhenNaive {
+    drf::DateTime f;
+    static constexpr auto fields = s::fields(s::datetime_field<&WhenNaive::f>({.naive = true}));
+};
+
+struct WhenNaiveFormatted {
+    drf::DateTime f;
+    static constexpr auto fields = s::fields(s::datetime_field<&WhenNaiveFormatted::f>({.format = "%H:%M%z|%Z|", .naive = true}));
+};
+
+TEST_CASE("A naive datetime field reads aware text in UTC and renders without an offset", "[serializers]") {
+    // DRF's TestNaiveDateTimeField (default_timezone=None, with USE_TZ off; its datetime inputs are
+    // Python objects). The member holds the naive wall time.
+    const drf::DateTime at(drf::Date(2001, 1, 1), pt::hours(13));
+    CHECK(valid<WhenNaive>(body("2001-01-01 13:00")).f == at);
+    CHECK(rendered<WhenNaive>(WhenNaive{at}) == R"({"f":"2001-01-01T13:00:00"})");
+    // Checked against DRF: timezone.make_naive(value, utc), and no %z or %Z for a naive datetime.
+    CHECK(valid<WhenNaive>(body("2001-01-01T13:00Z")).f == at);
+    CHECK(valid<WhenNaive>(body("2001-01-01T18:30+05:30")).f == at);
+    CHECK(rendered<WhenNaive>(WhenNaive{at + pt::microseconds(5)}) == R"({"f":"2001-01-01T13:00:00.000005"})");
+    CHECK(rendered<WhenNaiveFormatted>(WhenNaiveFormatted{at}) == R"({"f":"13:00||"})");
+    CHECK_THROWS_AS(s::datetime_field({.default_timezone = "UTC", .naive = true}), std::invalid_argument);
+    // RFC 3339's date-time needs an offset.
+    CHECK(s::datetime_field<&WhenNaive::f>({.naive = true}).kind.openapi_schema() == Json{{"type", "string"}});
+    CHECK(s::datetime_field<&WhenKolkata::f>({.default_timezone = "Asia/Kolkata"}).kind.openapi_schema() ==
+          Json{{"type", "string"}, {"format", "date-time"}});
 }
 
 // --- DurationField ----------------------------------------------------------------------------------

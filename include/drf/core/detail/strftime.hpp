@@ -17,12 +17,28 @@
 
 namespace drf::detail {
 
-// A broken-down time to format. zone_utc: an aware UTC datetime (%z is "+0000", %Z "UTC"); otherwise
-// naive, as Python's date and time objects are (%z and %Z are empty).
+// A broken-down time to format. zone_utc: an aware UTC datetime (%z is "+0000", %Z "UTC"); a zone_name:
+// aware in that zone, utc_offset seconds east (%z "+0530", %Z the name); neither: naive, as Python's
+// date and time objects are (%z and %Z are empty).
 struct CivilTime {
     int year = 1900, month = 1, day = 1, hour = 0, minute = 0, second = 0, microsecond = 0;
     bool zone_utc = false;
+    std::int32_t utc_offset = 0;
+    std::string_view zone_name = {};
 };
+
+// Python's %z: +HHMM, with seconds when the offset has them.
+inline void append_utc_offset(std::string& out, std::int32_t seconds, bool colons) {
+    out += seconds < 0 ? '-' : '+';
+    const std::int32_t s = seconds < 0 ? -seconds : seconds;
+    put_digits(out, s / 3600, 2);
+    if (colons) out += ':';
+    put_digits(out, s / 60 % 60, 2);
+    if (s % 60 != 0) {
+        if (colons) out += ':';
+        put_digits(out, s % 60, 2);
+    }
+}
 
 inline constexpr std::string_view weekday_names[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
                                                      "Friday", "Saturday", "Sunday"};
@@ -64,8 +80,14 @@ inline void append_strftime(std::string& out, std::string_view format, const Civ
             case 'A': out += weekday_names[weekday_of(t.year, t.month, t.day)]; break;
             case 'b': out += month_names[t.month - 1].substr(0, 3); break;
             case 'B': out += month_names[t.month - 1]; break;
-            case 'z': if (t.zone_utc) out += "+0000"; break;
-            case 'Z': if (t.zone_utc) out += "UTC"; break;
+            case 'z':
+                if (t.zone_utc) out += "+0000";
+                else if (!t.zone_name.empty()) append_utc_offset(out, t.utc_offset, false);
+                break;
+            case 'Z':
+                if (t.zone_utc) out += "UTC";
+                else out += t.zone_name;
+                break;
             case '%': out += '%'; break;
             default: out += '%'; out += d; break;
         }

@@ -1,5 +1,7 @@
-// drf/serializers/kinds/datetime_format.hpp — DRF's DateTimeField format and input_formats options:
-// datetime_field<&S::at>({.format = "%I:%M%p, %d %b %Y", .input_formats = {"%I:%M%p, %d %b %Y"}}).
+// drf/serializers/kinds/datetime_format.hpp — DRF's DateTimeField format, input_formats and
+// default_timezone options:
+// datetime_field<&S::at>({.format = "%I:%M%p, %d %b %Y", .input_formats = {"%I:%M%p, %d %b %Y"}}),
+// datetime_field<&S::at>({.default_timezone = "Asia/Kolkata"}).
 // A kind of its own, so the plain datetime_field<&S::at>() keeps its fixed ISO 8601 fast path.
 #pragma once
 
@@ -8,6 +10,7 @@
 #include <drf/core/detail/json_text.hpp>
 #include <drf/core/detail/strftime.hpp>
 #include <drf/core/json.hpp>
+#include <drf/core/timezone.hpp>
 #include <drf/serializers/detail/builder.hpp>
 #include <drf/serializers/field.hpp>
 #include <drf/serializers/kinds/date.hpp>
@@ -16,15 +19,24 @@
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
 
 namespace drf::serializers {
 
-// DRF's default_timezone is not an option: drf::DateTime is UTC, and naming another zone needs an IANA
-// time zone database, which drf does not carry. Text without an offset is read as UTC.
-using DateTimeOptions = TemporalOptions;
+// DateField's options and DRF's default_timezone, by IANA name ("America/New_York"): drf::DateTime stays
+// a UTC instant; the zone decides how text without an offset is read and the zone the output is in. The
+// zone is read from the system's tzdata on first use (drf::TimeZone::named), so a name that is not a
+// zone throws drf::TimeZoneError then. Empty: UTC, DRF's default_timezone=utc. naive: DRF's
+// default_timezone=None — aware input is made naive in UTC, and the output has no offset.
+struct DateTimeOptions {
+    std::optional<std::string_view> format = iso_8601;
+    InputFormats input_formats = {iso_8601};
+    std::string_view default_timezone = {};
+    bool naive = false;
+};
 
 namespace detail {
 inline drf::detail::CivilTime civil_of(const DateTime& t) {
@@ -38,6 +50,29 @@ inline drf::detail::CivilTime civil_of(const DateTime& t) {
             secs % 60, static_cast<int>(us % 1'000'000), true};
 }
 
+// Where a value is shown: its wall time in the zone and the zone's offset and abbreviation then.
+struct Shown {
+    DateTime wall;
+    ZoneOffset offset;
+};
+
+// The datetime's zone was given: Django's parse_datetime found a Z or an offset after the date (the date
+// is at least "YYYY-M-D", and holds the only other '-').
+inline bool has_utc_offset(std::string_view iso) { return iso.find_first_of("Z+-", 8) != std::string_view::npos; }
+
+// Python's isoformat() of an aware datetime, and DRF's 'Z' for +00:00.
+inline void append_zoned_iso(std::string& out, const Shown& v) {
+    std::string text;
+    append_datetime(text, v.wall);
+    text.pop_back();  // append_datetime's 'Z'
+    out += text;
+    if (v.offset.seconds == 0) {
+        out += 'Z';
+    } else {
+        drf::detail::append_utc_offset(out, v.offset.seconds, true);
+    }
+}
+
 // A strptime result in UTC, range-checked as read_datetime checks it (Boost's years 1400 to 9999).
 inline ParsedDateTime to_utc(const drf::detail::Strptime& p) {
     return drf::detail::utc_datetime(p.year, p.month, p.day, p.hour, p.minute, p.second, p.microsecond,
@@ -49,6 +84,8 @@ struct DateTimeFormatKind {
     using value_type = DateTime;
     std::optional<std::string_view> format = iso_8601;
     InputFormats input_formats = {iso_8601};
+    std::string_view default_timezone = {};
+    bool naive = false;
 
     // A JSON string only: DRF's "Expected a datetime but got a date." needs a Python date object.
     Step to_internal(const Json& in, DateTime& out, Json& slot, const Context&) const {
@@ -57,15 +94,15 @@ struct DateTimeFormatKind {
             for (std::string_view f : input_formats) {
                 if (f.empty()) continue;
                 ParsedDateTime parsed{DateTime(), ParsedDateTime::Error::format};
+                bool aware = false;
                 if (detail::is_iso_8601(f)) {
                     parsed = read_datetime(s);
+                    aware = detail::has_utc_offset(s);
                 } else if (auto p = drf::detail::strptime(s, f)) {
                     parsed = detail::to_utc(*p);
+                    aware = p->utc_offset_us.has_value();
                 }
-                if (parsed.error == ParsedDateTime::Error::none) {
-                    out = parsed.value;
-                    return Step::ok;
-                }
+                if (parsed.error == ParsedDateTime::Error::none) return enforce_timezone(parsed.value, aware, out, slot);
                 if (parsed.error == ParsedDateTime::Error::range) {
                     detail::add_error(slot, "Datetime value out of range.", "overflow");
                     return Step::invalid;
@@ -79,37 +116,109 @@ struct DateTimeFormatKind {
     void to_representation(const DateTime& v, Json& out) const {
         if (v.is_special()) {
             out = nullptr;
-        } else if (detail::iso_output(format)) {
-            out = to_iso8601(v);
         } else {
-            out = drf::detail::strftime(*format, detail::civil_of(v));
+            std::string text;
+            append_text(v, text);
+            out = std::move(text);
         }
     }
     void append_json(const DateTime& v, std::string& out) const {
         if (v.is_special()) {
             out += "null";
-        } else if (detail::iso_output(format)) {
+        } else if (utc_iso()) {
             out += '"';
             append_datetime(out, v);
             out += '"';
         } else {
-            drf::detail::append_json_string(out, drf::detail::strftime(*format, detail::civil_of(v)));
+            std::string text;
+            append_text(v, text);
+            drf::detail::append_json_string(out, text);
         }
     }
-    // drf-spectacular writes "date-time" whatever the format; drf does so only for ISO output, since
-    // drf's response validation checks "date-time" text against RFC 3339.
+    // drf-spectacular writes "date-time" whatever the format; drf does so only for ISO output with an
+    // offset, since drf's response validation checks "date-time" text against RFC 3339.
     Json openapi_schema() const {
-        if (detail::iso_output(format)) return Json{{"type", "string"}, {"format", "date-time"}};
+        if (detail::iso_output(format) && !naive) return Json{{"type", "string"}, {"format", "date-time"}};
         return Json{{"type", "string"}};
+    }
+
+private:
+    // DRF's enforce_timezone on what the input named: a naive wall time is made aware in the zone (read
+    // as UTC without one, or kept as it is when naive), an aware one is the same instant.
+    Step enforce_timezone(const DateTime& read, bool aware, DateTime& out, Json& slot) const {
+        if (naive || default_timezone.empty()) {
+            out = read;
+            return Step::ok;
+        }
+        const TimeZone& zone = TimeZone::named(default_timezone);
+        constexpr std::int64_t end_us = drf::detail::days_from_civil(10000, 1, 1) * drf::detail::us_per_day;
+        if (aware) {
+            // Python's astimezone fails when the wall time in the zone passes year 9999.
+            if (to_unix_micros(read) + std::int64_t{zone.utc_offset(read)} * 1'000'000 >= end_us) {
+                detail::add_error(slot, "Datetime value out of range.", "overflow");
+                return Step::invalid;
+            }
+            out = read;
+            return Step::ok;
+        }
+        const LocalizedTime local = zone.localize(read);
+        if (local.result != LocalizedTime::Result::unique) {
+            detail::add_error(slot, "Invalid datetime for the timezone \"" + zone.name() + "\".", "make_aware");
+            return Step::invalid;
+        }
+        // The instant may leave the years drf::DateTime holds though the wall time did not.
+        const std::int64_t us = to_unix_micros(local.value);
+        if (us < drf::detail::days_from_civil(1400, 1, 1) * drf::detail::us_per_day || us >= end_us) {
+            detail::add_error(slot, "Datetime value out of range.", "overflow");
+            return Step::invalid;
+        }
+        out = local.value;
+        return Step::ok;
+    }
+
+    // DRF's format=None hands the value to the JSON encoder as it is: in UTC, whatever the zone.
+    bool utc_iso() const { return detail::iso_output(format) && !naive && (default_timezone.empty() || !format); }
+
+    // The value as text in the field's zone: isoformat() or strftime on the wall time there.
+    void append_text(const DateTime& v, std::string& out) const {
+        if (naive || default_timezone.empty() || !format) {
+            drf::detail::CivilTime civil = detail::civil_of(v);
+            if (detail::iso_output(format)) {
+                append_datetime(out, v);
+                if (naive) out.pop_back();  // Python's isoformat() of a naive datetime has no 'Z'
+            } else {
+                civil.zone_utc = !naive;
+                drf::detail::append_strftime(out, *format, civil);
+            }
+            return;
+        }
+        const TimeZone& zone = TimeZone::named(default_timezone);
+        detail::Shown shown{v, zone.at(v)};
+        shown.wall = v + boost::posix_time::seconds(shown.offset.seconds);
+        if (detail::iso_output(format)) {
+            detail::append_zoned_iso(out, shown);
+        } else {
+            drf::detail::CivilTime civil = detail::civil_of(shown.wall);
+            civil.zone_utc = false;
+            civil.utc_offset = shown.offset.seconds;
+            civil.zone_name = shown.offset.abbreviation;
+            drf::detail::append_strftime(out, *format, civil);
+        }
     }
 };
 
 namespace detail {
+constexpr DateTimeFormatKind datetime_format_kind(const DateTimeOptions& o) {
+    if (o.naive && !o.default_timezone.empty())
+        throw std::invalid_argument("drf::serializers::datetime_field: naive and default_timezone exclude each other");
+    return DateTimeFormatKind{o.format, o.input_formats, o.default_timezone, o.naive};
+}
+
 template <class A>
-constexpr auto datetime_format_field(std::string_view name, A access, TemporalOptions o) {
+constexpr auto datetime_format_field(std::string_view name, A access, DateTimeOptions o) {
     static_assert(std::is_same_v<access_value_t<A>, DateTime>,
                   "drf::serializers::datetime_field: the member must be drf::DateTime (or std::optional of it)");
-    return make_field<DateTimeFormatKind>(name, access, DateTimeFormatKind{o.format, o.input_formats});
+    return make_field<DateTimeFormatKind>(name, access, datetime_format_kind(o));
 }
 }  // namespace detail
 
@@ -130,7 +239,7 @@ constexpr auto datetime_field(std::string_view key, A path, DateTimeOptions o) {
     return detail::datetime_format_field(key, path, o);
 }
 constexpr auto datetime_field(DateTimeOptions o) {
-    return Field<DateTimeFormatKind, Unbound<DateTime>>{{}, {}, DateTimeFormatKind{o.format, o.input_formats}};
+    return Field<DateTimeFormatKind, Unbound<DateTime>>{{}, {}, detail::datetime_format_kind(o)};
 }
 
 }  // namespace drf::serializers
