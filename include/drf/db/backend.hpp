@@ -125,11 +125,7 @@ public:
     virtual bool column_bool(int column) const { return column_int(column) != 0; }
     virtual void bind_uuid(int index, const Uuid& value) { bind_text(index, to_string(value)); }
     virtual void bind_datetime(int index, const DateTime& value) { bind_int(index, to_unix_micros(value)); }
-    virtual Uuid column_uuid(int column) const {
-        const auto text = column_text(column);
-        if (auto u = parse_uuid(text)) return *u;
-        throw DatabaseError("column " + std::to_string(column) + " does not hold a UUID: \"" + std::string(text) + "\"");
-    }
+    virtual Uuid column_uuid(int column) const { return read_text<Uuid>(column, "a UUID", parse_uuid); }
     virtual DateTime column_datetime(int column) const { return from_unix_micros(column_int(column)); }
     // Decimals, dates and times travel as their text (positional decimals, isoformat()), which every backend
     // takes as a parameter; durations as microseconds (Django's on backends without an interval type).
@@ -145,21 +141,9 @@ public:
         if (value.is_special()) return bind_null(index);
         bind_int(index, value.total_microseconds());
     }
-    virtual Decimal column_decimal(int column) const {
-        const auto text = column_text(column);
-        if (auto d = parse_decimal(text)) return *d;
-        throw DatabaseError("column " + std::to_string(column) + " does not hold a decimal: \"" + std::string(text) + "\"");
-    }
-    virtual Date column_date(int column) const {
-        const auto text = column_text(column);
-        if (auto d = parse_date(text)) return *d;
-        throw DatabaseError("column " + std::to_string(column) + " does not hold a date: \"" + std::string(text) + "\"");
-    }
-    virtual Time column_time(int column) const {
-        const auto text = column_text(column);
-        if (auto t = parse_time(text)) return *t;
-        throw DatabaseError("column " + std::to_string(column) + " does not hold a time: \"" + std::string(text) + "\"");
-    }
+    virtual Decimal column_decimal(int column) const { return read_text<Decimal>(column, "a decimal", parse_decimal); }
+    virtual Date column_date(int column) const { return read_text<Date>(column, "a date", parse_date); }
+    virtual Time column_time(int column) const { return read_text<Time>(column, "a time", parse_time); }
     virtual Duration column_duration(int column) const { return boost::posix_time::microseconds(column_int(column)); }
     // Runs until the next row (true) or the end (false).
     virtual bool step() = 0;
@@ -170,6 +154,17 @@ public:
     virtual int column_count() const = 0;
     // Ready for new bindings and a new run.
     virtual void reset() = 0;
+
+private:
+    // The column's text read by `parse` (one of core's parse_* functions), or DatabaseError naming what
+    // it should have held.
+    template <class T, class Parse>
+    T read_text(int column, std::string_view what, Parse parse) const {
+        const auto text = column_text(column);
+        if (auto value = parse(text)) return *value;
+        throw DatabaseError("column " + std::to_string(column) + " does not hold " + std::string(what) + ": \"" +
+                            std::string(text) + "\"");
+    }
 };
 
 // Resets a statement from Connection::prepare (which hands out the same statement for the same text)
