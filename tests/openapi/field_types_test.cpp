@@ -10,6 +10,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "../serializers/field_types_model.hpp"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -32,25 +34,7 @@ std::string schemas_of(Direction direction = Direction::request) {
 
 std::string expected(const char* text) { return Json::parse(text).dump(1); }
 
-struct Item : drf::models::Model<Item> {
-    drf::Decimal price;
-    std::optional<drf::Decimal> discount;
-    drf::Decimal whole;
-    drf::Date day;
-    std::optional<drf::Time> opens;
-    drf::Duration timeout;
-    Json data;
-    std::optional<Json> extra;
-    std::string ip;
-    std::optional<std::string> backup_ip;
-    static constexpr auto meta = drf::models::meta<Item>(
-        "items", drf::models::field<&Item::price>().max_digits(8).decimal_places(2),
-        drf::models::field<&Item::discount>().max_digits(5).decimal_places(5),
-        drf::models::field<&Item::whole>().max_digits(4).decimal_places(0).blank(), drf::models::field<&Item::day>(),
-        drf::models::field<&Item::opens>(), drf::models::field<&Item::timeout>(), drf::models::field<&Item::data>(),
-        drf::models::field<&Item::extra>().blank(), drf::models::field<&Item::ip>().ip_address(),
-        drf::models::field<&Item::backup_ip>().ip_address().blank());
-};
+using field_types_model::Item;
 
 struct ItemOutput : s::model_serializer<Item, &Item::id, &Item::price, &Item::discount, &Item::whole, &Item::day,
                                         &Item::opens, &Item::timeout, &Item::data, &Item::extra, &Item::ip,

@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "field_types_model.hpp"
+
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -17,25 +19,7 @@ using drf::Json;
 
 namespace model_serializer_types_test {
 
-struct Item : drf::models::Model<Item> {
-    drf::Decimal price;
-    std::optional<drf::Decimal> discount;
-    drf::Decimal whole;
-    drf::Date day;
-    std::optional<drf::Time> opens;
-    drf::Duration timeout;
-    Json data;
-    std::optional<Json> extra;
-    std::string ip;
-    std::optional<std::string> backup_ip;
-    static constexpr auto meta = drf::models::meta<Item>(
-        "items", drf::models::field<&Item::price>().max_digits(8).decimal_places(2),
-        drf::models::field<&Item::discount>().max_digits(5).decimal_places(5),
-        drf::models::field<&Item::whole>().max_digits(4).decimal_places(0).blank(), drf::models::field<&Item::day>(),
-        drf::models::field<&Item::opens>(), drf::models::field<&Item::timeout>(), drf::models::field<&Item::data>(),
-        drf::models::field<&Item::extra>().blank(), drf::models::field<&Item::ip>().ip_address(),
-        drf::models::field<&Item::backup_ip>().ip_address().blank());
-};
+using field_types_model::Item;
 
 using ItemSerializer =
     s::model_serializer<Item, &Item::id, &Item::price, &Item::discount, &Item::whole, &Item::day, &Item::opens,
