@@ -334,6 +334,31 @@ TEST_CASE("Every malformed cursor is 404 {\"detail\": \"Invalid cursor\"}, never
     CHECK(page_response<Small>(store, "/items/?cursor=" + good).status_code() == 200);
 }
 
+TEST_CASE("A cursor position has exactly one spelling: a decimal, date or time in any other text does not decode",
+          "[pagination]") {
+    auto payload_with = [](char tag, std::string_view text) {
+        pg::detail::Position pos;
+        std::string bytes = pg::detail::encode_payload(pos);
+        bytes += tag;
+        pg::detail::put_u64(bytes, text.size());
+        bytes += text;
+        return bytes;
+    };
+    // What encode_payload writes decodes, and re-encodes to the same bytes.
+    for (const auto& [tag, text] : std::vector<std::pair<char, std::string>>{{'d', "-8"}, {'d', "12.50"}, {'D', "2026-12-03"}, {'T', "09:30:00"}}) {
+        INFO(text);
+        const auto pos = pg::detail::decode_payload(payload_with(tag, text));
+        REQUIRE(pos);
+        CHECK(pg::detail::encode_payload(*pos) == payload_with(tag, text));
+    }
+    // The parsers take these too, but as cursor text each would be a second cursor for one position.
+    for (const auto& [tag, text] : std::vector<std::pair<char, std::string>>{
+             {'d', "\x1c-8"}, {'d', " -8"}, {'d', "-8 "}, {'d', "+8"}, {'d', "8e0"}, {'D', " 2026-12-03"}, {'T', "09:30"}}) {
+        INFO(text);
+        CHECK_FALSE(pg::detail::decode_payload(payload_with(tag, text)));
+    }
+}
+
 TEST_CASE("An empty cursor parameter serves the first page, as DRF does", "[pagination]") {
     Store store;
     for (int i = 0; i < 5; ++i) {

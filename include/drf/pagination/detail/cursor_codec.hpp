@@ -160,17 +160,19 @@ inline std::optional<Position> decode_payload(std::string_view bytes) {
                 if (!need(len)) return std::nullopt;
                 const std::string_view text = bytes.substr(i, len);
                 i += len;
+                // Only the text encode_payload writes: the parsers also take surrounding space and
+                // other spellings, and one position must have exactly one cursor.
                 if (tag == 'd') {
                     auto d = parse_decimal(text);
-                    if (!d) return std::nullopt;
+                    if (!d || d->to_string() != text) return std::nullopt;
                     pos.key.emplace_back(*d);
                 } else if (tag == 'D') {
                     auto d = parse_date(text);
-                    if (!d) return std::nullopt;
+                    if (!d || to_iso8601(*d) != text) return std::nullopt;
                     pos.key.emplace_back(*d);
                 } else {
                     auto t = parse_time(text);
-                    if (!t) return std::nullopt;
+                    if (!t || to_iso8601(*t) != text) return std::nullopt;
                     pos.key.emplace_back(*t);
                 }
                 break;
