@@ -11,7 +11,7 @@
 #   scripts/compile-times.sh [options]
 #     --build-dir DIR   a configured build directory (default: $BUILD_DIR, else build/): the compiler
 #                       and flags are those CMake gives drf_tests (its compile_commands.json, or `ninja -t compdb`; the
-#                       test-only definitions, PCH and dependency flags dropped), the example's units
+#                       test-only definitions, PCH, unity-build and dependency flags dropped), the example's units
 #                       get their own command line. Without one: c++ and the flags drf::all gives
 #                       (-std=gnu++20 -Iinclude, the DRF_HAS_* definitions, the warnings), no example rows.
 #     --reps N          runs per figure (default 3; the median is kept)
@@ -125,7 +125,8 @@ def split_command(command):
             kept += [w, rest[j + 1]]
             j += 2
             continue
-        drop = (w.startswith(("-O", "-g", "-M")) or w in ("-DNDEBUG", "-Winvalid-pch", "-fpch-preprocess")
+        drop = (w.startswith(("-O", "-g", "-M"))
+                or w in ("-DNDEBUG", "-Winvalid-pch", "-fpch-preprocess", "-Wno-subobject-linkage")
                 or w.startswith("-DDRF_TEST_") or not w.startswith("-"))
         if not drop:
             kept.append(w)

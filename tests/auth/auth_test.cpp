@@ -21,11 +21,11 @@
 #include <utility>
 #include <vector>
 
+namespace auth_test {
+
 namespace auth = drf::auth;
 namespace db = drf::db;
 namespace http = drf::http;
-
-namespace auth_test {
 
 // A fresh database with auth's tables, on this run's backend (tests/support/database.hpp). Databases
 // opens one per thread, and each is a database of its own, so every test here stays on one thread.
@@ -111,9 +111,6 @@ private:
     std::string challenge_;
     std::string username_;
 };
-
-}  // namespace auth_test
-using namespace auth_test;
 
 // ---- migrations ---------------------------------------------------------------------------------
 
@@ -630,3 +627,5 @@ TEST_CASE("docs/authentication.md: the example issues a token and authenticates 
 }
 
 }  // namespace docs_authentication_example
+
+}  // namespace auth_test

@@ -27,10 +27,10 @@
 #include <unistd.h>
 #include <vector>
 
+namespace token_cache_test {
+
 namespace auth = drf::auth;
 namespace db = drf::db;
-
-namespace token_cache_test {
 
 using drf::Json;
 using drf::http::Request;

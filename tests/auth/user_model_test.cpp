@@ -26,10 +26,6 @@ struct AcceptAll : drf::auth::BaseAuthentication {
     std::string_view name() const override { return "AcceptAll"; }
 };
 
-}  // namespace user_model_test
-
-using namespace user_model_test;
-
 TEST_CASE("With <drf/auth/user.hpp>, request.user() is a drf::auth::User, anonymous until authentication", "[auth]") {
     STATIC_REQUIRE(std::is_same_v<drf::http::user_model_t<>, drf::auth::User>);
     STATIC_REQUIRE(std::is_same_v<decltype(std::declval<const Request&>().user()), const drf::auth::User&>);
@@ -74,3 +70,5 @@ TEST_CASE("A failed authentication leaves a previously forced request anonymous 
     CHECK(request.authenticator().empty());
     CHECK_FALSE(request.forced_authentication());
 }
+
+}  // namespace user_model_test

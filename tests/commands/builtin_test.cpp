@@ -43,10 +43,6 @@ struct QuietRunServer : cmd::Command {
     void handle() override { out() << "not serving\n"; }
 };
 
-}  // namespace builtin_test
-
-using namespace builtin_test;
-
 TEST_CASE("add_builtin_commands registers migrate, showmigrations, sqlmigrate, createuser, drf_create_token and runserver",
           "[commands]") {
     Service service;
@@ -76,3 +72,5 @@ TEST_CASE("A command added under a built-in's name afterwards replaces it, as a 
     service.registry.add<QuietRunServer>("runserver");
     CHECK(call(service.registry, "runserver").out == "not serving\n");
 }
+
+}  // namespace builtin_test

@@ -77,9 +77,6 @@ struct App {
     }
 };
 
-}  // namespace commands_test
-using namespace commands_test;
-
 TEST_CASE("A command runs with its options and writes to its output stream", "[commands]") {
     App app;
     const auto r = run(app.registry, {"greet", "--name", "Ada", "--times", "2"});
@@ -329,3 +326,5 @@ TEST_CASE("cleanup_inactive deactivates the users whose tokens were last used ov
     CHECK(users.get(carol.id).is_active);  // NULL last_login: never matched, as in Django
     CHECK_THROWS_WITH(use(alices_key), "User inactive or deleted.");
 }
+
+}  // namespace commands_test

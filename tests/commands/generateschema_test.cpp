@@ -68,10 +68,6 @@ std::string read(const std::filesystem::path& path) {
     return text.str();
 }
 
-}  // namespace generateschema_test
-
-using namespace generateschema_test;
-
 TEST_CASE("generateschema writes the OpenAPI document as JSON to stdout", "[commands]") {
     const Service service;
     const auto o = service.call({});
@@ -117,3 +113,5 @@ TEST_CASE("generateschema --fail-on-warn exits 1 with the warnings on stderr and
     CHECK(o.err.find("CommandError: Failing as requested due to warnings\n") != std::string::npos);
     CHECK(Service().call({"--fail-on-warn"}).status == 0);
 }
+
+}  // namespace generateschema_test

@@ -61,9 +61,6 @@ struct App {
     }
 };
 
-}  // namespace runserver_test
-using namespace runserver_test;
-
 TEST_CASE("runserver on a port already in use says 'cannot serve on host:port: <reason>' in one line and exits 1",
           "[commands]") {
     App app;
@@ -103,3 +100,5 @@ TEST_CASE("runserver serves until SIGTERM, then drains and exits 0", "[commands]
     CHECK_THAT(err.str(), Catch::Contains("drf: listening on http://127.0.0.1:"));
     CHECK_THAT(err.str(), Catch::Contains("drf: SIGTERM received; finishing requests in flight\ndrf: stopped\n"));
 }
+
+}  // namespace runserver_test

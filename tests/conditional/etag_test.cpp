@@ -19,9 +19,6 @@ using http::Response;
 
 Request get(http::Headers headers = {}, Method method = Method::get) { return Request(method, "/things/1/", std::move(headers)); }
 
-}  // namespace etag_test
-using namespace etag_test;
-
 TEST_CASE("The ETag hash is XXH64, with the digests the reference implementation gives", "[conditional]") {
     using http::detail::XXH64;
     CHECK(XXH64::hash("") == 0xef46db3751d8e999ULL);
@@ -175,3 +172,5 @@ TEST_CASE("412 and 428 answer DRF-style bodies with short messages", "[condition
     CHECK(required.code() == "precondition_required");
     CHECK(required.body() == Json{{"detail", "This request must be conditional: send If-Match with the ETag you fetched."}});
 }
+
+}  // namespace etag_test

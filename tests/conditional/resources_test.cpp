@@ -140,9 +140,6 @@ struct App {
 
 std::string etag(const drf::test::TestResponse& r) { return std::string(r.header("ETag").value_or("")); }
 
-}  // namespace resources_conditional_test
-using namespace resources_conditional_test;
-
 TEST_CASE("A retrieve carries the strong ETag of its body", "[conditional]") {
     App app;
     const Note n = app.note("moon");
@@ -332,3 +329,5 @@ TEST_CASE("Two clients PATCHing one object with the same ETag at once: one 200, 
         CHECK(statuses == std::vector<int>{200, 412});
     }
 }
+
+}  // namespace resources_conditional_test

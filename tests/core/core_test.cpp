@@ -11,11 +11,11 @@
 #include <set>
 #include <string>
 
+namespace core_test {
+
 using drf::DateTime;
 
-namespace {
 DateTime at(const char* iso) { return *drf::parse_datetime(iso); }
-}  // namespace
 
 TEST_CASE("uuid4 gives a random version 4 UUID each time", "[core]") {
     std::set<std::string> seen;
@@ -204,3 +204,5 @@ TEST_CASE("A FrozenClock freezes drf::now() until it is advanced", "[core]") {
     // Outside the override the system clock is back.
     CHECK(drf::now() > at("2026-01-01T00:00:00Z"));
 }
+
+}  // namespace core_test

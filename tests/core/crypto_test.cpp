@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+namespace crypto_test {
+
 using namespace drf::crypto;
 
 TEST_CASE("sha256 and hmac_sha256 give the published test vectors", "[core]") {
@@ -37,3 +39,5 @@ TEST_CASE("random_bytes draws fresh bytes each time; equal_digests compares in c
     CHECK_FALSE(equal_digests("abc", "abd"));
     CHECK_FALSE(equal_digests("abc", "abcd"));
 }
+
+}  // namespace crypto_test

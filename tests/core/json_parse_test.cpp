@@ -21,9 +21,9 @@
 #include <utility>
 #include <vector>
 
-using drf::Json;
-
 namespace json_parse_test {
+
+using drf::Json;
 
 // "OK <Python's repr of the value>" or "ERR <the text after 'JSON parse error - '>", as the table below
 // has them.
@@ -261,9 +261,6 @@ Json random_value(std::mt19937& rng, int depth) {
     }
 }
 
-}  // namespace json_parse_test
-using namespace json_parse_test;
-
 TEST_CASE("A body is read, or refused with the message and position, as DRF's JSONParser answers", "[core]") {
     for (const auto& [body, answer] : python_answers()) {
         INFO("body: " << body);
@@ -440,3 +437,5 @@ TEST_CASE("Mutated JSON never crashes the parser, and is read as nlohmann reads 
     }
     CHECK(both_read > 100);
 }
+
+}  // namespace json_parse_test

@@ -9,9 +9,10 @@
 #include <string>
 #include <utility>
 
+namespace json_walk_test {
+
 using drf::Json;
 
-namespace json_walk_test {
 // `depth` arrays inside one another, built by moves (a copy would recurse).
 Json nested_arrays(std::size_t depth) {
     Json value = Json::array();
@@ -22,8 +23,6 @@ Json nested_arrays(std::size_t depth) {
     }
     return value;
 }
-}  // namespace json_walk_test
-using namespace json_walk_test;
 
 TEST_CASE("JSON text nested deeper than 1000 levels throws JsonTooDeep instead of overflowing the stack", "[core]") {
     CHECK(drf::detail::dump_json(nested_arrays(drf::json_max_walk_depth)) ==
@@ -35,3 +34,5 @@ TEST_CASE("JSON text nested deeper than 1000 levels throws JsonTooDeep instead o
     object["a"] = nested_arrays(2000);
     CHECK_THROWS_AS(drf::detail::dump_json(object), drf::JsonTooDeep);
 }
+
+}  // namespace json_walk_test

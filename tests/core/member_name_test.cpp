@@ -14,6 +14,8 @@
 #include <type_traits>
 #include <utility>
 
+namespace member_name_test {
+
 using drf::member_name;
 
 namespace app::inner {
@@ -61,8 +63,6 @@ struct Fixed {
 
 }  // namespace app::inner
 
-namespace {
-
 struct Spelling {
     int _;
     int _leading;
@@ -107,8 +107,6 @@ constexpr bool names_are(std::array<std::string_view, sizeof...(Ms)> expected) {
     const std::array<std::string_view, sizeof...(Ms)> got{member_name<Ms>()...};
     return got == expected;
 }
-
-}  // namespace
 
 TEST_CASE("member_name gives a struct member's name as declared, at compile time", "[core]") {
     STATIC_REQUIRE(member_name<&app::inner::Task::title>() == "title");
@@ -216,7 +214,6 @@ TEST_CASE("member_owner_t and member_type_t split a data member pointer", "[core
     STATIC_REQUIRE(std::is_same_v<drf::member_type_t<&Tricky::matrix>, int[2][3]>);
 }
 
-namespace {
 struct WithFunction {
     int field;
     static int shared;
@@ -226,7 +223,6 @@ int WithFunction::shared = 0;
 
 template <auto M>
 concept nameable = requires { member_name<M>(); };
-}  // namespace
 
 TEST_CASE("member_name takes data member pointers only", "[core]") {
     STATIC_REQUIRE(drf::DataMemberPointer<&WithFunction::field>);
@@ -255,3 +251,5 @@ TEST_CASE("The name is read from both compilers' spellings and never guessed fro
     STATIC_REQUIRE(member_name_from("member_pretty_function").empty());
     STATIC_REQUIRE(member_name_from("").empty());
 }
+
+}  // namespace member_name_test

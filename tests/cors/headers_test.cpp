@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+namespace headers_test {
+
 using namespace cors_test;
 
 TEST_CASE("The CORS headers are on 404s, 405s and register_path pages too", "[cors]") {
@@ -97,3 +99,5 @@ TEST_CASE("A Host outside ALLOWED_HOSTS is 400 without CORS headers, a preflight
         CHECK(cors_headers(response) == "");
     }
 }
+
+}  // namespace headers_test

@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <string>
 
+namespace hook_test {
+
 TEST_CASE("A router given CORS settings holds a cors::Middleware built from them", "[cors]") {
     const auto settings = std::make_shared<const drf::cors::Settings>(drf::cors::Settings{.urls_regex = "^/api/"});
     const auto hook = drf::cors::detail::make_hook(*settings);
@@ -35,3 +37,5 @@ TEST_CASE("A router built with CORS settings before the factory is installed is 
           "drf::routers::Router: Context::cors is set, and no TU of the program included <drf/cors/settings.hpp> "
           "before the router was built (a router built during static initialisation?)");
 }
+
+}  // namespace hook_test

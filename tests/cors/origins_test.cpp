@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+namespace origins_test {
+
 using namespace cors_test;
 
 TEST_CASE("An origin in CORS_ALLOWED_ORIGINS gets Access-Control-Allow-Origin with itself and Vary: Origin", "[cors]") {
@@ -121,3 +123,5 @@ TEST_CASE("Without CORS settings a router adds no CORS header and no Vary", "[co
     CHECK(preflight.data.is_object());  // DRF's metadata: an ordinary OPTIONS
     CHECK(cors_headers(preflight).empty());
 }
+
+}  // namespace origins_test

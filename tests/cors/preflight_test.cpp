@@ -4,9 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+namespace preflight_test {
+
 using namespace cors_test;
 
-namespace {
 const std::string default_preflight_headers =
     "Vary: Origin\n"
     "Access-Control-Allow-Origin: https://a.example\n"
@@ -14,7 +15,6 @@ const std::string default_preflight_headers =
     "x-csrftoken, x-requested-with\n"
     "Access-Control-Allow-Methods: DELETE, GET, OPTIONS, PATCH, POST, PUT\n"
     "Access-Control-Max-Age: 86400\n";
-}
 
 TEST_CASE("A preflight is answered 200 with an empty body, Content-Length 0 and the CORS headers", "[cors]") {
     App app(allowing("https://a.example"));
@@ -115,3 +115,5 @@ TEST_CASE("allow_private_network answers a preflight that asks for the private n
         CHECK_FALSE(private_network(app.client, asking));
     }
 }
+
+}  // namespace preflight_test

@@ -8,9 +8,10 @@
 #include <string>
 #include <vector>
 
+namespace settings_test {
+
 using namespace cors_test;
 
-namespace {
 std::string router_error(drf::cors::Settings settings) {
     try {
         drf::routers::Router router(drf::views::Context{.cors = std::make_shared<const drf::cors::Settings>(std::move(settings))});
@@ -19,7 +20,6 @@ std::string router_error(drf::cors::Settings settings) {
     }
     return "";
 }
-}  // namespace
 
 TEST_CASE("cors::Settings has django-cors-headers' defaults", "[cors]") {
     const drf::cors::Settings settings;
@@ -89,3 +89,5 @@ TEST_CASE("A pattern that is not a regular expression is refused when the router
                    Catch::StartsWith("drf::cors::Settings: CORS_URLS_REGEX: '[' is not a valid regular expression: "));
     }
 }
+
+}  // namespace settings_test

@@ -38,9 +38,6 @@ User make_user(db::Database& database, std::string name) {
     return db::objects<User>(database).create(u);
 }
 
-}  // namespace changes_test
-using namespace changes_test;
-
 TEST_CASE("A tracked table's change counter starts at 0 and grows with each INSERT, UPDATE and DELETE", "[db]") {
     auto database = tracked_database();
     CHECK(version(database, "users") == 0);
@@ -116,3 +113,5 @@ TEST_CASE("select_for_update holds the rows it read until the transaction ends",
     CHECK(other.atomic([&] { return db::objects<User>(other).filter(db::eq(&User::id, alice.id)).select_for_update().get().username; }) ==
           "alice");
 }
+
+}  // namespace changes_test

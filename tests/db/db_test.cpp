@@ -21,12 +21,11 @@
 #include <thread>
 #include <vector>
 
-using namespace db_test;
+namespace db_test {
+
 namespace db = drf::db;
 using boost::posix_time::hours;
 using boost::posix_time::microseconds;
-
-namespace db_test {
 
 void create_tables(db::Database& database) {
     for (const auto& s : db::create_table_sql<User>(database.dialect())) database.connection().execute(s);
@@ -54,8 +53,6 @@ struct TempDir {
     }
     ~TempDir() { std::filesystem::remove_all(path); }
 };
-
-}  // namespace db_test
 
 TEST_CASE("create, get and get_or_none round-trip a model through SQLite", "[db]") {
     auto database = fresh();
@@ -249,13 +246,11 @@ TEST_CASE("Queries bind values as parameters; SQL text never contains them", "[d
     CHECK(database.connection().table_columns("users").size() == 7);
 }
 
-namespace db_test {
 struct Extra : drf::models::Model<Extra> {
     std::string kept;
     std::string not_persisted;  // a plain member the database does not store
     static constexpr auto meta = drf::models::meta<Extra>("extras", drf::models::field<&Extra::kept>());
 };
-}  // namespace db_test
 
 TEST_CASE("A member that is not in the model's meta is a FieldError", "[db]") {
     CHECK_THROWS_AS(db::eq(&Extra::not_persisted, "x"), db::FieldError);
@@ -616,3 +611,5 @@ TEST_CASE("A connection keeps at most statement_cache_size prepared statements, 
     CHECK(raw->cached_statements() == 4);
     CHECK(users.filter(db::in(&User::username, {"a"})).count() == 1);  // dropped long ago: prepared again
 }
+
+}  // namespace db_test

@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+namespace docs_backends_test {
+
 TEST_CASE("docs/database.md: choosing the backend at startup from DATABASE_URL", "[db]") {
     const auto dir = std::filesystem::temp_directory_path() / ("drf-docs-" + drf::to_string(drf::uuid4()));
     std::filesystem::create_directories(dir);
@@ -31,3 +33,5 @@ TEST_CASE("docs/database.md: choosing the backend at startup from DATABASE_URL",
     std::filesystem::current_path(previous_directory);
     std::filesystem::remove_all(dir);
 }
+
+}  // namespace docs_backends_test

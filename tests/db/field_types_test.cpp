@@ -14,12 +14,12 @@
 #include <string>
 #include <vector>
 
+namespace field_types_test {
+
 namespace db = drf::db;
 using boost::posix_time::hours;
 using boost::posix_time::microseconds;
 using boost::posix_time::seconds;
-
-namespace field_types_test {
 
 struct Item : drf::models::Model<Item> {
     drf::Decimal price;
@@ -66,9 +66,6 @@ std::vector<std::string> prices(const std::vector<Item>& items) {
 }
 
 constexpr std::int64_t us_per_day = 86'400'000'000;
-
-}  // namespace field_types_test
-using namespace field_types_test;
 
 TEST_CASE("Decimal, date, time, duration, JSON and IP address columns have Django's types on each backend", "[db]") {
     auto database = fresh();
@@ -357,3 +354,5 @@ TEST_CASE("A column that does not hold what the field reads is a DatabaseError n
     CHECK_THROWS_WITH(s.column_time(1), "column 1 does not hold a time: \"25:00\"");
     CHECK_THROWS_WITH(s.column_decimal(2), "column 2 does not hold a decimal: \"yesterday\"");
 }
+
+}  // namespace field_types_test

@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
+namespace lookups_test {
+
 using namespace db_test;
 namespace db = drf::db;
-
-namespace {
 
 db::Database with_projects(std::initializer_list<const char*> names) {
     auto database = drf_test::open_database();
@@ -39,8 +39,6 @@ std::string where(const db::QuerySet<Project>& q) {
     const auto start = sql.find(" WHERE ") + 7;
     return sql.substr(start, sql.find(" ORDER BY ") - start);
 }
-
-}  // namespace
 
 TEST_CASE("iexact matches the whole text ignoring ASCII case, with LIKE's wildcards taken literally", "[db]") {
     auto database = with_projects({"Moon", "moonbase", "MOON", "m%on", "mo_n"});
@@ -174,3 +172,5 @@ TEST_CASE("search finds the words of the text in the field, as Django's __search
     CHECK(projects.filter(db::search(&Project::name, "jump")).count() == 1);
     CHECK(projects.filter(db::search(&Project::name, "!&|():*'")).count() == 0);  // no tsquery syntax from the user
 }
+
+}  // namespace lookups_test

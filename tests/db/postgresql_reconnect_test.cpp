@@ -186,10 +186,6 @@ std::string through(const ServerUrl& server, const Proxy& proxy, const std::stri
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-}  // namespace postgresql_reconnect_test
-
-using namespace postgresql_reconnect_test;
-
 TEST_CASE("A reconnect to a PostgreSQL server that accepts and never answers gives up after the connect timeout",
           "[db][postgresql]") {
     const ServerUrl server = server_url();
@@ -236,3 +232,5 @@ TEST_CASE("Opening a PostgreSQL connection to a server that never answers gives 
     INFO("the connection gave up after " << waited << " s");
     CHECK(waited < 6.0);
 }
+
+}  // namespace postgresql_reconnect_test

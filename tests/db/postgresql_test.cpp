@@ -11,6 +11,8 @@
 #include <limits>
 #include <string>
 
+namespace postgresql_test {
+
 TEST_CASE("PostgreSQL deallocates the statements a full cache drops", "[db][postgresql]") {
     auto database = drf::db::postgresql::open(std::getenv("DRF_TEST_DATABASE_URL"), {.statement_cache_size = 4});
     auto& connection = dynamic_cast<drf::db::postgresql::PostgresConnection&>(database.connection());
@@ -60,3 +62,5 @@ TEST_CASE("sql_literal spells a DDL default in each dialect's own words, and ref
     CHECK_THROWS_WITH(drf::db::sql_literal(sqlite, std::numeric_limits<double>::infinity()),
                       "drf::db::sql_literal: a non-finite double has no SQL literal");
 }
+
+}  // namespace postgresql_test

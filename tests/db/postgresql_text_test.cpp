@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+namespace postgresql_text_test {
+
 namespace pgt = drf::db::postgresql::detail;
 
 TEST_CASE("PostgreSQL placeholders: each ? becomes $1, $2, ... in order", "[db]") {
@@ -36,3 +38,5 @@ TEST_CASE("A PostgreSQL URL's password never reaches an error message", "[db]") 
           "postgresql://db.internal/app?user=app&password=***&sslmode=require");
     CHECK(pgt::redacted_url("host=db dbname=app password=s3cret user=app") == "host=db dbname=app password=*** user=app");
 }
+
+}  // namespace postgresql_text_test

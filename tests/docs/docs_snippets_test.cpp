@@ -21,6 +21,8 @@
 #include <tuple>
 #include <vector>
 
+namespace docs_serializers_rules {
+
 // =================================================================================================
 // docs/core.md
 // =================================================================================================
@@ -329,8 +331,6 @@ TEST_CASE("docs/serializers.md: model_serializer makes an optional member allow_
 }
 
 }  // namespace docs_serializers_output
-
-namespace docs_serializers_rules {
 
 namespace s = drf::serializers;
 using drf::Json;

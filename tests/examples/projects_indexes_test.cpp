@@ -35,9 +35,6 @@ std::vector<std::string> page_plans(const drf::db::QuerySet<T>& query, const T& 
     return {query.limit(26).explain(), query.after(key).limit(26).explain(), query.before(key).limit(26).explain()};
 }
 
-}  // namespace projects_indexes_test
-using namespace projects_indexes_test;
-
 TEST_CASE("Every ordering of the example's project list is read from an index under the owner filter, without a sort",
           "[examples]") {
     auto database = migrated();
@@ -87,3 +84,5 @@ TEST_CASE("Every ordering of the example's user list is read from an index, with
         }
     }
 }
+
+}  // namespace projects_indexes_test

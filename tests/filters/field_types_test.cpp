@@ -18,7 +18,7 @@
 #include <variant>
 #include <vector>
 
-namespace {
+namespace filters_field_types_test {
 
 namespace db = drf::db;
 namespace f = drf::filters;
@@ -119,8 +119,6 @@ Json errors_of(std::string_view query) {
     return nullptr;
 }
 Json one(std::string_view key, std::string_view message) { return Json{{key, Json::array({message})}}; }
-
-}  // namespace
 
 // --- Decimal -----------------------------------------------------------------------------------------
 
@@ -448,3 +446,5 @@ TEST_CASE("The filters' OpenAPI parameters are typed as drf-spectacular types Dj
           R"({"in":"query","name":"price__in","schema":{"type":"array","items":{"type":"number"}},)"
           R"("description":"Multiple values may be separated by commas.","explode":false,"style":"form"})");
 }
+
+}  // namespace filters_field_types_test

@@ -8,11 +8,12 @@
 #include <string>
 #include <vector>
 
+namespace filterset_errors_test {
+
 using namespace filterset_test;
 using drf::Json;
 using Names = std::vector<std::string>;
 
-namespace {
 // The 400 body django-filter's DjangoFilterBackend answers for `query`, or null when it is valid.
 Json errors_of(std::string_view query, const decltype(project_filters)& filters = project_filters) {
     Store store;
@@ -24,7 +25,6 @@ Json errors_of(std::string_view query, const decltype(project_filters)& filters 
     return nullptr;
 }
 Json one(std::string_view key, std::string_view message) { return Json{{key, Json::array({message})}}; }
-}  // namespace
 
 TEST_CASE("An invalid created_at__gte answers 400 with django-filter's body", "[filters]") {
     CHECK(errors_of("created_at__gte=yesterday") == one("created_at__gte", "Enter a valid date/time."));
@@ -152,3 +152,5 @@ TEST_CASE("A range with one end empty is open on that side", "[filters]") {
     CHECK(store.names("stars__range=,3") == Names{"alpha", "delta"});
     CHECK(store.names("stars__range=%20,%203") == Names{"alpha", "delta"});
 }
+
+}  // namespace filterset_errors_test

@@ -8,11 +8,12 @@
 #include <string>
 #include <vector>
 
+namespace filterset_or_test {
+
 using namespace filterset_test;
 using drf::Json;
 using Names = std::vector<std::string>;
 
-namespace {
 Json errors_of(std::string_view query, const decltype(project_filters)& filters = project_filters) {
     Store store;
     try {
@@ -23,7 +24,6 @@ Json errors_of(std::string_view query, const decltype(project_filters)& filters 
     return nullptr;
 }
 Json one(std::string_view key, std::string_view message) { return Json{{key, Json::array({message})}}; }
-}  // namespace
 
 TEST_CASE("Parameters prefixed or. are OR-ed into one group", "[filters]") {
     Store store;
@@ -94,3 +94,5 @@ TEST_CASE("An OR group compiles to one parenthesized OR with every value bound",
     CHECK(sql.find("WHERE (\"archived\" = ? AND (\"name\" = ? OR \"stars\" > ?))") != std::string::npos);
     CHECK(q.params().size() == 3);
 }
+
+}  // namespace filterset_or_test

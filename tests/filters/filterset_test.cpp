@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+namespace filterset_test {
+
 using namespace filterset_test;
 using Names = std::vector<std::string>;
 
@@ -23,7 +25,6 @@ TEST_CASE("A filter's parameter is named as django-filter names it: the field fo
     CHECK(project_filters.param_count() == names.size());
 }
 
-namespace {
 // The parameters' metadata at compile time, for a documentation generator.
 constexpr std::size_t count_params(drf::filters::Lookup lookup) {
     std::size_t n = 0;
@@ -41,7 +42,6 @@ constexpr bool created_at_gte_is_a_datetime() {
     return ok;
 }
 static_assert(created_at_gte_is_a_datetime());
-}  // namespace
 
 TEST_CASE("The filter set's parameters, lookups and value types are known at compile time", "[filters]") {
     CHECK(count_params(drf::filters::Lookup::exact) == 8);  // six fields and two methods
@@ -124,3 +124,5 @@ TEST_CASE("The last value of a repeated parameter wins, as QueryDict.get", "[fil
     Store store;
     CHECK(store.names("name=alpha&name=delta") == Names{"delta"});
 }
+
+}  // namespace filterset_test

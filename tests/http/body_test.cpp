@@ -9,10 +9,11 @@
 #include <optional>
 #include <string>
 
+namespace body_test {
+
 using namespace drf::http;
 using drf::Json;
 
-namespace body_test {
 Request with_body(std::string body, std::optional<std::string> type) {
     Headers h;
     if (type) h.add("Content-Type", *type);
@@ -29,8 +30,6 @@ std::string answer(const Request& r) {
         return std::to_string(res.status_code()) + " " + res.content();
     }
 }
-}  // namespace body_test
-using namespace body_test;
 
 TEST_CASE("A body without a Content-Type is 415 Unsupported media type \"\" as in DRF", "[http]") {
     CHECK(answer(with_body(R"j({"name": "Apollo"})j", std::nullopt)) ==
@@ -105,3 +104,5 @@ TEST_CASE("Numbers too wide for 64 bits and lone surrogates are data, not parse 
     CHECK(r.data()["f"].get<double>() > 1e308);
     CHECK(drf::find_lone_surrogate(r.data()["s"].get<std::string>()) == U'\xd800');
 }
+
+}  // namespace body_test

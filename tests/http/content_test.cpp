@@ -87,9 +87,6 @@ Json random_json(std::mt19937& rng, int depth) {
     }
 }
 
-}  // namespace content_test
-using namespace content_test;
-
 TEST_CASE("content() writes the bytes nlohmann's dump() with U+2028/U+2029 escaped would write", "[http]") {
     SECTION("every special string, as a value, as a key, and inside containers") {
         for (const auto& s : drf_test::hostile_json_strings()) {
@@ -133,3 +130,5 @@ TEST_CASE("content() writes the bytes nlohmann's dump() with U+2028/U+2029 escap
         CHECK(drf::http::Response::no_content().content().empty());
     }
 }
+
+}  // namespace content_test

@@ -65,9 +65,6 @@ struct LinkViewSet : drf::viewsets::ViewSet<LinkViewSet> {
     Response list(Request& request) { return Response(Json{{"self", request.absolute_url({{"a", "1"}})}}); }
 };
 
-}  // namespace hosts_test
-using namespace hosts_test;
-
 TEST_CASE("Allowed hosts match as Django's validate_host: exactly, a leading dot for subdomains, '*' for any, in any case",
           "[http]") {
     struct Row {
@@ -314,3 +311,5 @@ TEST_CASE("The test client's requests are on testserver, allowed on top of the r
     Request request(Method::get, "/items/", std::move(h));
     CHECK(router.dispatch(request).status_code() == 400);
 }
+
+}  // namespace hosts_test

@@ -6,17 +6,16 @@
 #include <stdexcept>
 #include <string>
 
+namespace http_test {
+
 using namespace drf::http;
 using drf::Json;
 
-namespace http_test {
 Request json_request(Method m, std::string body, std::string type = "application/json") {
     Headers h;
     h.add("Content-Type", type);
     return Request(m, "/projects/", std::move(h), std::move(body));
 }
-}  // namespace http_test
-using namespace http_test;
 
 TEST_CASE("A request decodes its path and query parameters, keeping repeated keys in order", "[http]") {
     Request r(Method::get, "/a%20b/?tag=x&tag=y%2Fz&q=hello+world&empty=&flag");
@@ -191,3 +190,5 @@ TEST_CASE("Rendered JSON escapes U+2028 and U+2029 as DRF's JSONRenderer does", 
     const Response r(Json{{"text", "a\u2028b\u2029c"}});
     CHECK(r.content() == R"({"text":"a\u2028b\u2029c"})");
 }
+
+}  // namespace http_test

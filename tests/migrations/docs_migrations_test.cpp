@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+namespace docs_migrations_rules {
+
 // =================================================================================================
 // The example
 // =================================================================================================
@@ -25,7 +27,6 @@ namespace docs_migrations_example {
 
 namespace db = drf::db;
 namespace mig = drf::migrations;
-
 
 struct User : drf::models::Model<User> {
     std::string username;
@@ -123,14 +124,10 @@ TEST_CASE("docs/migrations.md: the CI test — migrations build the schema the m
 // The rules
 // =================================================================================================
 
-namespace docs_migrations_rules {
-
 namespace db = drf::db;
 namespace mig = drf::migrations;
 
-namespace {
 using test_support::only;
-}  // namespace
 using docs_migrations_example::migrations;
 using docs_migrations_example::Project;
 using docs_migrations_example::User;

@@ -15,12 +15,12 @@
 #include <set>
 #include <stdexcept>
 
+namespace migrations_test {
+
 namespace db = drf::db;
 namespace mig = drf::migrations;
 using db_test::Project;
 using db_test::User;
-
-namespace migrations_test {
 
 using test_support::only;
 
@@ -62,9 +62,6 @@ std::int64_t applied_rows(db::Database& database) {
     s.reset();
     return n;
 }
-
-}  // namespace migrations_test
-using namespace migrations_test;
 
 TEST_CASE("migrate on a fresh database applies every migration in dependency order", "[migrations]") {
     auto database = drf_test::open_database();
@@ -200,7 +197,6 @@ TEST_CASE("Unknown dependencies, cycles and duplicate names are clear errors", "
     CHECK_THROWS_WITH(mig::Migrator(database, {{"a", {}, {}, {}}, {"a", {}, {}, {}}}), "Migration a is declared twice.");
 }
 
-namespace migrations_test {
 std::vector<mig::Migration> long_chain() {
     return {
         {"0001_users", {}, {mig::create_table(mig::from_model<User>())}, {}},
@@ -217,7 +213,6 @@ mig::Migration squashed() {
 mig::Migration after_squash() {
     return {"0004_more", {"0003_index"}, {mig::run_sql("CREATE TABLE more (x INTEGER)")}, {}};
 }
-}  // namespace migrations_test
 
 TEST_CASE("A fresh database applies a squashed migration instead of the ones it replaces", "[migrations]") {
     auto database = drf_test::open_database();
@@ -343,3 +338,5 @@ TEST_CASE("add_column with default_value writes the default as the database's ow
     CHECK_FALSE(old.note.has_value());
     CHECK(db::schema_differences<Project>(database.connection()).empty());
 }
+
+}  // namespace migrations_test

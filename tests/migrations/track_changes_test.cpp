@@ -16,9 +16,10 @@
 #include <variant>
 #include <vector>
 
+namespace track_changes_test {
+
 namespace mig = drf::migrations;
 
-namespace track_changes_test {
 struct Thing : drf::models::Model<Thing> {
     std::string name;
     static constexpr auto meta = drf::models::meta<Thing>("tc_things", drf::models::field<&Thing::name>());
@@ -41,8 +42,6 @@ struct OtherDialect final : drf::db::Dialect {
     int explain_column() const override { return s.explain_column(); }
     std::string_view no_limit() const override { return s.no_limit(); }
 };
-}  // namespace track_changes_test
-using namespace track_changes_test;
 
 TEST_CASE("track_changes is an opaque step named after its table, which makemigrations replays as no change", "[migrations]") {
     const mig::Operation op = mig::track_changes("tc_things");
@@ -81,3 +80,5 @@ TEST_CASE("Migrating tracks each table once, its counter at 0, and makemigration
     CHECK(drf::db::table_versions(database, std::array<std::string_view, 1>{"tc_things"}) == std::vector<std::int64_t>{1});
     CHECK(mig::detect_changes(mig::App{"tc", mig::models<Thing>(), migrations, ""}, mig::replay(migrations)).empty());
 }
+
+}  // namespace track_changes_test

@@ -54,9 +54,6 @@ concept HasDecimalPlaces = requires(F f) { f.decimal_places(3); };
 template <class F>
 concept HasIpAddress = requires(F f) { f.ip_address(); };
 
-}  // namespace models_test
-using namespace models_test;
-
 TEST_CASE("Every model gets id, created_at and updated_at first in its field list", "[models]") {
     STATIC_REQUIRE(drf::models::ModelType<Project>);
     STATIC_REQUIRE(Project::meta.field_count == 8);
@@ -227,3 +224,5 @@ TEST_CASE("ip_address() marks a text field as Django's GenericIPAddressField, an
     STATIC_REQUIRE_FALSE(HasIpAddress<decltype(drf::models::field<&Product::price>())>);
     STATIC_REQUIRE_FALSE(HasIpAddress<decltype(drf::models::field<&Product::warranty>())>);
 }
+
+}  // namespace models_test

@@ -55,10 +55,6 @@ std::vector<std::string> operations(const Json& doc) {
     return out;
 }
 
-}  // namespace example_schema_test
-
-using namespace example_schema_test;
-
 // When the example's API changes on purpose, write the new document over the golden file and review
 // the difference with git diff (from an empty directory: the service keeps its database and cursor
 // secret in the working directory):
@@ -111,3 +107,5 @@ TEST_CASE("projects generateschema writes the document to --file, and to stdout 
     REQUIRE(drf::commands::call_command(registry, "generateschema", {}, out2, err) == 0);
     CHECK(out2.str() == service.document());
 }
+
+}  // namespace example_schema_test

@@ -112,10 +112,6 @@ std::vector<std::string> operation_ids(const Json& doc) {
     return out;
 }
 
-}  // namespace generator_test
-
-using namespace generator_test;
-
 TEST_CASE("Router::endpoints lists each viewset's routes with OpenAPI paths, in registration order", "[openapi]") {
     const auto endpoints = gadgets_and_status().endpoints();
     REQUIRE(endpoints.size() == 2);
@@ -197,7 +193,6 @@ TEST_CASE("A detail route's id is a path parameter in UUID format, described wit
     CHECK_FALSE(doc["paths"]["/api/gadgets/"]["post"].contains("parameters"));
 }
 
-namespace generator_test {
 struct TextKeyViewSet : drf::viewsets::ViewSet<TextKeyViewSet> {
     Response retrieve(Request&, const std::string&) { return Response(Json::object()); }
     static constexpr auto schema = oa::extend_schema(oa::action<&TextKeyViewSet::retrieve>(oa::responses(oa::any_json())));
@@ -206,7 +201,6 @@ struct UuidKeyViewSet : drf::viewsets::ViewSet<UuidKeyViewSet> {
     Response retrieve(Request&, drf::Uuid) { return Response(Json::object()); }
     static constexpr auto schema = oa::extend_schema(oa::action<&UuidKeyViewSet::retrieve>(oa::responses(oa::any_json())));
 };
-}  // namespace generator_test
 
 TEST_CASE("A plain ViewSet's detail routes take {pk}, in UUID format when its actions take a drf::Uuid", "[openapi]") {
     drf::routers::Router router;
@@ -235,7 +229,6 @@ TEST_CASE("A ResourceViewSet's partial_update takes the Patched input serializer
     CHECK(doc["paths"]["/api/gadgets/{id}/"]["delete"]["responses"]["204"] == Json{{"description", "No response body"}});
 }
 
-namespace generator_test {
 struct Note {
     std::string text;
     static constexpr auto fields = s::fields(s::char_field<&Note::text>().optional("").allow_blank());
@@ -245,7 +238,6 @@ struct NoteViewSet : drf::viewsets::ViewSet<NoteViewSet> {
     static constexpr auto schema = oa::extend_schema(
         oa::action<&NoteViewSet::create>(oa::request<Note>(), oa::responses(oa::response<Note>(201))));
 };
-}  // namespace generator_test
 
 TEST_CASE("A request body is required when its serializer requires a field, as drf-spectacular decides", "[openapi]") {
     drf::routers::Router router = gadgets_and_status();
@@ -287,7 +279,6 @@ TEST_CASE("extend_schema declares an action's body, responses, summary and descr
           Json{{"type", "array"}, {"items", {{"$ref", "#/components/schemas/GadgetOutput"}}}});
 }
 
-namespace generator_test {
 struct RenamedViewSet : drf::viewsets::ViewSet<RenamedViewSet> {
     Response list(Request&) { return Response(Json::object()); }
     static constexpr auto schema = oa::extend_schema(
@@ -298,7 +289,6 @@ struct TaggedViewSet : drf::viewsets::ViewSet<TaggedViewSet> {
     Response list(Request&) { return Response(Json::object()); }
     static constexpr auto schema = oa::extend_schema(oa::tags("admin"), oa::action<&TaggedViewSet::list>(oa::responses(oa::any_json())));
 };
-}  // namespace generator_test
 
 TEST_CASE("extend_schema's operation_id and tags replace drf-spectacular's, for an action or the whole viewset", "[openapi]") {
     drf::routers::Router router;
@@ -400,3 +390,5 @@ TEST_CASE("The components are sorted by name, ErrorDetail among them", "[openapi
 TEST_CASE("The same router gives the same document, byte for byte", "[openapi]") {
     CHECK(document(gadgets_and_status()).dump(2) == document(gadgets_and_status()).dump(2));
 }
+
+}  // namespace generator_test

@@ -75,10 +75,6 @@ Gadget full_gadget() {
     return g;
 }
 
-}  // namespace kitchen_sink_test
-
-using namespace kitchen_sink_test;
-
 TEST_CASE("Every $ref in the kitchen sink's OpenAPI document resolves to a schema in it", "[openapi]") {
     std::vector<std::pair<std::string, std::string>> refs;
     collect_refs(document(), "", refs);
@@ -154,3 +150,5 @@ TEST_CASE("The errors the kitchen sink's input serializer reports fit its Valida
     INFO(result.errors().dump());
     CHECK(mismatches("GadgetInputValidationError", result.errors()).empty());
 }
+
+}  // namespace kitchen_sink_test

@@ -129,10 +129,6 @@ std::vector<std::string> header_parameters(const Json& doc, const std::string& p
 
 using Strings = std::vector<std::string>;
 
-}  // namespace policies_test
-
-using namespace policies_test;
-
 TEST_CASE("A throttled view documents 429 with its detail and a required integer Retry-After", "[openapi]") {
     const Json doc = document<ReportViewSet>(settings(false), {"api/reports"});
     const Json& throttled = responses(doc, "/api/reports/", "get")["429"];
@@ -242,3 +238,5 @@ TEST_CASE("if_match without require_if_match documents If-Match as optional and 
     CHECK(header_parameters(doc, "/api/plain/{pk}/", "delete") == Strings{"If-Match"});
     CHECK(codes(doc, "/api/plain/{pk}/", "delete") == Strings{"204", "404", "412"});
 }
+
+}  // namespace policies_test

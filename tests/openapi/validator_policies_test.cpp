@@ -69,10 +69,6 @@ Errors check(Method method, std::string target, int status, const Headers& heade
 
 const std::string detail = R"({"detail": "x"})";
 
-}  // namespace validator_policies_test
-
-using namespace validator_policies_test;
-
 TEST_CASE("A 429 must carry Retry-After as an integer", "[openapi]") {
     CHECK(check(Method::get, "/api/articles/", 429, with({{"Retry-After", "12"}}), detail).empty());
     CHECK(check(Method::get, "/api/articles/", 429, with({}), detail) ==
@@ -144,3 +140,5 @@ TEST_CASE("A 405 or an OPTIONS answer in another of the route's media types is c
     CHECK(check(Method::post, "/api/articles/", 405, with({{"Allow", "GET"}}, "text/html"), "<p>") ==
           Errors{"405: Content-Type text/html is not one the operation renders"});
 }
+
+}  // namespace validator_policies_test

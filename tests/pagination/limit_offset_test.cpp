@@ -37,9 +37,6 @@ std::vector<std::string> names(const Json& body) {
     return out;
 }
 
-}  // namespace limit_offset_test
-using namespace limit_offset_test;
-
 TEST_CASE("Limit/offset pages come as {count, next, previous, results} with DRF's links", "[pagination]") {
     Store store(7);
     CHECK(body<Slices>(store, "/items/") == Json::parse(R"({"count": 7, "next": "http://testserver/items/?limit=3&offset=3",
@@ -154,3 +151,5 @@ TEST_CASE("A capped limit/offset count is exact up to the cap and left out beyon
     CHECK(body<CountCapped>(six, "/items/?offset=2") == Json::parse(R"({"next": "http://testserver/items/?limit=3&offset=5",
         "previous": "http://testserver/items/?limit=3", "results": [{"name": "g2"}, {"name": "g3"}, {"name": "g4"}]})"));
 }
+
+}  // namespace limit_offset_test

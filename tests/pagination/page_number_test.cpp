@@ -45,9 +45,6 @@ struct ItemViewSet : drf::resources::ResourceViewSet<ItemViewSet, ItemResource> 
     drf::http::Response list(Request& request) { return paginate(request, filter_queryset(request, objects().all())); }
 };
 
-}  // namespace page_number_test
-using namespace page_number_test;
-
 TEST_CASE("Page-number pages come as {count, next, previous, results} with DRF's links", "[pagination]") {
     Store store(7);
     CHECK(body<Pages>(store, "/items/") == Json::parse(R"({"count": 7, "next": "http://testserver/items/?page=2",
@@ -183,3 +180,5 @@ TEST_CASE("A Resource pages by page number through ResourceViewSet::paginate, un
     CHECK(*view.list(request).data() == Json::parse(R"({"count": 7, "next": "http://testserver/items/?ordering=-rank&page=3",
         "previous": "http://testserver/items/?ordering=-rank", "results": [{"name": "g3"}, {"name": "g2"}, {"name": "g1"}]})"));
 }
+
+}  // namespace page_number_test

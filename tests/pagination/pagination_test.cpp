@@ -96,9 +96,6 @@ drf::http::Response page_response(Store& store, const std::string& target) {
     }
 }
 
-}  // namespace pagination_test
-using namespace pagination_test;
-
 TEST_CASE("Pages come as {next, previous, results} with absolute links; previous is null first, next null last",
           "[pagination]") {
     Store store;
@@ -186,7 +183,6 @@ TEST_CASE("page_size_query_param: values above max_page_size are clamped; zero, 
     CHECK_THAT(page<Small>(store, "/items/?page_size=2")["next"].get<std::string>(), Catch::Contains("page_size=2"));
 }
 
-namespace pagination_test {
 using Capped = pg::CursorPagination<pg::Options{.page_size = 7, .page_size_query_param = "page_size", .max_page_size = 50}>;
 using Uncapped = pg::CursorPagination<pg::Options{.page_size = 7, .page_size_query_param = "page_size"}>;
 constexpr std::size_t largest = pg::largest_page_size;
@@ -264,7 +260,6 @@ const std::vector<SizeRow>& size_rows() {
     };
     return rows;
 }
-}  // namespace pagination_test
 
 TEST_CASE("page_size is read as DRF reads it with Python's int(): spaces, '+', underscores, any Unicode digit",
           "[pagination]") {
@@ -456,8 +451,6 @@ TEST_CASE("Following previous from page k returns exactly page k-1's rows when n
     }
 }
 
-namespace pagination_test {
-
 // One reader walks the whole table one way while writers insert rows (before, inside and after its
 // position, many with identical timestamps) and delete rows between its requests.
 struct Walk {
@@ -501,8 +494,6 @@ void check_walk(const std::vector<Item>& rows, const std::set<std::string>& stab
         CHECK((a.created_at > b.created_at || (a.created_at == b.created_at && a.id > b.id)));
     }
 }
-
-}  // namespace pagination_test
 
 TEST_CASE("Property: paging forward under concurrent inserts and deletes sees every stable row exactly once, in order",
           "[pagination]") {
@@ -568,3 +559,5 @@ TEST_CASE("A cursor page is served by the ordering index, at any depth", "[pagin
           std::string::npos);
     CHECK(plan.find(drf_test::expect("TEMP B-TREE", "Sort")) == std::string::npos);
 }
+
+}  // namespace pagination_test

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <type_traits>
 
+namespace permissions_test_adl {
+
 namespace permissions_test {
 
 using drf::auth::User;
@@ -639,8 +641,6 @@ struct OwnBaseB : BasePermission {
 };
 
 }  // namespace permissions_test
-
-namespace permissions_test_adl {
 
 // No using-directive here: deriving from BasePermission is enough for `&` to be found.
 TEST_CASE("Two permissions of your own compose when one derives from BasePermission", "[permissions]") {

@@ -14,10 +14,10 @@
 #include <utility>
 #include <vector>
 
+namespace body_values_test {
+
 namespace s = drf::serializers;
 using drf::Json;
-
-namespace body_values_test {
 
 // serializer.errors for a request body (read by drf::parse_json, as request.data() reads it).
 template <class S>
@@ -111,9 +111,6 @@ Json nested_arrays(std::size_t depth) {
     }
     return value;
 }
-
-}  // namespace body_values_test
-using namespace body_values_test;
 
 // --- integers wider than 64 bits, and 1e400 ------------------------------------------------------
 
@@ -272,3 +269,5 @@ TEST_CASE("A ValidationError carrying a Json nested deeper than 1000 levels thro
     CHECK(e.detail().size() == 50'000);
     CHECK(e.detail()["k49999"] == Json::array({"bad"}));
 }
+
+}  // namespace body_values_test

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
+namespace fields_test {
+
 namespace s = drf::serializers;
 using drf::Json;
-
-namespace fields_test {
 
 // Errors for `body` under serializer S, as DRF's serializer.errors renders them.
 template <class S>
@@ -106,9 +106,6 @@ struct Email {
     std::string f;
     static constexpr auto fields = s::fields(s::email_field<&Email::f>());
 };
-
-}  // namespace fields_test
-using namespace fields_test;
 
 // --- char ----------------------------------------------------------------------------------------
 
@@ -332,3 +329,5 @@ TEST_CASE("An email field follows Django's EmailValidator", "[serializers]") {
     CHECK(errors<Email>(R"({"f": 42})") == R"({"f":["Enter a valid email address."]})");
     CHECK(errors<Email>(R"({"f": ""})") == R"({"f":["This field may not be blank."]})");
 }
+
+}  // namespace fields_test

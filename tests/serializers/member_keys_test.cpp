@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
+namespace member_keys_test {
+
 namespace s = drf::serializers;
 using drf::Json;
-
-namespace member_keys_test {
 
 struct Tag {
     std::string label;

@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
+namespace model_serializer_test {
+
 namespace s = drf::serializers;
 using drf::Json;
-
-namespace model_serializer_test {
 
 struct Project : drf::models::Model<Project> {
     std::string name;
@@ -52,9 +52,6 @@ struct Overridden {
             .declare<&Project::archived>(s::boolean_field<&Project::archived>("done").read_only())
             .declare(s::method_field<Project>("shout", [](const Project& p) { return p.name + "!"; }));
 };
-
-}  // namespace model_serializer_test
-using namespace model_serializer_test;
 
 TEST_CASE("model_serializer takes max_length from the model's field", "[serializers]") {
     const auto result = s::validate<ProjectCreate>(Json::parse(R"({"name": "a name longer than twenty"})"));
@@ -206,3 +203,5 @@ TEST_CASE("create builds a model from every validated field, defaults included",
     CHECK(p.stars == 2);
     CHECK_FALSE(p.archived);
 }
+
+}  // namespace model_serializer_test

@@ -14,10 +14,10 @@
 #include <string>
 #include <type_traits>
 
+namespace model_serializer_types_test {
+
 namespace s = drf::serializers;
 using drf::Json;
-
-namespace model_serializer_types_test {
 
 using field_types_model::Item;
 
@@ -39,9 +39,6 @@ Json with(Json body, const Json& changes) {
 }
 
 struct Undefined;
-
-}  // namespace model_serializer_types_test
-using namespace model_serializer_types_test;
 
 TEST_CASE("model_serializer makes each member type the DRF field ModelSerializer maps its model field to",
           "[serializers]") {
@@ -155,3 +152,5 @@ TEST_CASE("model_serializer asks for the formats header only where a member's ki
     STATIC_REQUIRE(s::detail::kind_defined<s::IpAddressKind, &Item::ip>);
     STATIC_REQUIRE_FALSE(s::detail::kind_defined<Undefined, &Item::day>);
 }
+
+}  // namespace model_serializer_types_test

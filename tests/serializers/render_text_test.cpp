@@ -208,9 +208,6 @@ struct Valid {
                   s::method_field<Record>("summary", [](const Record& r) { return Json{{"n", r.count}}; }));
 };
 
-}  // namespace render_text_test
-using namespace render_text_test;
-
 TEST_CASE("render_many_to writes the bytes content() writes for render_many's Json, for every field kind and option",
           "[serializers]") {
     std::vector<std::shared_ptr<Person>> people;
@@ -277,3 +274,5 @@ TEST_CASE("The text parsed back is the Json render_many builds, for valid UTF-8"
     REQUIRE(response.data());
     CHECK(*response.data() == s::render_many<Valid>(rows));
 }
+
+}  // namespace render_text_test

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
+namespace serializer_test {
+
 namespace s = drf::serializers;
 using drf::Json;
-
-namespace serializer_test {
 
 template <class S>
 std::string errors(const char* body, s::ValidateOptions options = {}) {
@@ -184,9 +184,6 @@ struct ProjectModelOutput {
     static constexpr auto fields = s::model_serializer<Project, &Project::id, &Project::name, &Project::archived,
                                                        &Project::created_at>();
 };
-
-}  // namespace serializer_test
-using namespace serializer_test;
 
 // --- errors --------------------------------------------------------------------------------------
 
@@ -433,3 +430,5 @@ TEST_CASE("model_serializer builds a serializer from a model's meta; base fields
     CHECK(in->name == "n");
     CHECK(in->archived);
 }
+
+}  // namespace serializer_test

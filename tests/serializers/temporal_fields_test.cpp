@@ -19,10 +19,10 @@
 #include <string>
 #include <vector>
 
+namespace temporal_fields_test {
+
 namespace s = drf::serializers;
 using drf::Json;
-
-namespace temporal_fields_test {
 
 namespace pt = boost::posix_time;
 

@@ -112,9 +112,6 @@ struct Links {
     static constexpr auto fields = s::fields(s::list_field<&Links::f>(s::url_field()));
 };
 
-}  // namespace text_fields_test
-using namespace text_fields_test;
-
 // --- RegexField ----------------------------------------------------------------------------------
 
 TEST_CASE("A regex field takes a value the pattern matches anywhere in, as Python's re.search", "[serializers]") {
@@ -700,3 +697,5 @@ TEST_CASE("The text field builders need a std::string member", "[serializers]") 
     STATIC_REQUIRE(std::is_same_v<decltype(s::url_field())::kind_type, s::UrlKind>);
     STATIC_REQUIRE(std::is_same_v<decltype(s::slug_field<&Slug::f>())::value_type, std::string>);
 }
+
+}  // namespace text_fields_test

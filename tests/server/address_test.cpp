@@ -60,9 +60,6 @@ ServerOptions on_ipv6_loopback() {
     return options;
 }
 
-}  // namespace address_test
-using namespace address_test;
-
 TEST_CASE("authority() writes a host and port as a URL does, an IPv6 address in brackets", "[server]") {
     using drf::server::authority;
     CHECK(authority("127.0.0.1", 8000) == "127.0.0.1:8000");
@@ -120,3 +117,5 @@ TEST_CASE("runserver on ::1 says 'Starting server at http://[::1]:port/'", "[ser
     CHECK_THAT(buffer.text, Catch::StartsWith("Starting server at http://[::1]:"));
     CHECK_THAT(err.str(), Catch::Contains("drf: listening on http://[::1]:"));
 }
+
+}  // namespace address_test

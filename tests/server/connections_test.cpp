@@ -31,9 +31,6 @@ bool eventually(Done done) {
     return true;
 }
 
-}  // namespace connections_test
-using namespace connections_test;
-
 TEST_CASE("A new connection that does not send its whole header within header_timeout is closed", "[server]") {
     auto options = quiet();
     options.header_timeout = 200ms;  // read_timeout stays at 30 s
@@ -182,3 +179,5 @@ TEST_CASE("stop() returns within drain_timeout and a second when a client never 
     CHECK(Clock::now() - before < 1500ms);
     CHECK(server.connections() == 0);
 }
+
+}  // namespace connections_test

@@ -69,9 +69,6 @@ private:
 
 const std::string chunked_post = "POST /upload/ HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n";
 
-}  // namespace framing_test
-using namespace framing_test;
-
 // ---- limits: every buffer a client can fill has a maximum ----
 
 TEST_CASE("A chunk extension longer than the limit is answered 400 and the connection closed, long before the client "
@@ -519,3 +516,5 @@ TEST_CASE("parse_request gives the status and detail the server answers, or says
     CHECK(parse_request(options, "GET / HTTP/1.1\r\nHost: a\r\n").kind == ParseOutcome::Kind::incomplete);
     CHECK(parse_request(options, "").kind == ParseOutcome::Kind::incomplete);
 }
+
+}  // namespace framing_test

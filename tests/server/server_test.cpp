@@ -61,9 +61,6 @@ struct PingViewSet : drf::viewsets::ViewSet<PingViewSet> {
     }
 };
 
-}  // namespace server_test
-using namespace server_test;
-
 TEST_CASE("A GET is answered with the handler's JSON, its headers, Content-Length and Server: drf", "[server]") {
     Server server(
         [](Request&) {
@@ -727,14 +724,12 @@ TEST_CASE("A Router is served as it is: its routes, 404s, 405s with Allow, and H
     CHECK(again.result_int() == 200);
 }
 
-namespace server_test {
 // docs/server.md's example, with port 0 and a SIGTERM as soon as it listens instead of a Ctrl-C.
 int docs_example(drf::server::ServerOptions options) {
     drf::routers::Router router;
     router.register_viewset<PingViewSet>("ping");
     return drf::server::serve(router, std::move(options));
 }
-}  // namespace server_test
 
 TEST_CASE("docs/server.md: serve(router, options) listens, and returns 0 after SIGTERM", "[server]") {
     std::ostringstream log;
@@ -807,3 +802,5 @@ TEST_CASE("serve() runs until SIGTERM, then drains and returns 0", "[server]") {
     CHECK(said.find("drf: SIGTERM received") != std::string::npos);
     CHECK(said.find("drf: stopped") != std::string::npos);
 }
+
+}  // namespace server_test

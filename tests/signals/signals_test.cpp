@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-namespace {
+namespace signals_test {
 
 using drf::signals::any_sender;
 using drf::signals::ConnectOptions;
@@ -70,8 +70,6 @@ int invoices_saved = 0;
 // this works whatever order the translation units are initialized in.
 const Connection count_invoices_at_startup = post_save<Invoice>.connect(
     [](const Invoice&, const SaveInfo&) { ++invoices_saved; }, {.dispatch_uid = "count_invoices"});
-
-}  // namespace
 
 TEST_CASE("Receivers are called in the order they were connected", "[signals]") {
     Signal<int> signal{"numbers"};
@@ -657,3 +655,5 @@ TEST_CASE("Model signals of different models are separate signals", "[signals]")
     CHECK_FALSE(post_save<Tag>.has_listeners());
     CHECK(post_save<Note>.has_listeners(sender_of<Note>()));
 }
+
+}  // namespace signals_test

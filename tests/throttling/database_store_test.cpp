@@ -28,10 +28,10 @@
 #include <unistd.h>
 #include <vector>
 
+namespace database_store_test {
+
 namespace db = drf::db;
 namespace throttling = drf::throttling;
-
-namespace database_store_test {
 
 using namespace std::string_literals;
 

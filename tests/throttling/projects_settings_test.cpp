@@ -13,7 +13,7 @@
 #include <optional>
 #include <string>
 
-namespace {
+namespace projects_settings_test {
 
 // Sets an environment variable for one scope, restoring what was there.
 class EnvVar {
@@ -47,8 +47,6 @@ std::string configuration_error(drf::db::Databases& databases) {
     }
     return "";
 }
-
-}  // namespace
 
 TEST_CASE("The example's throttles default to anon=60/minute and archive=10/minute, no proxies, in process on SQLite",
           "[throttling]") {
@@ -111,3 +109,5 @@ TEST_CASE("A bad throttle setting of the example is a ConfigurationError naming 
         CHECK(configuration_error(databases) == "PROJECTS_THROTTLE_STORE must be 'local' or 'database', not 'redis'");
     }
 }
+
+}  // namespace projects_settings_test

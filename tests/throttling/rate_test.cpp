@@ -7,12 +7,13 @@
 #include <stdexcept>
 #include <string>
 
+namespace rate_test {
+
 using drf::throttling::parse_rate;
 using drf::throttling::parse_rates;
 using drf::throttling::Rate;
 using drf::throttling::Rates;
 
-namespace {
 // The message parse_rate or parse_rates throws for `text`, or "" when it throws none.
 template <class F>
 std::string error_of(F&& f) {
@@ -23,7 +24,6 @@ std::string error_of(F&& f) {
     }
     return "";
 }
-}  // namespace
 
 TEST_CASE("A rate is a number of requests per second, minute, hour or day, read by the period's first letter as DRF does",
           "[throttling]") {
@@ -97,3 +97,5 @@ TEST_CASE("A bad item of the rates setting is refused with a message naming the 
     CHECK(error_of([] { parse_rates("anon=1/s,anon=2/s"); }) ==
           "drf::throttling::parse_rates: the item \"anon=2/s\" repeats the scope \"anon\"");
 }
+
+}  // namespace rate_test

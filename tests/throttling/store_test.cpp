@@ -12,16 +12,16 @@
 #include <thread>
 #include <vector>
 
+namespace store_test {
+
 using drf::DateTime;
 using drf::throttling::Decision;
 using drf::throttling::LocalStore;
 using drf::throttling::Rate;
 
-namespace {
 const DateTime t0 = drf::from_unix_micros(1'800'000'000'000'000);
 DateTime at(double seconds) { return t0 + boost::posix_time::microseconds(static_cast<std::int64_t>(seconds * 1e6)); }
 std::int64_t micros(double seconds) { return drf::to_unix_micros(at(seconds)); }
-}  // namespace
 
 TEST_CASE("A key accepts num_requests in its window, then refuses until its oldest request leaves it", "[throttling]") {
     LocalStore store;
@@ -169,3 +169,5 @@ TEST_CASE("Under many new keys from many threads the LocalStore never holds more
     CHECK(accepted.load() == 100);
     CHECK(store.size() == 100);
 }
+
+}  // namespace store_test

@@ -180,9 +180,6 @@ std::string registration_error(std::shared_ptr<th::Settings> throttling) {
     return "";
 }
 
-}  // namespace throttles_test
-using namespace throttles_test;
-
 TEST_CASE("Each built-in throttle counts under DRF's cache key throttle_<scope>_<ident>", "[throttling]") {
     const drf::auth::User alice = user_named("alice");
     const std::string pk = drf::to_string(alice.id);
@@ -494,3 +491,5 @@ TEST_CASE("Registering a view whose throttles have no rate, or no settings, fail
         CHECK(registration_error<PingViewSet>(settings("", {ScopedRateThrottle{}})).empty());
     }
 }
+
+}  // namespace throttles_test

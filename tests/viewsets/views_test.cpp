@@ -85,10 +85,6 @@ struct ByDefault : drf::viewsets::ViewSet<ByDefault> {
     Response list(Request&) { return Response(Json{{"default", true}}); }
 };
 
-}  // namespace views_test
-
-using namespace views_test;
-
 TEST_CASE("routes() lists the routes in the order the viewsets were registered", "[viewsets]") {
     drf::routers::Router router;
     router.register_viewset<Notes>("zebra");
@@ -203,3 +199,5 @@ TEST_CASE("A viewset built from the databases cannot be registered on a router w
     drf::test::APIClient client(router);
     CHECK(client.get("/context/").data == Json{{"has_databases", false}});
 }
+
+}  // namespace views_test

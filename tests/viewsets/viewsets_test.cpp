@@ -151,9 +151,6 @@ struct App {
     }
 };
 
-}  // namespace viewsets_test
-using namespace viewsets_test;
-
 TEST_CASE("The router generates DRF's routes for the actions a viewset defines", "[viewsets]") {
     App app;
     auto routes = app.router.routes();
@@ -174,7 +171,6 @@ TEST_CASE("The router generates DRF's routes for the actions a viewset defines",
                    });
 }
 
-namespace viewsets_test {
 // The route names of a router, by pattern.
 std::vector<std::string> names_of(const drf::routers::Router& router) {
     auto routes = router.routes();
@@ -193,7 +189,6 @@ struct NoteViewSet : drf::viewsets::ViewSet<NoteViewSet> {
         drf::viewsets::action<&NoteViewSet::pin>("pin", drf::viewsets::detail, {Method::post}, "pin-it", "pin-note"),
         drf::viewsets::action<&NoteViewSet::recent_items>("recent_items", drf::viewsets::list));
 };
-}  // namespace viewsets_test
 
 TEST_CASE("Route names are <basename>-list, -detail and -<url_name>; the basename defaults to the prefix's last segment",
           "[viewsets]") {
@@ -412,3 +407,5 @@ TEST_CASE("A view registered at an exact path answers GET and HEAD there, and 40
     CHECK_THROWS_AS(router.register_path("static/app.js", [](const Request&) { return Response(Json::object()); }),
                     std::invalid_argument);
 }
+
+}  // namespace viewsets_test
