@@ -42,6 +42,11 @@ inline std::uint64_t get_u64(const unsigned char* p) {
     return v;
 }
 
+// The one text a Decimal, Date or Time position is written as, and the only one it is read back from.
+inline std::string position_text(const Decimal& d) { return d.to_string(); }
+inline std::string position_text(const Date& d) { return to_iso8601(d); }
+inline std::string position_text(const Time& t) { return to_iso8601(t); }
+
 inline std::string encode_payload(const Position& pos) {
     std::string out;
     out.reserve(64);
@@ -74,10 +79,7 @@ inline std::string encode_payload(const Position& pos) {
                     out.append(reinterpret_cast<const char*>(x.data), 16);
                 } else if constexpr (std::is_same_v<X, Decimal> || std::is_same_v<X, Date> || std::is_same_v<X, Time>) {
                     // Their exact text, read back with the type's own parser.
-                    const std::string text = [&] {
-                        if constexpr (std::is_same_v<X, Decimal>) return x.to_string();
-                        else return to_iso8601(x);
-                    }();
+                    const std::string text = position_text(x);
                     out += std::is_same_v<X, Decimal> ? 'd' : std::is_same_v<X, Date> ? 'D' : 'T';
                     put_u64(out, text.size());
                     out += text;
@@ -162,19 +164,13 @@ inline std::optional<Position> decode_payload(std::string_view bytes) {
                 i += len;
                 // Only the text encode_payload writes: the parsers also take surrounding space and
                 // other spellings, and one position must have exactly one cursor.
-                if (tag == 'd') {
-                    auto d = parse_decimal(text);
-                    if (!d || d->to_string() != text) return std::nullopt;
-                    pos.key.emplace_back(*d);
-                } else if (tag == 'D') {
-                    auto d = parse_date(text);
-                    if (!d || to_iso8601(*d) != text) return std::nullopt;
-                    pos.key.emplace_back(*d);
-                } else {
-                    auto t = parse_time(text);
-                    if (!t || to_iso8601(*t) != text) return std::nullopt;
-                    pos.key.emplace_back(*t);
-                }
+                auto keep = [&](const auto& parsed) {
+                    if (!parsed || position_text(*parsed) != text) return false;
+                    pos.key.emplace_back(*parsed);
+                    return true;
+                };
+                const bool kept = tag == 'd' ? keep(parse_decimal(text)) : tag == 'D' ? keep(parse_date(text)) : keep(parse_time(text));
+                if (!kept) return std::nullopt;
                 break;
             }
             case 'r': {
