@@ -5,6 +5,8 @@
 
 #include <drf/db/database.hpp>
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -14,6 +16,19 @@
 
 namespace drf::db {
 
+namespace detail {
+// The Databases a thread asked last and what it answered. A request asks several times (the
+// authenticator, the viewset, each query); this answers all but the first without the shared mutex,
+// which the server's threads would otherwise take turns on. Instances are told apart by a serial number,
+// never reused, so a Databases destroyed and another made at its address is not mistaken for it.
+struct LastDatabases {
+    std::uint64_t serial = 0;
+    Database* database = nullptr;
+};
+inline thread_local LastDatabases last_databases;
+inline std::atomic<std::uint64_t> databases_serials{0};
+}  // namespace detail
+
 class Databases {
 public:
     explicit Databases(std::function<Database()> open) : open_(std::move(open)) {}
@@ -22,19 +37,24 @@ public:
 
     // The calling thread's Database, opened on its first call.
     Database& get() {
+        detail::LastDatabases& last = detail::last_databases;
+        if (last.serial == serial_) return *last.database;
         const std::lock_guard lock(mutex_);
         auto& slot = per_thread_[std::this_thread::get_id()];
         if (!slot) slot = std::make_unique<Database>(open_());
+        last = {serial_, slot.get()};
         return *slot;
     }
 
     // Closes the calling thread's connection (a worker thread about to exit).
     void release() {
+        if (detail::last_databases.serial == serial_) detail::last_databases = {};
         const std::lock_guard lock(mutex_);
         per_thread_.erase(std::this_thread::get_id());
     }
 
 private:
+    const std::uint64_t serial_ = ++detail::databases_serials;
     std::function<Database()> open_;
     std::mutex mutex_;
     std::unordered_map<std::thread::id, std::unique_ptr<Database>> per_thread_;

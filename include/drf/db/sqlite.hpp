@@ -82,6 +82,16 @@ namespace detail {
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) throw OperationalError(message);
     throw DatabaseError(message);
 }
+
+// SQLite counts every allocation it makes under one process-wide mutex (SQLITE_CONFIG_MEMSTATUS, on by
+// default), for sqlite3_memory_used() and the soft heap limit: on a server that is half of all mutex
+// locks of a GET, and a point where its threads wait for each other. drf turns the count off as it
+// opens its first connection. sqlite3_config can change it only before SQLite is initialised, so a
+// program that wants the count calls sqlite3_initialize() before it opens a drf database.
+inline void configure_process() {
+    [[maybe_unused]] static const int refused_when_initialised = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 }  // namespace detail
 
 class SqliteStatement final : public Statement {
@@ -155,6 +165,7 @@ struct Options {
 class SqliteConnection final : public Connection {
 public:
     explicit SqliteConnection(const std::string& path, Options options = {}) : statements_(options.statement_cache_size) {
+        detail::configure_process();
         const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
         const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
         if (rc != SQLITE_OK) {
