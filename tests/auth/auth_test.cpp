@@ -389,6 +389,14 @@ public:
         log_->emplace_back(sql);
         inner_.connection().execute(sql);
     }
+    void begin_read_only() override {
+        log_->emplace_back("begin_read_only");
+        inner_.connection().begin_read_only();
+    }
+    void end_read_only(bool commit) override {
+        log_->emplace_back("end_read_only");
+        inner_.connection().end_read_only(commit);
+    }
     std::int64_t changes() const override { return inner_.connection().changes(); }
     std::vector<db::ColumnInfo> table_columns(std::string_view table) override {
         return inner_.connection().table_columns(table);

@@ -17,14 +17,11 @@
 
 #include <catch2/catch.hpp>
 
-#include <atomic>
 #include <cstdint>
-#include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
 #include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 namespace token_cache_test {
@@ -269,37 +266,9 @@ TEST_CASE("Without cache_size, TokenAuthentication caches nothing and needs no c
 
 // ---- two instances on one database -------------------------------------------------------------
 
-// One database reached by several connections: a SQLite file (removed at the end) or, on PostgreSQL,
-// a schema of the test server.
-class SharedDatabase {
-public:
-    SharedDatabase() {
-        if (drf_test::on_sqlite()) {
-            static std::atomic<int> counter{0};
-            path_ = "/tmp/drf_token_cache_" + std::to_string(::getpid()) + "_" + std::to_string(++counter) + ".sqlite3";
-            remove_files();
-            first_.emplace(migrated(db::sqlite::open(path_)));
-        } else {
-            first_.emplace(migrated(drf_test::open_database()));
-        }
-    }
-    ~SharedDatabase() {
-        first_.reset();
-        if (!path_.empty()) remove_files();
-    }
-    SharedDatabase(const SharedDatabase&) = delete;
-    SharedDatabase& operator=(const SharedDatabase&) = delete;
-
-    db::Database open() { return path_.empty() ? drf_test::another_connection(*first_) : db::sqlite::open(path_); }
-    db::Database& first() { return *first_; }
-    const std::string& path() const { return path_; }
-
-private:
-    void remove_files() {
-        for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
-    }
-    std::string path_;
-    std::optional<db::Database> first_;
+// One database reached by several connections (drf_test::SharedDatabase), migrated.
+struct SharedDatabase : drf_test::SharedDatabase {
+    SharedDatabase() { drf::migrations::Migrator(first(), all_migrations()).migrate(); }
 };
 
 TEST_CASE("A token revoked through one instance is refused at once by another instance's cache", "[auth]") {

@@ -8,6 +8,7 @@
 #endif
 
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <stdexcept>
@@ -48,6 +49,8 @@ public:
     const drf::db::Dialect& dialect() const override { return inner_->dialect(); }
     drf::db::Statement& prepare(std::string_view sql) override { return inner_->prepare(sql); }
     void execute(std::string_view sql) override { inner_->execute(sql); }
+    void begin_read_only() override { inner_->begin_read_only(); }
+    void end_read_only(bool commit) override { inner_->end_read_only(commit); }
     std::int64_t changes() const override { return inner_->changes(); }
     std::vector<drf::db::ColumnInfo> table_columns(std::string_view table) override { return inner_->table_columns(table); }
 
@@ -97,6 +100,30 @@ drf::db::Database open_database() {
 #else
     throw std::runtime_error("DRF_TEST_DATABASE_URL names a PostgreSQL server, but this build has no drf::postgresql");
 #endif
+}
+
+SharedDatabase::SharedDatabase() {
+    if (on_sqlite()) {
+        static std::atomic<int> counter{0};
+        path_ = "/tmp/drf_shared_" + std::to_string(::getpid()) + "_" + std::to_string(++counter) + ".sqlite3";
+        remove_files();
+        first_.emplace(drf::db::sqlite::open(path_));
+    } else {
+        first_.emplace(open_database());
+    }
+}
+
+SharedDatabase::~SharedDatabase() {
+    first_.reset();
+    if (!path_.empty()) remove_files();
+}
+
+drf::db::Database SharedDatabase::open() {
+    return path_.empty() ? another_connection(*first_) : drf::db::sqlite::open(path_);
+}
+
+void SharedDatabase::remove_files() const {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
 }
 
 }  // namespace drf_test

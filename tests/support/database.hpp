@@ -7,6 +7,7 @@
 
 #include <drf/db/database.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,29 @@ drf::db::Database open_database();
 // A second connection to the same database as `database` (PostgreSQL only: a SQLite :memory:
 // database cannot be shared), for tests of concurrent transactions.
 drf::db::Database another_connection(drf::db::Database& database);
+
+// One database reached by several connections, as the threads or the instances of a service reach it:
+// on SQLite a file (removed with its WAL files at the end), on PostgreSQL a schema of the test server
+// (dropped when first() closes).
+class SharedDatabase {
+public:
+    SharedDatabase();
+    ~SharedDatabase();
+    SharedDatabase(const SharedDatabase&) = delete;
+    SharedDatabase& operator=(const SharedDatabase&) = delete;
+
+    // A new connection to this database.
+    drf::db::Database open();
+    // The connection made with the database, open as long as this is.
+    drf::db::Database& first() { return *first_; }
+    // The SQLite file; empty on PostgreSQL.
+    const std::string& path() const { return path_; }
+
+private:
+    void remove_files() const;
+    std::string path_;
+    std::optional<drf::db::Database> first_;
+};
 
 // The backend's wording for an error, where the suites check messages: `sqlite` on SQLite, `postgresql`
 // on PostgreSQL.

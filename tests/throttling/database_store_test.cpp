@@ -20,12 +20,10 @@
 
 #include <atomic>
 #include <cstdint>
-#include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 namespace database_store_test {
@@ -39,36 +37,15 @@ drf::DateTime at(int seconds) { return drf::from_unix_micros(1'800'000'000'000'0
 
 throttling::Rate rate(std::int64_t num_requests, std::int64_t duration) { return {num_requests, duration}; }
 
-// One database with the throttling table, reached through a Databases (a connection per thread) — or
-// through several, as several instances of a service reach it. SQLite: a file, removed at the end;
-// PostgreSQL: a schema of the test server, dropped when `first` closes.
-class SharedDatabase {
+// One database with the throttling table (drf_test::SharedDatabase), reached through a Databases (a
+// connection per thread), or through several, as several instances of a service reach it.
+class SharedDatabase : public drf_test::SharedDatabase {
 public:
-    SharedDatabase() {
-        if (drf_test::on_sqlite()) {
-            static std::atomic<int> counter{0};
-            path_ = "/tmp/drf_throttling_" + std::to_string(::getpid()) + "_" + std::to_string(++counter) + ".sqlite3";
-            remove_files();
-            first_.emplace(db::sqlite::open(path_));
-        } else {
-            first_.emplace(drf_test::open_database());
-        }
-        drf::migrations::Migrator(*first_, throttling::migrations()).migrate();
-    }
-    ~SharedDatabase() {
-        first_.reset();
-        if (!path_.empty()) remove_files();
-    }
-    SharedDatabase(const SharedDatabase&) = delete;
-    SharedDatabase& operator=(const SharedDatabase&) = delete;
+    SharedDatabase() { drf::migrations::Migrator(first(), throttling::migrations()).migrate(); }
 
-    // A new connection to this database (Databases calls it under its own lock, one at a time).
-    db::Database open() { return path_.empty() ? drf_test::another_connection(*first_) : db::sqlite::open(path_); }
     std::unique_ptr<db::Databases> databases() {
         return std::make_unique<db::Databases>([this] { return open(); });
     }
-    db::Database& first() { return *first_; }
-
     // What the table holds for `key`: its history text, or nullopt when there is no row.
     std::optional<std::string> history(const std::string& key) {
         db::StatementScope s(first().connection().prepare(
@@ -82,13 +59,6 @@ public:
         s->step();
         return s->column_int(0);
     }
-
-private:
-    void remove_files() {
-        for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
-    }
-    std::string path_;
-    std::optional<db::Database> first_;
 };
 
 struct Env {

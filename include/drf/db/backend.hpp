@@ -201,6 +201,11 @@ public:
     virtual Statement& prepare(std::string_view sql) = 0;
     // Runs one or more statements without parameters (DDL, transaction control).
     virtual void execute(std::string_view sql) = 0;
+    // Database::read_only's transaction: begin_read_only() opens it (one snapshot for every query in it,
+    // and the connection refuses writes until it ends); end_read_only() commits it, or rolls it back
+    // when `commit` is false.
+    virtual void begin_read_only() = 0;
+    virtual void end_read_only(bool commit) = 0;
     // Rows changed by the last INSERT, UPDATE or DELETE.
     virtual std::int64_t changes() const = 0;
     // The columns of `table` in declaration order; empty when there is no such table.

@@ -52,6 +52,25 @@ public:
         }
     }
 
+    // Runs f in one read-only transaction: every query in f sees the database as it was when the first
+    // one ran (SQLite's WAL snapshot, PostgreSQL's REPEATABLE READ), and a write in f fails with a
+    // DatabaseError, changing nothing. For reads that must agree with each other (a page, its related
+    // rows and its ETag's change counters); on SQLite it is also cheaper than a transaction per query.
+    // Inside atomic() or another read_only(), f runs in the transaction already open.
+    template <class F>
+    decltype(auto) read_only(F&& f) {
+        if (depth_ > 0) return f();
+        Block block(*this, Block::ReadOnly{});
+        if constexpr (std::is_void_v<std::invoke_result_t<F&>>) {
+            f();
+            block.commit();
+        } else {
+            decltype(auto) result = f();
+            block.commit();
+            return result;
+        }
+    }
+
     bool in_atomic_block() const noexcept { return depth_ > 0; }
 
 private:
@@ -59,15 +78,24 @@ private:
     // destruction without commit (an exception is on its way out).
     class Block {
     public:
+        struct ReadOnly {};
         explicit Block(Database& db) : db_(db), level_(db.depth_) {
             db_.connection_->execute(level_ == 0 ? std::string(db_.dialect().begin()) : "SAVEPOINT " + name());
+            ++db_.depth_;
+        }
+        // The outermost transaction only: read_only() inside another block runs in that one.
+        Block(Database& db, ReadOnly) : db_(db), level_(0), read_only_(true) {
+            db_.connection_->begin_read_only();
             ++db_.depth_;
         }
         void commit() {
             --db_.depth_;
             done_ = true;
             try {
-                db_.connection_->execute(level_ == 0 ? std::string("COMMIT") : "RELEASE SAVEPOINT " + name());
+                if (read_only_)
+                    db_.connection_->end_read_only(true);
+                else
+                    db_.connection_->execute(level_ == 0 ? std::string("COMMIT") : "RELEASE SAVEPOINT " + name());
             } catch (...) {
                 rollback();
                 throw;
@@ -86,7 +114,9 @@ private:
         std::string name() const { return "drf_sp_" + std::to_string(level_); }
         void rollback() noexcept {
             try {
-                if (level_ == 0)
+                if (read_only_)
+                    db_.connection_->end_read_only(false);
+                else if (level_ == 0)
                     db_.connection_->execute("ROLLBACK");
                 else
                     db_.connection_->execute("ROLLBACK TO SAVEPOINT " + name() + "; RELEASE SAVEPOINT " + name());
@@ -96,6 +126,7 @@ private:
         }
         Database& db_;
         int level_;
+        bool read_only_ = false;
         bool done_ = false;
     };
 

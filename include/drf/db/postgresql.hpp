@@ -350,6 +350,10 @@ public:
 
     std::size_t cached_statements() const noexcept { return statements_.size(); }
 
+    // REPEATABLE READ: one snapshot, taken at the first query, for all of them; READ ONLY: the server
+    // refuses writes ("cannot execute INSERT in a read-only transaction").
+    void begin_read_only() override { execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
+    void end_read_only(bool commit) override { execute(commit ? "COMMIT" : "ROLLBACK"); }
     void execute(std::string_view sql) override {
         if (lost_transaction_ && sql == "ROLLBACK") {
             lost_transaction_ = false;  // the server rolled it back when the connection went

@@ -83,6 +83,11 @@ namespace detail {
     throw DatabaseError(message);
 }
 
+// What a write inside Database::read_only gets, worded as PostgreSQL's refusal.
+[[noreturn]] inline void refuse_write(std::string_view sql) {
+    throw DatabaseError("cannot run \"" + std::string(sql) + "\": a write in a read-only transaction (Database::read_only)");
+}
+
 // SQLite counts every allocation it makes under one process-wide mutex (SQLITE_CONFIG_MEMSTATUS, on by
 // default), for sqlite3_memory_used() and the soft heap limit: on a server that is half of all mutex
 // locks of a GET, and a point where its threads wait for each other. drf turns the count off as it
@@ -96,7 +101,8 @@ inline void configure_process() {
 
 class SqliteStatement final : public Statement {
 public:
-    SqliteStatement(sqlite3* db, std::string_view sql) : db_(db) {
+    // `read_only`: the connection's flag, set inside Database::read_only, when step() refuses a write.
+    SqliteStatement(sqlite3* db, std::string_view sql, const bool& read_only) : db_(db), read_only_(read_only) {
         const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                                           &stmt_, nullptr);
         if (rc != SQLITE_OK) detail::raise(db, rc, "cannot prepare \"" + std::string(sql) + "\"");
@@ -120,6 +126,7 @@ public:
         check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
     }
     bool step() override {
+        if (read_only_ && !sqlite3_stmt_readonly(stmt_)) detail::refuse_write(sqlite3_sql(stmt_));
         const int rc = sqlite3_step(stmt_);
         if (rc == SQLITE_ROW) return true;
         if (rc == SQLITE_DONE) return false;
@@ -145,6 +152,7 @@ private:
         if (rc != SQLITE_OK) detail::raise(db_, rc, "cannot bind a parameter");
     }
     sqlite3* db_;
+    const bool& read_only_;
     sqlite3_stmt* stmt_ = nullptr;
 };
 
@@ -196,9 +204,10 @@ public:
     }
     Statement& prepare(std::string_view sql) override {
         return statements_.get(
-            sql, [&] { return std::make_unique<SqliteStatement>(db_, sql); }, [](SqliteStatement&) {});
+            sql, [&] { return std::make_unique<SqliteStatement>(db_, sql, read_only_); }, [](SqliteStatement&) {});
     }
     void execute(std::string_view sql) override {
+        if (read_only_) return execute_read_only(sql);
         char* error = nullptr;
         const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &error);
         if (rc != SQLITE_OK) {
@@ -206,6 +215,16 @@ public:
             sqlite3_free(error);
             detail::raise(nullptr, rc, message);
         }
+    }
+    // A deferred transaction in WAL mode reads one snapshot, taken at its first read. BEGIN and COMMIT
+    // are prepared once, like any statement: sqlite3_exec would compile them on every request.
+    void begin_read_only() override {
+        run("BEGIN DEFERRED");
+        read_only_ = true;
+    }
+    void end_read_only(bool commit) override {
+        read_only_ = false;
+        run(commit ? "COMMIT" : "ROLLBACK");
     }
     std::int64_t changes() const override { return sqlite3_changes64(db_); }
 
@@ -226,7 +245,32 @@ public:
     std::size_t cached_statements() const noexcept { return statements_.size(); }
 
 private:
+    void run(std::string_view sql) {
+        StatementScope s(prepare(sql));
+        s->step();
+    }
+    // execute() inside a read-only transaction: each statement is checked before it runs, as step() does.
+    void execute_read_only(std::string_view sql) {
+        const char* next = sql.data();
+        const char* const end = sql.data() + sql.size();
+        while (next < end) {
+            sqlite3_stmt* raw = nullptr;
+            const char* tail = nullptr;
+            const int rc = sqlite3_prepare_v2(db_, next, static_cast<int>(end - next), &raw, &tail);
+            const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
+            if (rc != SQLITE_OK) detail::raise(db_, rc, "cannot prepare \"" + std::string(next, end) + "\"");
+            next = tail;
+            if (!raw) continue;  // only whitespace or a comment was left
+            if (!sqlite3_stmt_readonly(raw)) detail::refuse_write(sqlite3_sql(raw));
+            int step;
+            while ((step = sqlite3_step(raw)) == SQLITE_ROW) {
+            }
+            if (step != SQLITE_DONE) detail::raise(db_, step, "cannot run \"" + std::string(sqlite3_sql(raw)) + "\"");
+        }
+    }
+
     sqlite3* db_ = nullptr;
+    bool read_only_ = false;  // inside Database::read_only; before statements_, which refer to it
     drf::db::detail::StatementCache<SqliteStatement> statements_;
 };
 
