@@ -1,6 +1,7 @@
 // tests/db/read_only_test.cpp — Database::read_only: one snapshot for every query inside it while
 // another connection writes, writes refused inside it (changing nothing) and allowed again after it,
-// and inside atomic() it runs in the transaction already open. On both backends.
+// and inside atomic() it runs in the transaction already open; Database::grouped_reads, which is
+// read_only on SQLite and no transaction on PostgreSQL. On both backends.
 #include "../support/database.hpp"
 
 #include <drf/db/backend.hpp>
@@ -88,6 +89,20 @@ TEST_CASE("Inside atomic(), Database::read_only runs in the transaction already 
         CHECK(database.read_only([&] { return count(database); }) == 2);
     });
     CHECK(count(database) == 2);
+}
+
+TEST_CASE("Database::grouped_reads is one read-only transaction on SQLite, and each query on its own on PostgreSQL",
+          "[db]") {
+    Notes notes;
+    db::Database writer = notes.open();
+    const std::int64_t seen_after_write = notes.first().grouped_reads([&] {
+        CHECK(count(notes.first()) == 1);
+        insert(writer);
+        return count(notes.first());
+    });
+    CHECK(notes.first().dialect().cheap_read_transactions() == drf_test::on_sqlite());
+    CHECK(seen_after_write == (drf_test::on_sqlite() ? 1 : 2));
+    CHECK(count(notes.first()) == 2);
 }
 
 }  // namespace read_only_test

@@ -88,6 +88,9 @@ public:
     // Opens the outermost transaction (SQLite takes the write lock at once, so two writers never
     // deadlock upgrading a read lock).
     virtual std::string_view begin() const { return "BEGIN"; }
+    // Whether several reads cost less in one transaction than each in its own (Database::grouped_reads):
+    // SQLite's are local, PostgreSQL's BEGIN and COMMIT are two more round trips to the server.
+    virtual bool cheap_read_transactions() const { return false; }
     // Django's QuerySet.explain(): the statement that shows how `sql` would run, and the column of its
     // rows that holds the plan's text.
     virtual std::string explain(std::string_view sql) const = 0;

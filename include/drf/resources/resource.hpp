@@ -120,13 +120,17 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
     // `prepare` may fill related data into the rows before they are rendered (Django's select_related).
     // With conditional_requests.etags, the page's ETag comes from the change counters of the tables it
     // reads (the model's and Derived's `etag_tables`), and a matching If-None-Match is answered 304
-    // without running the page's query. The counters, the page and what `prepare` reads are read in one
-    // read-only transaction (db::Database::read_only), so they agree with each other.
+    // without running the page's query. Its reads are grouped (db::Database::grouped_reads: on SQLite one
+    // read transaction instead of one per query).
     template <class Prepare = void (*)(std::vector<model>&)>
     http::Response paginate(const http::Request& request, const db::QuerySet<model>& query,
                             Prepare prepare = [](std::vector<model>&) {}) const {
-        return db().read_only([&] {
+        return db().grouped_reads([&] {
             if constexpr (http::conditional_requests_of<Derived>().etags) {
+                // The counters are read BEFORE the page. Where the reads share no snapshot, a write
+                // committed between the two gives new rows under the old counters: the next request sees
+                // newer counters, a different ETag, and fetches again. Read after, an old page could carry
+                // the new counters' ETag and be answered 304 until the next change.
                 static const std::vector<std::string_view> names = detail::etag_tables<Derived, model>();
                 const std::string etag = page_etag(request, db::table_versions(db(), std::span<const std::string_view>(names)));
                 if (http::if_none_match(request, etag)) {
