@@ -26,14 +26,7 @@ public:
     template <class F>
     decltype(auto) atomic(F&& f) {
         Block block(*this);
-        if constexpr (std::is_void_v<std::invoke_result_t<F&>>) {
-            f();
-            block.commit();
-        } else {
-            decltype(auto) result = f();
-            block.commit();
-            return result;
-        }
+        return run_in(block, f);
     }
 
     // atomic(f), run again — up to `attempts` runs in all — when the database aborts the transaction
@@ -54,21 +47,13 @@ public:
 
     // Runs f in one read-only transaction: every query in f sees the database as it was when the first
     // one ran (SQLite's WAL snapshot, PostgreSQL's REPEATABLE READ), and a write in f fails with a
-    // DatabaseError, changing nothing. For reads that must agree with each other (a page, its related
-    // rows and its ETag's change counters); on SQLite it is also cheaper than a transaction per query.
-    // Inside atomic() or another read_only(), f runs in the transaction already open.
+    // DatabaseError, changing nothing. For reads that must agree with each other (a count and the page
+    // it counts). Inside atomic() or another read_only(), f runs in the transaction already open.
     template <class F>
     decltype(auto) read_only(F&& f) {
         if (depth_ > 0) return f();
         Block block(*this, Block::ReadOnly{});
-        if constexpr (std::is_void_v<std::invoke_result_t<F&>>) {
-            f();
-            block.commit();
-        } else {
-            decltype(auto) result = f();
-            block.commit();
-            return result;
-        }
+        return run_in(block, f);
     }
 
     // Runs f, which only reads, in one read_only() transaction where the backend makes that cheaper than
@@ -138,6 +123,19 @@ private:
         bool read_only_ = false;
         bool done_ = false;
     };
+
+    // Runs f in `block` and commits it when f returns; returns what f returns.
+    template <class F>
+    static decltype(auto) run_in(Block& block, F& f) {
+        if constexpr (std::is_void_v<std::invoke_result_t<F&>>) {
+            f();
+            block.commit();
+        } else {
+            decltype(auto) result = f();
+            block.commit();
+            return result;
+        }
+    }
 
     std::unique_ptr<Connection> connection_;
     int depth_ = 0;
