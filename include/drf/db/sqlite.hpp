@@ -88,7 +88,7 @@ namespace detail {
     throw DatabaseError(message);
 }
 
-// What a write inside Database::read_only gets, worded as PostgreSQL's refusal.
+// What a write inside Database::read_only gets: the statement, as the other errors name it, and why.
 [[noreturn]] inline void refuse_write(std::string_view sql) {
     throw DatabaseError("cannot run \"" + std::string(sql) + "\": a write in a read-only transaction (Database::read_only)");
 }
@@ -212,18 +212,29 @@ public:
         return statements_.get(
             sql, [&] { return std::make_unique<SqliteStatement>(db_, sql, read_only_); }, [](SqliteStatement&) {});
     }
+    // sqlite3_exec's loop (prepare the next statement, step it to the end), written out so that inside
+    // Database::read_only each statement is checked before it runs, as step() checks a prepared one.
+    // Errors read as sqlite3_exec's did: SQLite's message, then the result code's text.
     void execute(std::string_view sql) override {
-        if (read_only_) return execute_read_only(sql);
-        char* error = nullptr;
-        const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &error);
-        if (rc != SQLITE_OK) {
-            std::string message = error ? error : sqlite3_errstr(rc);
-            sqlite3_free(error);
-            detail::raise(nullptr, rc, message);
+        const char* next = sql.data();
+        const char* const end = sql.data() + sql.size();
+        while (next < end) {
+            sqlite3_stmt* raw = nullptr;
+            const char* tail = nullptr;
+            const int rc = sqlite3_prepare_v2(db_, next, static_cast<int>(end - next), &raw, &tail);
+            const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
+            if (rc != SQLITE_OK) detail::raise(nullptr, rc, sqlite3_errmsg(db_));
+            next = tail;
+            if (!raw) continue;  // only whitespace or a comment was left
+            if (read_only_ && !sqlite3_stmt_readonly(raw)) detail::refuse_write(sqlite3_sql(raw));
+            int step;
+            while ((step = sqlite3_step(raw)) == SQLITE_ROW) {
+            }
+            if (step != SQLITE_DONE) detail::raise(nullptr, step, sqlite3_errmsg(db_));
         }
     }
     // A deferred transaction in WAL mode reads one snapshot, taken at its first read. BEGIN and COMMIT
-    // are prepared once, like any statement: sqlite3_exec would compile them on every request.
+    // are prepared once, like any statement: execute() would compile them on every request.
     void begin_read_only() override {
         run("BEGIN DEFERRED");
         read_only_ = true;
@@ -255,26 +266,6 @@ private:
         StatementScope s(prepare(sql));
         s->step();
     }
-    // execute() inside a read-only transaction: each statement is checked before it runs, as step() does.
-    void execute_read_only(std::string_view sql) {
-        const char* next = sql.data();
-        const char* const end = sql.data() + sql.size();
-        while (next < end) {
-            sqlite3_stmt* raw = nullptr;
-            const char* tail = nullptr;
-            const int rc = sqlite3_prepare_v2(db_, next, static_cast<int>(end - next), &raw, &tail);
-            const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
-            if (rc != SQLITE_OK) detail::raise(db_, rc, "cannot prepare \"" + std::string(next, end) + "\"");
-            next = tail;
-            if (!raw) continue;  // only whitespace or a comment was left
-            if (!sqlite3_stmt_readonly(raw)) detail::refuse_write(sqlite3_sql(raw));
-            int step;
-            while ((step = sqlite3_step(raw)) == SQLITE_ROW) {
-            }
-            if (step != SQLITE_DONE) detail::raise(db_, step, "cannot run \"" + std::string(sqlite3_sql(raw)) + "\"");
-        }
-    }
-
     // SQLite's own busy handler (sqlite3_busy_timeout) sleeps 1, 2, 5, 10, 15… ms between tries, so a
     // writer that finds the lock taken by a commit lasting 50 µs waits a millisecond or more: on a server
     // whose threads write at once, that was the POST's p99. This one tries again after short, growing
