@@ -582,6 +582,9 @@ TEST_CASE("docs/database.md: the SQLite connection settings table", "[db]") {
         CHECK(db::sqlite::Options{}.busy_timeout == std::chrono::seconds(5));
         CHECK(pragma(database, "foreign_keys") == "1");
         CHECK(pragma(database, "synchronous") == "1");  // NORMAL
+        CHECK(pragma(database, "wal_autocheckpoint") == "0");  // drf's own checkpoint policy runs instead
+        CHECK(db::sqlite::Options{}.wal_autocheckpoint == 1000);
+        CHECK(db::sqlite::Options{}.statement_cache_size == 256);
     }
     auto memory = db::sqlite::open(":memory:");
     CHECK(pragma(memory, "journal_mode") == "memory");
