@@ -2,6 +2,8 @@
 // are CHECKs here), and the rows of the page's rule tables, so the page cannot claim what the code
 // does not do. Each snippet's types live in their own named namespace (other tests link into the
 // same binary and have their own User and Project).
+#include "../support/sqlite_file.hpp"
+
 #include <drf/db.hpp>
 #include <drf/db/sqlite.hpp>
 #include <drf/migrations.hpp>
@@ -428,18 +430,12 @@ TEST_CASE("docs/database.md: the errors table", "[db]") {
     CHECK_THROWS_WITH(users.all().after({}), "drf::db::QuerySet: a keyset needs 2 values (the ordering columns, then id), got 0");
 }
 
-struct TempFile {
-    std::filesystem::path path =
-        std::filesystem::temp_directory_path() / ("drf-docs-db-" + drf::to_string(drf::uuid4()) + ".sqlite3");
-    ~TempFile() {
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-    }
-};
+using drf_test::TempSqliteFile;
 
 TEST_CASE("docs/database.md: a busy database is an OperationalError once busy_timeout has passed", "[db]") {
-    TempFile file;
-    auto first = db::sqlite::open(file.path.string());
-    auto second = db::sqlite::open(file.path.string(), {.busy_timeout = std::chrono::milliseconds(20)});
+    TempSqliteFile file;
+    auto first = db::sqlite::open(file.path);
+    auto second = db::sqlite::open(file.path, {.busy_timeout = std::chrono::milliseconds(20)});
     first.atomic([&] {  // BEGIN IMMEDIATE: holds the write lock
         CHECK_THROWS_AS(second.atomic([] {}), db::OperationalError);
         CHECK_THROWS_WITH(second.atomic([] {}), "database is locked: database is locked");
@@ -448,9 +444,9 @@ TEST_CASE("docs/database.md: a busy database is an OperationalError once busy_ti
 }
 
 TEST_CASE("docs/database.md: a writer waits for another connection's write lock and gets it once released", "[db]") {
-    TempFile file;
-    auto first = db::sqlite::open(file.path.string());
-    auto second = db::sqlite::open(file.path.string());
+    TempSqliteFile file;
+    auto first = db::sqlite::open(file.path);
+    auto second = db::sqlite::open(file.path);
     first.connection().execute("CREATE TABLE t (x INTEGER)");
     std::atomic<bool> holding{false};
     std::thread holder([&] {
@@ -574,9 +570,9 @@ TEST_CASE("docs/database.md: the transactions table", "[db]") {
 std::string pragma(db::Database& database, const std::string& name) { return single_text(database, "PRAGMA " + name); }
 
 TEST_CASE("docs/database.md: the SQLite connection settings table", "[db]") {
-    TempFile file;
+    TempSqliteFile file;
     {
-        auto database = db::sqlite::open(file.path.string());
+        auto database = db::sqlite::open(file.path);
         CHECK(pragma(database, "journal_mode") == "wal");
         CHECK(pragma(database, "busy_timeout") == "0");  // drf's own busy handler waits instead
         CHECK(db::sqlite::Options{}.busy_timeout == std::chrono::seconds(5));
@@ -589,8 +585,8 @@ TEST_CASE("docs/database.md: the SQLite connection settings table", "[db]") {
     auto memory = db::sqlite::open(":memory:");
     CHECK(pragma(memory, "journal_mode") == "memory");
     CHECK(pragma(memory, "foreign_keys") == "1");
-    TempFile other;
-    auto rollback_journal = db::sqlite::open(other.path.string(), {.busy_timeout = std::chrono::milliseconds(250), .wal = false});
+    TempSqliteFile other;
+    auto rollback_journal = db::sqlite::open(other.path, {.busy_timeout = std::chrono::milliseconds(250), .wal = false});
     CHECK(pragma(rollback_journal, "journal_mode") == "delete");
 }
 

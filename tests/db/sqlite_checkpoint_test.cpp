@@ -1,36 +1,27 @@
 // tests/db/sqlite_checkpoint_test.cpp — sqlite::Options::wal_autocheckpoint: a commit runs a passive
 // checkpoint once every that many pages written to the WAL since the last checkpoint, counted across
 // the process's connections to the file, even while a reader keeps the WAL from starting over; 0 never.
+#include "../support/sqlite_file.hpp"
+
 #include <drf/db/sqlite.hpp>
 
 #include <catch2/catch.hpp>
 
-#include <cstdio>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <unistd.h>
 
 namespace sqlite_checkpoint_test {
 
 namespace db = drf::db;
 namespace sqlite = drf::db::sqlite;
 
-// A SQLite file of its own, removed with its WAL files at the end.
-struct TempFile {
-    std::string path = "/tmp/drf_checkpoint_" + std::to_string(::getpid()) + ".sqlite3";
-    TempFile() { remove(); }
-    ~TempFile() { remove(); }
-    void remove() const {
-        for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
-    }
-    bool has_wal() const { return std::filesystem::exists(path + "-wal"); }
-    // The pages the WAL file holds: a 32-byte header, then frames of a 24-byte header and a page.
-    std::uintmax_t wal_pages() const {
-        const auto size = std::filesystem::file_size(path + "-wal");
-        return size < 32 ? 0 : (size - 32) / (4096 + 24);
-    }
-};
+// The WAL file's pages: a 32-byte header, then frames of a 24-byte header and a page.
+std::uintmax_t wal_pages(const drf_test::TempSqliteFile& file) {
+    const auto size = std::filesystem::file_size(file.path + "-wal");
+    return size < 32 ? 0 : (size - 32) / (4096 + 24);
+}
 
 // A database and the SQLite connection under it, whose checkpoints() the tests read.
 struct Opened {
@@ -63,7 +54,7 @@ struct HeldReader {
 
 TEST_CASE("A SQLite commit checkpoints once every wal_autocheckpoint new WAL pages, even while a reader holds the WAL",
           "[db][sqlite]") {
-    TempFile file;
+    drf_test::TempSqliteFile file;
     Opened writer(file.path, 20);
     writer.database.connection().execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
     insert(writer.database, 0);
@@ -72,7 +63,7 @@ TEST_CASE("A SQLite commit checkpoints once every wal_autocheckpoint new WAL pag
     for (int n = 1; n <= 200; ++n) insert(writer.database, n);
     // SQLite's own policy checkpoints after every commit once the WAL is past its limit, and with the
     // reader there the WAL never starts over: that would be ~190 checkpoints here.
-    const auto written = file.wal_pages();
+    const auto written = wal_pages(file);
     const auto checkpoints = writer.connection->checkpoints() - before;
     INFO("WAL pages: " << written << ", checkpoints: " << checkpoints);
     CHECK(written >= 200);  // the reader kept every page in the WAL
@@ -82,7 +73,7 @@ TEST_CASE("A SQLite commit checkpoints once every wal_autocheckpoint new WAL pag
 
 TEST_CASE("Two connections to one SQLite file share the checkpoint count: pages are checkpointed once, not once per connection",
           "[db][sqlite]") {
-    TempFile file;
+    drf_test::TempSqliteFile file;
     Opened first(file.path, 20);
     first.database.connection().execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
     Opened second(file.path, 20);
@@ -90,7 +81,7 @@ TEST_CASE("Two connections to one SQLite file share the checkpoint count: pages 
     const HeldReader reader(file.path);
     const auto before = first.connection->checkpoints() + second.connection->checkpoints();
     for (int n = 1; n <= 200; ++n) insert(n % 2 ? first.database : second.database, n);
-    const auto written = file.wal_pages();
+    const auto written = wal_pages(file);
     const auto checkpoints = first.connection->checkpoints() + second.connection->checkpoints() - before;
     INFO("WAL pages: " << written << ", checkpoints: " << checkpoints);
     CHECK(checkpoints >= written / 20 - 1);
@@ -98,25 +89,25 @@ TEST_CASE("Two connections to one SQLite file share the checkpoint count: pages 
 }
 
 TEST_CASE("With no reader in the way the SQLite WAL starts over after each checkpoint and stays small", "[db][sqlite]") {
-    TempFile file;
+    drf_test::TempSqliteFile file;
     Opened writer(file.path, 20);
     writer.database.connection().execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
     for (int n = 0; n < 500; ++n) insert(writer.database, n);
     CHECK(writer.connection->checkpoints() >= 10);
-    CHECK(file.wal_pages() <= 30);  // 500 commits, but never more than the limit and a commit's pages
+    CHECK(wal_pages(file) <= 30);  // 500 commits, but never more than the limit and a commit's pages
 }
 
 TEST_CASE("wal_autocheckpoint 0: commits never checkpoint, and the last connection to close empties the WAL",
           "[db][sqlite]") {
-    TempFile file;
+    drf_test::TempSqliteFile file;
     {
         Opened writer(file.path, 0);
         writer.database.connection().execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
         for (int n = 0; n < 300; ++n) insert(writer.database, n);
         CHECK(writer.connection->checkpoints() == 0);
-        CHECK(file.wal_pages() >= 300);
+        CHECK(wal_pages(file) >= 300);
     }
-    CHECK_FALSE(file.has_wal());
+    CHECK_FALSE(std::filesystem::exists(file.path + "-wal"));
     auto reopened = sqlite::open(file.path);
     db::StatementScope s(reopened.connection().prepare("SELECT count(*) FROM notes"));
     REQUIRE(s->step());
@@ -124,7 +115,7 @@ TEST_CASE("wal_autocheckpoint 0: commits never checkpoint, and the last connecti
 }
 
 TEST_CASE("sqlite::Options wal_autocheckpoint is 1000 pages, as SQLite's, and replaces SQLite's own", "[db][sqlite]") {
-    TempFile file;
+    drf_test::TempSqliteFile file;
     CHECK(sqlite::Options{}.wal_autocheckpoint == 1000);
     auto database = sqlite::open(file.path);
     db::StatementScope s(database.connection().prepare("PRAGMA wal_autocheckpoint"));

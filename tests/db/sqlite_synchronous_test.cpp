@@ -2,30 +2,19 @@
 // when asked (a commit then survives a crash of the machine), FULL always with a rollback journal; and
 // the example's PROJECTS_SQLITE_SYNCHRONOUS setting that chooses it.
 #include "../../examples/projects/settings.hpp"
+#include "../support/sqlite_file.hpp"
 
 #include <drf/db/sqlite.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <string>
-#include <unistd.h>
 
 namespace sqlite_synchronous_test {
 
 namespace sqlite = drf::db::sqlite;
-
-// A SQLite file of its own, removed with its WAL files at the end.
-struct TempFile {
-    std::string path = "/tmp/drf_synchronous_" + std::to_string(::getpid()) + ".sqlite3";
-    TempFile() { remove(); }
-    ~TempFile() { remove(); }
-    void remove() const {
-        for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
-    }
-};
 
 // PRAGMA synchronous as the connection reports it: 1 NORMAL, 2 FULL.
 std::int64_t synchronous_of(drf::db::Database& database) {
@@ -40,21 +29,21 @@ std::string journal_mode_of(drf::db::Database& database) {
 }
 
 TEST_CASE("A SQLite file opens in WAL mode with synchronous NORMAL by default", "[db][sqlite]") {
-    TempFile file;
+    drf_test::TempSqliteFile file;
     auto database = sqlite::open(file.path);
     CHECK(journal_mode_of(database) == "wal");
     CHECK(synchronous_of(database) == 1);
 }
 
 TEST_CASE("sqlite::Options synchronous full makes every WAL commit wait for the disk", "[db][sqlite]") {
-    TempFile file;
+    drf_test::TempSqliteFile file;
     auto database = sqlite::open(file.path, {.synchronous = sqlite::Synchronous::full});
     CHECK(journal_mode_of(database) == "wal");
     CHECK(synchronous_of(database) == 2);
 }
 
 TEST_CASE("A SQLite file without WAL is synchronous FULL whatever synchronous says", "[db][sqlite]") {
-    TempFile file;
+    drf_test::TempSqliteFile file;
     auto database = sqlite::open(file.path, {.wal = false, .synchronous = sqlite::Synchronous::normal});
     CHECK(journal_mode_of(database) == "delete");
     CHECK(synchronous_of(database) == 2);
@@ -68,7 +57,7 @@ struct ScopedEnv {
 };
 
 TEST_CASE("The example's PROJECTS_SQLITE_SYNCHRONOUS=full opens its SQLite database synchronous FULL", "[db][sqlite]") {
-    TempFile file;
+    drf_test::TempSqliteFile file;
     {
         ::unsetenv(ScopedEnv::name);
         auto database = projects::open_database("sqlite:///" + file.path, projects::sqlite_options());
