@@ -27,9 +27,8 @@ std::uintmax_t wal_pages(const drf_test::TempSqliteFile& file) {
 struct Opened {
     sqlite::SqliteConnection* connection;
     db::Database database;
-    Opened(const std::string& path, int wal_autocheckpoint) : Opened(path, sqlite::Options{.wal_autocheckpoint = wal_autocheckpoint}) {}
-    Opened(const std::string& path, const sqlite::Options& options)
-        : Opened(std::make_unique<sqlite::SqliteConnection>(path, options)) {}
+    Opened(const std::string& path, int wal_autocheckpoint)
+        : Opened(std::make_unique<sqlite::SqliteConnection>(path, sqlite::Options{.wal_autocheckpoint = wal_autocheckpoint})) {}
 
 private:
     explicit Opened(std::unique_ptr<sqlite::SqliteConnection> c) : connection(c.get()), database(std::move(c)) {}

@@ -8,7 +8,6 @@
 #endif
 
 #include <atomic>
-#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <stdexcept>
@@ -104,26 +103,19 @@ drf::db::Database open_database() {
 
 SharedDatabase::SharedDatabase() {
     if (on_sqlite()) {
-        static std::atomic<int> counter{0};
-        path_ = "/tmp/drf_shared_" + std::to_string(::getpid()) + "_" + std::to_string(++counter) + ".sqlite3";
-        remove_files();
-        first_.emplace(drf::db::sqlite::open(path_));
+        first_.emplace(drf::db::sqlite::open(file_.emplace().path));
     } else {
         first_.emplace(open_database());
     }
 }
 
-SharedDatabase::~SharedDatabase() {
-    first_.reset();
-    if (!path_.empty()) remove_files();
+const std::string& SharedDatabase::path() const {
+    static const std::string none;
+    return file_ ? file_->path : none;
 }
 
 drf::db::Database SharedDatabase::open() {
-    return path_.empty() ? another_connection(*first_) : drf::db::sqlite::open(path_);
-}
-
-void SharedDatabase::remove_files() const {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
+    return file_ ? drf::db::sqlite::open(file_->path) : another_connection(*first_);
 }
 
 }  // namespace drf_test

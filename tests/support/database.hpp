@@ -5,6 +5,8 @@
 // Test cases that only make sense on one backend carry the tag [sqlite] or [postgresql].
 #pragma once
 
+#include "sqlite_file.hpp"
+
 #include <drf/db/database.hpp>
 
 #include <optional>
@@ -31,7 +33,6 @@ drf::db::Database another_connection(drf::db::Database& database);
 class SharedDatabase {
 public:
     SharedDatabase();
-    ~SharedDatabase();
     SharedDatabase(const SharedDatabase&) = delete;
     SharedDatabase& operator=(const SharedDatabase&) = delete;
 
@@ -40,11 +41,10 @@ public:
     // The connection made with the database, open as long as this is.
     drf::db::Database& first() { return *first_; }
     // The SQLite file; empty on PostgreSQL.
-    const std::string& path() const { return path_; }
+    const std::string& path() const;
 
 private:
-    void remove_files() const;
-    std::string path_;
+    std::optional<TempSqliteFile> file_;       // before first_: the file outlives the connection
     std::optional<drf::db::Database> first_;
 };
 

@@ -220,10 +220,14 @@ public:
         if (options.wal && path != ":memory:") {
             execute("PRAGMA journal_mode = WAL");
             execute(options.synchronous == Synchronous::full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
-            // Replaces SQLite's own auto-checkpoint (PRAGMA wal_autocheckpoint then reads 0).
-            checkpoint_pages_ = options.wal_autocheckpoint;
-            wal_ = detail::wal_state(sqlite3_db_filename(db_, "main"));
-            sqlite3_wal_hook(db_, &SqliteConnection::after_commit, this);
+            // drf's policy replaces SQLite's own auto-checkpoint (PRAGMA wal_autocheckpoint reads 0).
+            if (options.wal_autocheckpoint > 0) {
+                checkpoint_pages_ = options.wal_autocheckpoint;
+                wal_ = detail::wal_state(sqlite3_db_filename(db_, "main"));
+                sqlite3_wal_hook(db_, &SqliteConnection::after_commit, this);
+            } else {
+                sqlite3_wal_autocheckpoint(db_, 0);
+            }
         } else {
             execute("PRAGMA synchronous = FULL");  // a rollback journal needs FULL to survive a power cut
         }
@@ -323,15 +327,13 @@ private:
     // POST's system calls). This one counts the pages written since the last checkpoint instead.
     static int after_commit(void* self, sqlite3* db, const char* name, int pages) {
         auto& c = *static_cast<SqliteConnection*>(self);
-        if (c.checkpoint_pages_ <= 0) return SQLITE_OK;
-        int last = c.wal_->checkpointed_at.load(std::memory_order_relaxed);
-        if (pages < last) {  // the WAL started over
-            c.wal_->checkpointed_at.compare_exchange_strong(last, 0, std::memory_order_relaxed);
-            last = 0;
-        }
+        auto& mark = c.wal_->checkpointed_at;
+        int last = mark.load(std::memory_order_relaxed);
+        // The WAL started over: the mark goes back to its beginning (a failed exchange leaves in `last`
+        // what another connection put there, which is then the mark to count from).
+        if (pages < last && mark.compare_exchange_strong(last, 0, std::memory_order_relaxed)) last = 0;
         // The connection that moves the mark runs the checkpoint; the others' commits go on.
-        if (pages - last < c.checkpoint_pages_ ||
-            !c.wal_->checkpointed_at.compare_exchange_strong(last, pages, std::memory_order_relaxed))
+        if (pages - last < c.checkpoint_pages_ || !mark.compare_exchange_strong(last, pages, std::memory_order_relaxed))
             return SQLITE_OK;
         // Passive: copies what no reader still needs, waits for nobody. A failure (SQLITE_BUSY: another
         // process is checkpointing) leaves the pages for the next one; the commit itself has succeeded.
@@ -342,7 +344,7 @@ private:
 
     sqlite3* db_ = nullptr;
     std::shared_ptr<detail::WalState> wal_;
-    int checkpoint_pages_ = 0;
+    int checkpoint_pages_ = 0;  // Options::wal_autocheckpoint; the hook is installed only when positive
     std::size_t checkpoints_ = 0;
     std::chrono::milliseconds busy_timeout_{0};
     std::chrono::steady_clock::time_point waiting_since_;
