@@ -327,6 +327,14 @@ private:
     // POST's system calls). This one counts the pages written since the last checkpoint instead.
     static int after_commit(void* self, sqlite3* db, const char* name, int pages) {
         auto& c = *static_cast<SqliteConnection*>(self);
+        // An ATTACHed database has a WAL of its own, which the mark does not count: SQLite's own policy.
+        if (std::string_view(name) != "main") {
+            if (pages >= c.checkpoint_pages_) {
+                sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+                ++c.checkpoints_;
+            }
+            return SQLITE_OK;
+        }
         auto& mark = c.wal_->checkpointed_at;
         int last = mark.load(std::memory_order_relaxed);
         // The WAL started over: the mark goes back to its beginning (a failed exchange leaves in `last`
