@@ -54,8 +54,14 @@ ensure_packages "${DRF_BUILD_PACKAGES[@]}" "${DRF_CLANG_PACKAGES[@]}"
 BUILD_DIR="${BUILD_DIR:-$DRF_ROOT/build-fuzz}"
 CXX=clang++ configure "$BUILD_DIR" -DDRF_FUZZ=ON \
     -DDRF_BUILD_TESTS=OFF -DDRF_BUILD_EXAMPLES=OFF -DDRF_BUILD_BENCHMARKS=OFF -DDRF_INSTALL=OFF
+# All of them through drf_fuzzers, one target: CMake's Makefiles build several --target names one
+# after another (the top-level Makefile is .NOTPARALLEL), which left a core idle for the whole build.
 targets=()
-for name in "${harnesses[@]}"; do targets+=("drf_fuzz_$name"); done
+if [ "${#harnesses[@]}" -eq "${#all_harnesses[@]}" ]; then
+    targets=(drf_fuzzers)
+else
+    for name in "${harnesses[@]}"; do targets+=("drf_fuzz_$name"); done
+fi
 cmake --build "$BUILD_DIR" -j "$JOBS" --target "${targets[@]}"
 
 work="$BUILD_DIR/fuzz-runs/$(date +%Y%m%d-%H%M%S)"
