@@ -5,8 +5,8 @@
 # mode; where the headers do not know that macro yet, those rows measure the header-only mode again),
 # and every translation unit of the example service (examples/projects/*.cpp); at -O0 (CMake's Debug:
 # -g) and -O2 (CMake's RelWithDebInfo: -O2 -g -DNDEBUG); the median of 3 runs of wall time, CPU time
-# (user + sys) and peak RSS (/usr/bin/time). One compiler at a time: a parallel run would measure the
-# contention, not the headers. Prints a Markdown table.
+# (user + sys) and peak RSS (/usr/bin/time). One compiler at a time by default (--jobs 1): figures to
+# commit are measured that way. Prints a Markdown table.
 #
 #   scripts/compile-times.sh [options]
 #     --build-dir DIR   a configured build directory (default: $BUILD_DIR, else build/): the compiler
@@ -20,6 +20,9 @@
 #     --write FILE      write the figures to FILE (tests/compile_times/figures.txt is the committed one)
 #     --check FILE      compare with FILE: exit 1 naming every figure more than 25% over it
 #     --threshold PCT   the check's margin (default 25)
+#     --jobs N          compilers run at once (default 1). CI checks with one per core: CPU time moves
+#                       little when each compiler has a core of its own, and the calibration row, measured
+#                       the same way, scales the committed figures for what it does move
 #     --time-trace HDR  (repeatable; no timing run) clang++-14 -ftime-trace of a unit including <HDR>
 #                       (e.g. drf/drf.hpp): prints the top 10 template instantiations and headers
 #
@@ -50,6 +53,7 @@ only=""
 write_file=""
 check_file=""
 threshold=25
+jobs=1
 traces=()
 
 usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
@@ -62,6 +66,7 @@ while [ $# -gt 0 ]; do
         --write) write_file="$2"; shift 2 ;;
         --check) check_file="$2"; shift 2 ;;
         --threshold) threshold="$2"; shift 2 ;;
+        --jobs) jobs="$2"; shift 2 ;;
         --time-trace) traces+=("$2"); shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "compile-times.sh: unknown argument '$1' (--help lists them)" >&2; exit 2 ;;
@@ -71,6 +76,7 @@ for opt in "${opts[@]}"; do
     case "$opt" in O0|O2) ;; *) echo "compile-times.sh: --opt is O0 or O2, not '$opt'" >&2; exit 2 ;; esac
 done
 [[ "$reps" =~ ^[1-9][0-9]*$ ]] || { echo "compile-times.sh: --reps needs a positive number" >&2; exit 2; }
+[[ "$jobs" =~ ^[1-9][0-9]*$ ]] || { echo "compile-times.sh: --jobs needs a positive number" >&2; exit 2; }
 if [ -n "$check_file" ] && [ ! -f "$check_file" ]; then
     echo "compile-times.sh: no committed figures at $check_file (write them with --write $check_file)" >&2
     exit 2
@@ -300,27 +306,40 @@ started=$SECONDS
 # One untimed compile first: the first compile after a build reads the headers from disk, and the
 # calibration row (measured first) would take that cost alone.
 "$cxx" "${base[@]}" -O0 -c "$work/calibration.cpp" -o "$work/out.o" 2>/dev/null || true
+# One measurement: a line in $results, or the row's name in $work/failed. Files of its own per process,
+# so that --jobs can run several at once.
+measure() {
+    local i="$1" opt="$2" rep="$3" name="${row_names[$1]}" me="$work/run.$BASHPID" opt_flags wall user sys rss
+    case "$opt" in O0) opt_flags=(-O0 -g) ;; O2) opt_flags=(-O2 -g -DNDEBUG) ;; esac
+    local -n flags="${row_flags[$i]}"
+    if /usr/bin/time -f '%e %U %S %M' -o "$me.time" \
+        "$cxx" "${flags[@]}" "${opt_flags[@]}" -c "${row_sources[$i]}" -o "$me.o" 2>"$me.err"; then
+        read -r wall user sys rss <"$me.time"
+        echo "$name $opt $wall $user $sys $rss" >>"$results"
+        printf '  [%d/%d] %-40s %s %6.2f s\n' "$rep" "$reps" "$name" "$opt" "$wall" >&2
+    else
+        echo "$name $opt" >>"$work/failed"
+        printf '\n==> %s does not compile (-%s):\n%s\n' "$name" "$opt" "$(head -30 "$me.err")" >&2
+    fi
+    rm -f "$me.time" "$me.o" "$me.err"
+}
+: >"$work/failed"
 for ((rep = 1; rep <= reps; rep++)); do
     for opt in "${opts[@]}"; do
-        case "$opt" in O0) opt_flags=(-O0 -g) ;; O2) opt_flags=(-O2 -g -DNDEBUG) ;; esac
         for i in "${!row_names[@]}"; do
             name="${row_names[$i]}"
-            [ -z "${failed[$name $opt]:-}" ] || continue
-            declare -n flags="${row_flags[$i]}"
-            if /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
-                "$cxx" "${flags[@]}" "${opt_flags[@]}" -c "${row_sources[$i]}" -o "$work/out.o" 2>"$work/err"; then
-                read -r wall user sys rss <"$work/time"
-                echo "$name $opt $wall $user $sys $rss" >>"$results"
-                printf '  [%d/%d] %-40s %s %6.2f s\n' "$rep" "$reps" "$name" "$opt" "$wall" >&2
+            ! grep -qxF "$name $opt" "$work/failed" || continue
+            if [ "$jobs" -eq 1 ]; then
+                measure "$i" "$opt" "$rep"
             else
-                failed["$name $opt"]=1
-                printf '\n==> %s does not compile (-%s):\n' "$name" "$opt" >&2
-                head -30 "$work/err" >&2
+                while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+                measure "$i" "$opt" "$rep" &
             fi
-            unset -n flags
         done
+        wait
     done
 done
+while read -r name opt; do failed["$name $opt"]=1; done <"$work/failed"
 elapsed=$((SECONDS - started))
 
 # --- Report, write, check ---------------------------------------------------------------------------
