@@ -5,10 +5,12 @@ patterns answers them). Usage: e2e_test.py PATH_TO_PROJECTS_BINARY
 On SQLite by default; with DRF_TEST_DATABASE_URL (a PostgreSQL server) the same checks run on a fresh
 PostgreSQL database through PROJECTS_DATABASE_URL."""
 
+import atexit
 import contextlib
 import json
 import os
 import re
+import shutil
 import socket
 import stat
 import subprocess
@@ -126,7 +128,7 @@ def openapi_checks(env, base):
     check(status == 404, "without PROJECTS_OPENAPI_ASSETS no asset is served")
 
     # PROJECTS_OPENAPI_ASSETS: the pages' files from a directory laid out as drf-spectacular-sidecar's.
-    assets = tempfile.mkdtemp(prefix="projects-assets-")
+    assets = scratch_dir("projects-assets-")
     for name in SIDECAR_FILES:
         os.makedirs(os.path.dirname(os.path.join(assets, name)), exist_ok=True)
         with open(os.path.join(assets, name), "w") as f:
@@ -143,6 +145,13 @@ def openapi_checks(env, base):
             status, headers, text = fetch(local, "/static/drf_spectacular_sidecar/" + name)
             check(status == 200 and headers.get("Content-Type") == content_type and text == "/* %s */" % name,
                   "%s is served as %s" % (name, content_type))
+
+
+def scratch_dir(prefix):
+    """A temporary directory, removed when the run ends (failed checks included)."""
+    path = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
 
 
 @contextlib.contextmanager
@@ -222,7 +231,7 @@ def host_checks(env, port, token):
 
 def configuration_checks(env):
     """Settings that cannot be used stop every command: exit status 1 and one line on stderr."""
-    workdir = tempfile.mkdtemp(prefix="projects-config-")
+    workdir = scratch_dir("projects-config-")
     base = {k: v for k, v in env.items() if not k.startswith("PROJECTS_")}
 
     def fails(what, expected, **settings):
@@ -333,7 +342,7 @@ def main():
     import list_checks
 
     with contextlib.ExitStack() as stack:
-        workdir = tempfile.mkdtemp(prefix="projects-e2e-")
+        workdir = scratch_dir("projects-e2e-")
         env = dict(os.environ, PROJECTS_DB=os.path.join(workdir, "projects.sqlite3"))
         if pg_support.server_url():
             env["PROJECTS_DATABASE_URL"] = stack.enter_context(pg_support.FreshDatabase(pg_support.server_url()))

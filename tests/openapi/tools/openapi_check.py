@@ -11,9 +11,11 @@ drf, installed by scripts/openapi-tools.sh (pinned in package-lock.json beside t
       committed ones); without it none is written.
 """
 
+import atexit
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,9 +46,16 @@ def run(binary, env, *args):
     return out.stdout
 
 
+def scratch_dir(prefix):
+    """A temporary directory, removed when the check ends, whatever its result."""
+    path = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
 def lint(binary):
     tools = tools_dir()
-    workdir = tempfile.mkdtemp(prefix="projects-openapi-lint-")
+    workdir = scratch_dir("projects-openapi-lint-")
     document = os.path.join(workdir, "openapi.json")
     run(binary, service_env(workdir), "generateschema", "--file", document)
     env = dict(os.environ, REDOCLY_TELEMETRY="off", REDOCLY_SUPPRESS_UPDATE_NOTICE="true", NO_COLOR="1")
@@ -61,7 +70,7 @@ def lint(binary):
 
 def browser(binary):
     tools = tools_dir()
-    workdir = tempfile.mkdtemp(prefix="projects-openapi-browser-")
+    workdir = scratch_dir("projects-openapi-browser-")
     env = service_env(workdir)
     env["PROJECTS_OPENAPI_ASSETS"] = os.path.join(tools, "node_modules")
     run(binary, env, "migrate")
