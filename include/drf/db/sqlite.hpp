@@ -110,6 +110,16 @@ inline void configure_process() {
 // never destroyed, so a connection closed during static destruction does not outlive it.
 struct WalState {
     std::atomic<int> checkpointed_at{0};  // the WAL's size in pages then
+
+    // After a commit left the WAL `pages` long: whether this connection checkpoints now. The one that
+    // moves the mark does; the others' commits go on.
+    bool claim(int pages, int limit) {
+        int last = checkpointed_at.load(std::memory_order_relaxed);
+        // The WAL started over: the mark goes back to its beginning (a failed exchange leaves in `last`
+        // what another connection put there, which is then the mark to count from).
+        if (pages < last && checkpointed_at.compare_exchange_strong(last, 0, std::memory_order_relaxed)) last = 0;
+        return pages - last >= limit && checkpointed_at.compare_exchange_strong(last, pages, std::memory_order_relaxed);
+    }
 };
 inline std::shared_ptr<WalState> wal_state(const std::string& file) {
     struct Registry {
@@ -328,21 +338,9 @@ private:
     static int after_commit(void* self, sqlite3* db, const char* name, int pages) {
         auto& c = *static_cast<SqliteConnection*>(self);
         // An ATTACHed database has a WAL of its own, which the mark does not count: SQLite's own policy.
-        if (std::string_view(name) != "main") {
-            if (pages >= c.checkpoint_pages_) {
-                sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-                ++c.checkpoints_;
-            }
-            return SQLITE_OK;
-        }
-        auto& mark = c.wal_->checkpointed_at;
-        int last = mark.load(std::memory_order_relaxed);
-        // The WAL started over: the mark goes back to its beginning (a failed exchange leaves in `last`
-        // what another connection put there, which is then the mark to count from).
-        if (pages < last && mark.compare_exchange_strong(last, 0, std::memory_order_relaxed)) last = 0;
-        // The connection that moves the mark runs the checkpoint; the others' commits go on.
-        if (pages - last < c.checkpoint_pages_ || !mark.compare_exchange_strong(last, pages, std::memory_order_relaxed))
-            return SQLITE_OK;
+        const bool due = std::string_view(name) == "main" ? c.wal_->claim(pages, c.checkpoint_pages_)
+                                                          : pages >= c.checkpoint_pages_;
+        if (!due) return SQLITE_OK;
         // Passive: copies what no reader still needs, waits for nobody. A failure (SQLITE_BUSY: another
         // process is checkpointing) leaves the pages for the next one; the commit itself has succeeded.
         sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
