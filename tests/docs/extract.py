@@ -4,6 +4,10 @@
 # claim output it does not print. The conventions it reads are described in docs/README.md.
 #
 #   extract.py --page docs/models.md --output build/.../docs_models.cpp [--root <repository root>]
+#              [--entry docs_page_models]
+#
+# --entry names the function that runs the page's programs, `int <entry>(int argc, char** argv)`, instead
+# of main(): several pages then build into one program (tests/docs/CMakeLists.txt, DRF_DOCS_UNITY).
 #
 # Errors in the page itself (an unknown marker, an Output block after a fragment, an excerpt that is
 # not in its file) are reported as `<page>:<line>: error: ...` and fail the build.
@@ -124,7 +128,7 @@ class Writer:
         self.lines.append(f'#line {len(self.lines) + 2} "{self.output}"')
 
 
-def generate(path, shown, blocks, root, output):
+def generate(path, shown, blocks, root, output, entry="main"):
     page = re.sub(r"[^A-Za-z0-9]", "_", os.path.basename(path).rsplit(".", 1)[0]).lower()
     includes = []
     for block in blocks:
@@ -204,7 +208,7 @@ def generate(path, shown, blocks, root, output):
 
     main.add('#include "harness.hpp"')
     main.add("")
-    main.add("int main(int argc, char** argv) {")
+    main.add(f"int {entry}(int argc, char** argv) {{")
     main.add("    static const docs_harness::Block blocks[] = {")
     for block, ns in programs:
         main.add(f'        {{{block.line}, [] {{ return docs_harness::call([] {{ return {ns}::docs_main(); }}); }},')
@@ -236,13 +240,15 @@ def main():
     parser.add_argument("--page", required=True)
     parser.add_argument("--output", required=True)
     parser.add_argument("--root", default=os.getcwd())
+    parser.add_argument("--entry", default="main")
     args = parser.parse_args()
     shown = os.path.abspath(args.page)
     with open(args.page, encoding="utf-8") as f:
         lines = f.read().splitlines()
     try:
         blocks = parse(shown, lines)
-        unit, error_units = generate(args.page, shown, blocks, args.root, os.path.abspath(args.output))
+        unit, error_units = generate(args.page, shown, blocks, args.root, os.path.abspath(args.output),
+                                     args.entry)
     except PageError as e:
         print(e, file=sys.stderr)
         return 1
