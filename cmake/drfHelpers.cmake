@@ -115,6 +115,19 @@ function(drf_missing_components out file)
     set(${out} "${missing}" PARENT_SCOPE)
 endfunction()
 
+# drf_unity_build(<target> <files-per-unit>)
+# A unity build of one of drf's own programs (drf_tests, docs_pages, drf_benchmarks): its sources are
+# compiled <files-per-unit> at a time as one translation unit. g++ takes a file #included by the unit
+# for a header, and warns when a template instantiated there holds a closure type from it (a lambda in a
+# test's serializer): in a header that would break the one-definition rule across translation units;
+# a source file is in one unit only.
+function(drf_unity_build target batch)
+    set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE ${batch})
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+        target_compile_options(${target} PRIVATE -Wno-subobject-linkage)
+    endif()
+endfunction()
+
 # drf_program(<target>)
 # What every drf-owned program gets: the library with every provided component, warnings as errors,
 # and the sanitizers when DRF_SANITIZE is on.

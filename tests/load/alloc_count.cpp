@@ -9,7 +9,8 @@
 // allocated per request, averaged over REQUESTS (500) after 50 unmeasured ones. The counts are exact
 // (the same requests allocate the same way each run), so they are a regression check: --check FILE
 // (tests/load/allocations.txt, ctest's load.allocations) fails when a row allocates more often than the
-// committed figure, or more than 10% more bytes (lengths move with ids and dates); --write FILE
+// committed figure, or more than 10% more bytes (lengths move with ids and dates), or when a row is
+// measured but not committed or committed but not measured; --write FILE
 // commits this run's figures.
 #include "app.hpp"  // examples/projects
 
@@ -149,11 +150,14 @@ int check_figures(const std::vector<Row>& rows, const char* file) {
         }
         committed.push_back(row);
     }
+    const auto find = [](const std::vector<Row>& in, const Row& like) -> const Row* {
+        for (const auto& row : in)
+            if (row.path == like.path && row.method == like.method) return &row;
+        return nullptr;
+    };
     int failed = 0;
     for (const auto& row : rows) {
-        const Row* bound = nullptr;
-        for (const auto& c : committed)
-            if (c.path == row.path && c.method == row.method) bound = &c;
+        const Row* bound = find(committed, row);
         if (bound == nullptr) {
             std::printf("  MISSING  %s %s: no committed figure in %s\n", row.path.c_str(), row.method.c_str(), file);
             failed = 1;
@@ -169,14 +173,13 @@ int check_figures(const std::vector<Row>& rows, const char* file) {
         if (over) failed = 1;
     }
     for (const auto& c : committed) {
-        bool measured = false;
-        for (const auto& row : rows) measured = measured || (row.path == c.path && row.method == c.method);
-        if (!measured) {
+        if (find(rows, c) == nullptr) {
             std::printf("  MISSING  %s %s: committed in %s but not measured\n", c.path.c_str(), c.method.c_str(), file);
             failed = 1;
         }
     }
-    if (failed) std::fprintf(stderr, "drf_alloc_count: allocations per request over the figures in %s\n", file);
+    std::fflush(stdout);  // the rows first, then the verdict, in a log that holds both
+    if (failed) std::fprintf(stderr, "drf_alloc_count: allocations per request not within the figures in %s\n", file);
     return failed;
 }
 
