@@ -60,9 +60,10 @@ function(expect status)
     set(out "${stdout}" PARENT_SCOPE)
 endfunction()
 
+# No build type: unoptimised and without debug information, as the other consumer projects are built.
 function(build v2)
     set(options -G "${GENERATOR}" "-DCMAKE_CXX_COMPILER=${COMPILER}" "-DDRF_SOURCE_DIR=${DRF_SOURCE_DIR}" "-DSHOP_V2=${v2}"
-                -DCMAKE_BUILD_TYPE=Debug -DSHOP_WITH_POSTGRESQL=${POSTGRESQL})
+                -DCMAKE_BUILD_TYPE= -DSHOP_WITH_POSTGRESQL=${POSTGRESQL})
     if(MAKE_PROGRAM)
         list(APPEND options "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}")
     endif()
