@@ -580,6 +580,7 @@ TEST_CASE("docs/database.md: the SQLite connection settings table", "[db]") {
         CHECK(pragma(database, "synchronous") == "1");  // NORMAL
         CHECK(pragma(database, "wal_autocheckpoint") == "0");  // drf's own checkpoint policy runs instead
         CHECK(db::sqlite::Options{}.wal_autocheckpoint == 1000);
+        CHECK(db::sqlite::Options{}.wal_size_limit == 4000);
         CHECK(db::sqlite::Options{}.statement_cache_size == 256);
     }
     auto memory = db::sqlite::open(":memory:");
