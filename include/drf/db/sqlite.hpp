@@ -1,6 +1,6 @@
 // drf/db/sqlite.hpp — the SQLite backend: a file (or ":memory:") opened in WAL mode with a busy
-// timeout, foreign keys on and checkpoints every wal_autocheckpoint new pages, and a cache of prepared
-// statements. The only header that includes <sqlite3.h>; link drf::sqlite.
+// timeout, foreign keys on, checkpoints every wal_autocheckpoint new pages (a WAL past wal_size_limit
+// pages made to start over), and a cache of prepared statements. The only header that includes <sqlite3.h>; link drf::sqlite.
 #pragma once
 
 // Through CMake, drf::drf defines DRF_COMPONENT_CHECKS and drf::sqlite DRF_HAS_SQLITE: a missing
