@@ -1,6 +1,7 @@
 // drf/db/sqlite.hpp — the SQLite backend: a file (or ":memory:") opened in WAL mode with a busy
 // timeout, foreign keys on, checkpoints every wal_autocheckpoint new pages (a WAL past wal_size_limit
-// pages made to start over), and a cache of prepared statements. The only header that includes <sqlite3.h>; link drf::sqlite.
+// pages made to start over), and a cache of prepared statements. The only header that includes
+// <sqlite3.h>; link drf::sqlite.
 #pragma once
 
 // Through CMake, drf::drf defines DRF_COMPONENT_CHECKS and drf::sqlite DRF_HAS_SQLITE: a missing
@@ -330,7 +331,8 @@ private:
         auto& c = *static_cast<SqliteConnection*>(self);
         const auto now = std::chrono::steady_clock::now();
         if (tries == 0) c.waiting_since_ = now;
-        if (now - c.waiting_since_ >= (c.restarting_ ? std::min(c.busy_timeout_, restart_wait) : c.busy_timeout_)) return 0;
+        const auto limit = c.restarting_ ? std::min(c.busy_timeout_, restart_wait) : c.busy_timeout_;
+        if (now - c.waiting_since_ >= limit) return 0;
         if (tries == 0)
             std::this_thread::yield();
         else
@@ -362,7 +364,8 @@ private:
         sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         if (c.restart_pages_ > 0 && pages >= c.restart_pages_) {
             c.restarting_ = true;
-            if (sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr) == SQLITE_OK) ++c.restarts_;
+            const int rc = sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+            if (rc == SQLITE_OK) ++c.restarts_;
             c.restarting_ = false;
         }
         ++c.checkpoints_;
