@@ -88,9 +88,6 @@ public:
     // Opens the outermost transaction (SQLite takes the write lock at once, so two writers never
     // deadlock upgrading a read lock).
     virtual std::string_view begin() const { return "BEGIN"; }
-    // Whether several reads cost less in one transaction than each in its own (Database::grouped_reads):
-    // SQLite's are local, PostgreSQL's BEGIN and COMMIT are two more round trips to the server.
-    virtual bool cheap_read_transactions() const { return false; }
     // Django's QuerySet.explain(): the statement that shows how `sql` would run, and the column of its
     // rows that holds the plan's text.
     virtual std::string explain(std::string_view sql) const = 0;
@@ -209,6 +206,14 @@ public:
     // when `commit` is false.
     virtual void begin_read_only() = 0;
     virtual void end_read_only(bool commit) = 0;
+    // Database::grouped_reads' transaction, on backends whose read transactions are local (SQLite):
+    // begin_grouped_reads() opens one read transaction, which the connection ends by itself before the
+    // first statement that writes or opens a transaction or savepoint, so that the statement runs as it
+    // would have outside; end_grouped_reads() ends it if it is still open. Elsewhere (PostgreSQL, where
+    // BEGIN and COMMIT are two more round trips) the default does nothing and each read is its own.
+    virtual void begin_grouped_reads() {}
+    virtual void end_grouped_reads() noexcept {}
+    virtual bool in_grouped_reads() const noexcept { return false; }
     // Rows changed by the last INSERT, UPDATE or DELETE.
     virtual std::int64_t changes() const = 0;
     // The columns of `table` in declaration order; empty when there is no such table.

@@ -56,12 +56,21 @@ public:
         return run_in(block, f);
     }
 
-    // Runs f, which only reads, in one read_only() transaction where the backend makes that cheaper than
-    // a transaction per query (SQLite), and as it is elsewhere (PostgreSQL, where it would cost two more
-    // round trips). For speed only: what f reads must be correct without a common snapshot.
+    // Runs f with its reads in one read transaction where the backend makes that cheaper than a
+    // transaction per query (SQLite: each one takes and drops the WAL's locks), and as it is elsewhere
+    // (PostgreSQL, where it would cost two more round trips). f may write: the read transaction ends
+    // before the first statement that writes or opens a transaction (atomic(), read_only()), which then
+    // runs exactly as it would have without it, and the reads after it see it. For speed only: the reads
+    // before that share a snapshot, taken at the first of them, and what f reads must be correct without
+    // one. Inside a transaction, or inside another grouped_reads(), f runs as it is.
     template <class F>
     decltype(auto) grouped_reads(F&& f) {
-        if (dialect().cheap_read_transactions()) return read_only(f);
+        if (depth_ > 0 || connection_->in_grouped_reads()) return f();
+        connection_->begin_grouped_reads();
+        struct End {
+            Connection& connection;
+            ~End() { connection.end_grouped_reads(); }
+        } end{*connection_};
         return f();
     }
 

@@ -46,6 +46,15 @@ public:
         return *slot;
     }
 
+    // The calling thread's Database if it has opened one, else null: never opens a connection.
+    Database* current() {
+        detail::LastDatabases& last = detail::last_databases;
+        if (last.serial == serial_) return last.database;
+        const std::lock_guard lock(mutex_);
+        const auto it = per_thread_.find(std::this_thread::get_id());
+        return it == per_thread_.end() ? nullptr : it->second.get();
+    }
+
     // Closes the calling thread's connection (a worker thread about to exit).
     void release() {
         if (detail::last_databases.serial == serial_) detail::last_databases = {};

@@ -78,9 +78,6 @@ public:
     std::string explain(std::string_view sql) const override { return "EXPLAIN QUERY PLAN " + std::string(sql); }
     int explain_column() const override { return 3; }  // id, parent, notused, detail
     std::string_view no_limit() const override { return "-1"; }
-    // A statement outside a transaction takes and drops the WAL index's locks (two fcntl calls, a mutex);
-    // a prepared BEGIN and COMMIT around several cost less than that (docs/database.md).
-    bool cheap_read_transactions() const override { return true; }
 };
 
 namespace detail {
@@ -95,6 +92,39 @@ namespace detail {
 // What a write inside Database::read_only gets: the statement, as the other errors name it, and why.
 [[noreturn]] inline void refuse_write(std::string_view sql) {
     throw DatabaseError("cannot run \"" + std::string(sql) + "\": a write in a read-only transaction (Database::read_only)");
+}
+
+// The transaction a connection's statements check before they run: inside Database::read_only a
+// write is refused; inside Database::grouped_reads the read transaction is committed first.
+struct TransactionMode {
+    bool read_only = false;
+    bool grouped = false;
+};
+
+// BEGIN, SAVEPOINT, COMMIT, END, ROLLBACK, RELEASE: statements sqlite3_stmt_readonly counts as reads,
+// which must not run inside a grouped read transaction either (an atomic block opened in it would
+// commit with it at its first write).
+inline bool is_transaction_control(std::string_view sql) {
+    const auto start = sql.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos) return false;
+    sql.remove_prefix(start);
+    const std::size_t length = std::min(sql.find_first_of(" \t\r\n;"), sql.size());
+    std::string word(sql.substr(0, length));
+    for (char& c : word) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    return word == "BEGIN" || word == "SAVEPOINT" || word == "COMMIT" || word == "END" || word == "ROLLBACK" ||
+           word == "RELEASE";
+}
+
+// Before `stmt` runs: refuses a write inside read_only; inside grouped reads, commits the read
+// transaction before a write or transaction control, so that the statement runs as it would outside.
+inline void before_run(sqlite3* db, sqlite3_stmt* stmt, bool transaction_control, TransactionMode& mode) {
+    const bool writes = !sqlite3_stmt_readonly(stmt);
+    if (mode.read_only && writes) refuse_write(sqlite3_sql(stmt));
+    if (mode.grouped && (writes || transaction_control)) {
+        mode.grouped = false;
+        if (const int rc = sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); rc != SQLITE_OK)
+            raise(db, rc, "cannot end the grouped reads before \"" + std::string(sqlite3_sql(stmt)) + "\"");
+    }
 }
 
 // SQLite counts every allocation it makes under one process-wide mutex (SQLITE_CONFIG_MEMSTATUS, on by
@@ -140,8 +170,9 @@ inline std::shared_ptr<WalState> wal_state(const std::string& file) {
 
 class SqliteStatement final : public Statement {
 public:
-    // `read_only`: the connection's flag, set inside Database::read_only, when step() refuses a write.
-    SqliteStatement(sqlite3* db, std::string_view sql, const bool& read_only) : db_(db), read_only_(read_only) {
+    // `mode`: the connection's, which step() checks (Database::read_only, Database::grouped_reads).
+    SqliteStatement(sqlite3* db, std::string_view sql, detail::TransactionMode& mode)
+        : db_(db), mode_(mode), transaction_control_(detail::is_transaction_control(sql)) {
         const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                                           &stmt_, nullptr);
         if (rc != SQLITE_OK) detail::raise(db, rc, "cannot prepare \"" + std::string(sql) + "\"");
@@ -165,7 +196,7 @@ public:
         check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
     }
     bool step() override {
-        if (read_only_ && !sqlite3_stmt_readonly(stmt_)) detail::refuse_write(sqlite3_sql(stmt_));
+        if (mode_.read_only || mode_.grouped) detail::before_run(db_, stmt_, transaction_control_, mode_);
         const int rc = sqlite3_step(stmt_);
         if (rc == SQLITE_ROW) return true;
         if (rc == SQLITE_DONE) return false;
@@ -191,7 +222,8 @@ private:
         if (rc != SQLITE_OK) detail::raise(db_, rc, "cannot bind a parameter");
     }
     sqlite3* db_;
-    const bool& read_only_;
+    detail::TransactionMode& mode_;
+    bool transaction_control_;
     sqlite3_stmt* stmt_ = nullptr;
 };
 
@@ -261,7 +293,7 @@ public:
     }
     Statement& prepare(std::string_view sql) override {
         return statements_.get(
-            sql, [&] { return std::make_unique<SqliteStatement>(db_, sql, read_only_); }, [](SqliteStatement&) {});
+            sql, [&] { return std::make_unique<SqliteStatement>(db_, sql, mode_); }, [](SqliteStatement&) {});
     }
     // sqlite3_exec's loop (prepare the next statement, step it to the end), written out so that inside
     // Database::read_only each statement is checked before it runs, as step() checks a prepared one.
@@ -277,7 +309,8 @@ public:
             if (rc != SQLITE_OK) detail::raise(nullptr, rc, sqlite3_errmsg(db_));
             next = tail;
             if (!raw) continue;  // only whitespace or a comment was left
-            if (read_only_ && !sqlite3_stmt_readonly(raw)) detail::refuse_write(sqlite3_sql(raw));
+            if (mode_.read_only || mode_.grouped)
+                detail::before_run(db_, raw, detail::is_transaction_control(sqlite3_sql(raw)), mode_);
             int step;
             while ((step = sqlite3_step(raw)) == SQLITE_ROW) {
             }
@@ -288,12 +321,30 @@ public:
     // are prepared once, like any statement: execute() would compile them on every request.
     void begin_read_only() override {
         run("BEGIN DEFERRED");
-        read_only_ = true;
+        mode_.read_only = true;
     }
     void end_read_only(bool commit) override {
-        read_only_ = false;
+        mode_.read_only = false;
         run(commit ? "COMMIT" : "ROLLBACK");
     }
+    // A grouped read transaction's BEGIN and COMMIT. A statement outside a transaction takes and drops
+    // the WAL index's locks (two fcntl calls and a mutex the server's threads contend for); a prepared
+    // BEGIN and COMMIT around several reads cost less. A statement that must not run inside it commits it
+    // first (detail::before_run).
+    void begin_grouped_reads() override {
+        run("BEGIN DEFERRED");
+        mode_.grouped = true;
+    }
+    void end_grouped_reads() noexcept override {
+        if (!mode_.grouped) return;
+        mode_.grouped = false;
+        try {
+            run("COMMIT");
+        } catch (...) {
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);  // reads only: nothing to lose
+        }
+    }
+    bool in_grouped_reads() const noexcept override { return mode_.grouped; }
     std::int64_t changes() const override { return sqlite3_changes64(db_); }
 
     std::vector<ColumnInfo> table_columns(std::string_view table) override {
@@ -382,7 +433,7 @@ private:
     std::chrono::milliseconds busy_timeout_{0};
     std::chrono::steady_clock::time_point waiting_since_;
     bool restarting_ = false;  // inside a RESTART checkpoint: wait_for_lock waits restart_wait at the most
-    bool read_only_ = false;  // inside Database::read_only; before statements_, which refer to it
+    detail::TransactionMode mode_;  // before statements_, which refer to it
     drf::db::detail::StatementCache<SqliteStatement> statements_;
 };
 
