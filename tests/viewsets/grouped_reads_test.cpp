@@ -63,6 +63,8 @@ struct Env : drf_test::SharedDatabase {
         client.credentials("Token " + key);
         return client;
     }
+    // GET /notes/ as alice, with NotesViewSet below registered: its body.
+    Json get_notes();
 };
 
 Env* env = nullptr;  // the test case's, for the viewsets below
@@ -87,29 +89,31 @@ struct NotesViewSet : drf::viewsets::ViewSet<NotesViewSet> {
     }
 };
 
+Json Env::get_notes() {
+    env = this;
+    router.register_viewset<NotesViewSet>("notes");
+    const auto response = client().get("/notes/");
+    REQUIRE(response.status_code == 200);
+    return response.data;
+}
+
 TEST_CASE("A GET's authentication and its view read one snapshot on SQLite: a write by another connection after "
           "the authentication is not seen",
           "[viewsets]") {
     Env e;
-    env = &e;
-    e.router.register_viewset<NotesViewSet>("notes");
-    const auto response = e.client().get("/notes/");
-    REQUIRE(response.status_code == 200);
-    CHECK(response.data["grouped"] == drf_test::on_sqlite());
+    const Json data = e.get_notes();
+    CHECK(data["grouped"] == drf_test::on_sqlite());
     // On SQLite the snapshot was taken at the authentication's read, before the other connection's note.
-    CHECK(response.data["before_own_write"] == (drf_test::on_sqlite() ? 0 : 1));
+    CHECK(data["before_own_write"] == (drf_test::on_sqlite() ? 0 : 1));
 }
 
 TEST_CASE("A GET whose view writes ends its grouped reads first: the write succeeds though another connection "
           "wrote since, and the view's next read sees both",
           "[viewsets]") {
     Env e;
-    env = &e;
-    e.router.register_viewset<NotesViewSet>("notes");
-    const auto response = e.client().get("/notes/");
-    REQUIRE(response.status_code == 200);
-    CHECK(response.data["grouped_after_write"] == false);
-    CHECK(response.data["after_own_write"] == 2);
+    const Json data = e.get_notes();
+    CHECK(data["grouped_after_write"] == false);
+    CHECK(data["after_own_write"] == 2);
     CHECK(count_notes(e.other) == 2);
     CHECK_FALSE(e.databases.get().connection().in_grouped_reads());  // ended with the request
 }
