@@ -36,24 +36,10 @@ public:
     Databases& operator=(const Databases&) = delete;
 
     // The calling thread's Database, opened on its first call.
-    Database& get() {
-        detail::LastDatabases& last = detail::last_databases;
-        if (last.serial == serial_) return *last.database;
-        const std::lock_guard lock(mutex_);
-        auto& slot = per_thread_[std::this_thread::get_id()];
-        if (!slot) slot = std::make_unique<Database>(open_());
-        last = {serial_, slot.get()};
-        return *slot;
-    }
+    Database& get() { return *find(true); }
 
     // The calling thread's Database if it has opened one, else null: never opens a connection.
-    Database* current() {
-        detail::LastDatabases& last = detail::last_databases;
-        if (last.serial == serial_) return last.database;
-        const std::lock_guard lock(mutex_);
-        const auto it = per_thread_.find(std::this_thread::get_id());
-        return it == per_thread_.end() ? nullptr : it->second.get();
-    }
+    Database* current() { return find(false); }
 
     // Closes the calling thread's connection (a worker thread about to exit).
     void release() {
@@ -63,6 +49,18 @@ public:
     }
 
 private:
+    Database* find(bool open) {
+        detail::LastDatabases& last = detail::last_databases;
+        if (last.serial == serial_) return last.database;
+        const std::lock_guard lock(mutex_);
+        const auto it = per_thread_.find(std::this_thread::get_id());
+        Database* database = it != per_thread_.end() ? it->second.get() : nullptr;
+        if (!database && open)
+            database = (per_thread_[std::this_thread::get_id()] = std::make_unique<Database>(open_())).get();
+        if (database) last = {serial_, database};
+        return database;
+    }
+
     const std::uint64_t serial_ = ++detail::databases_serials;
     std::function<Database()> open_;
     std::mutex mutex_;

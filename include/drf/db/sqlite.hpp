@@ -10,6 +10,7 @@
 #error "drf: <drf/db/sqlite.hpp> needs the drf::sqlite component: target_link_libraries(... drf::sqlite) (or drf::all)"
 #endif
 
+#include <drf/core/detail/strings.hpp>
 #include <drf/db/backend.hpp>
 #include <drf/db/connect.hpp>
 #include <drf/db/database.hpp>
@@ -105,14 +106,11 @@ struct TransactionMode {
 // which must not run inside a grouped read transaction either (an atomic block opened in it would
 // commit with it at its first write).
 inline bool is_transaction_control(std::string_view sql) {
-    const auto start = sql.find_first_not_of(" \t\r\n");
-    if (start == std::string_view::npos) return false;
-    sql.remove_prefix(start);
-    const std::size_t length = std::min(sql.find_first_of(" \t\r\n;"), sql.size());
-    std::string word(sql.substr(0, length));
-    for (char& c : word) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-    return word == "BEGIN" || word == "SAVEPOINT" || word == "COMMIT" || word == "END" || word == "ROLLBACK" ||
-           word == "RELEASE";
+    using drf::detail::iequals;
+    sql = drf::detail::trim(sql, drf::detail::is_ascii_space);
+    const std::string_view word = sql.substr(0, std::min(sql.find_first_of(" \t\r\n;"), sql.size()));
+    return iequals(word, "BEGIN") || iequals(word, "SAVEPOINT") || iequals(word, "COMMIT") || iequals(word, "END") ||
+           iequals(word, "ROLLBACK") || iequals(word, "RELEASE");
 }
 
 // Before `stmt` runs: refuses a write inside read_only; inside grouped reads, commits the read

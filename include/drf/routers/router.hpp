@@ -242,7 +242,7 @@ private:
             if (!paths_.empty())  // most routers have none: no hash of the path on every request then
                 if (const auto it = paths_.find(request.path()); it != paths_.end()) return serve_path(it->second, request);
             const auto [entry, match] = resolve(request.path());
-            const auto run = [&, e = entry, &m = match] {
+            const auto run = [&, e = entry, &m = match] {  // named: clang 14 cannot capture structured bindings
                 return views::dispatch(e->view, request, m, e->methods(m), *context_);
             };
             // A GET's reads (the authenticator's, the permissions', the view's) in one read transaction
