@@ -1,6 +1,6 @@
 // tests/load/bare_beast.cpp — the ceiling for tests/load/ceiling.sh: a bare Boost.Beast HTTP/1.1 server
 // with the example service's shape and none of its work. N worker threads over one io_context and a
-// strand per connection (as drf::server), keep-alive, Nagle off; GET answers a fixed 25-item page of the
+// strand per connection, its stream typed by the strand (both as drf::server), keep-alive, Nagle off; GET answers a fixed 25-item page of the
 // same shape and size as the example's GET /api/projects/ (a cursor link, 25 projects, 5.3 kB), POST a
 // fixed 201 with one project, each with the headers the example sends (ETag, Vary, Server, Date,
 // Content-Type). No routing, no database, no JSON: what is left of a request is Beast's parsing and
@@ -16,7 +16,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/core/basic_stream.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
@@ -40,6 +40,9 @@ namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = net::ip::tcp;
+using Strand = net::strand<net::io_context::executor_type>;
+using Socket = tcp::socket::rebind_executor<Strand>::other;
+using Stream = beast::basic_stream<tcp, Strand>;
 
 // One project as the example renders it: 211 bytes for this name and description.
 std::string project_json(int n, std::string_view name, std::string_view description) {
@@ -84,7 +87,7 @@ struct Bodies {
 
 class Session : public std::enable_shared_from_this<Session> {
 public:
-    Session(tcp::socket&& socket, const Bodies& bodies) : stream_(std::move(socket)), bodies_(bodies) {}
+    Session(Socket&& socket, const Bodies& bodies) : stream_(std::move(socket)), bodies_(bodies) {}
 
     void start() {
         net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); });
@@ -124,7 +127,7 @@ private:
         stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
     }
 
-    beast::tcp_stream stream_;
+    Stream stream_;
     const Bodies& bodies_;
     beast::flat_buffer buffer_;
     http::request<http::string_body> request_;
@@ -132,7 +135,7 @@ private:
 };
 
 void accept(tcp::acceptor& acceptor, net::io_context& ioc, const Bodies& bodies) {
-    acceptor.async_accept(net::make_strand(ioc), [&](beast::error_code ec, tcp::socket socket) {
+    acceptor.async_accept(Strand(ioc.get_executor()), [&](beast::error_code ec, Socket socket) {
         if (!ec) {
             socket.set_option(tcp::no_delay(true), ec);
             std::make_shared<Session>(std::move(socket), bodies)->start();
