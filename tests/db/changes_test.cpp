@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -82,6 +83,23 @@ TEST_CASE("table_versions reads several tables' counters in the order asked, in 
     const auto users = version(database, "users");
     CHECK(db::table_versions(database, std::array<std::string_view, 2>{"projects", "users"}) == std::vector<std::int64_t>{0, users});
     CHECK(db::tables<Project, User>() == std::array<std::string_view, 2>{"projects", "users"});
+}
+
+TEST_CASE("table_versions answers any number of names, repeated or not, in the order asked", "[db]") {
+    auto database = tracked_database();
+    make_user(database, "alice");
+    make_user(database, "bob");
+    const auto users = version(database, "users");
+    std::vector<std::string_view> names;  // 130: more than one statement holds (64 names each)
+    std::vector<std::int64_t> expected;
+    for (int i = 0; i < 130; ++i) {
+        names.push_back(i % 3 == 0 ? "projects" : "users");
+        expected.push_back(i % 3 == 0 ? 0 : users);
+    }
+    CHECK(db::table_versions(database, std::span<const std::string_view>(names)) == expected);
+    names.back() = "elsewhere";  // an untracked name in the last statement is still found out
+    CHECK_THROWS_AS(db::table_versions(database, std::span<const std::string_view>(names)), db::UntrackedTable);
+    CHECK(db::table_versions(database, std::span<const std::string_view>()).empty());
 }
 
 TEST_CASE("Asking for the counter of a table no migration tracks is an error naming the fix", "[db]") {

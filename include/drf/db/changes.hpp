@@ -8,6 +8,7 @@
 #include <drf/db/database.hpp>
 #include <drf/models/meta.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <span>
@@ -37,20 +38,34 @@ public:
                            "\") to a migration") {}
 };
 
-// The counters of `names`, in the order given, read with one statement. Each only grows while the
-// table changes (a rolled-back change rolls its bump back with it).
+namespace detail {
+// SELECT 0, "version" … WHERE "table_name" = ? UNION ALL SELECT 1, … for `count` names: one seek of the
+// primary key per name. `"table_name" IN (?, ?)` would read the same rows, but SQLite runs an IN list
+// of two or more parameters through a temporary b-tree it opens and fills on every execution (its own
+// pager and page cache: a dozen allocations per page's ETag). Built once per count and thread.
+inline const std::string& table_versions_sql(std::size_t count) {
+    thread_local std::vector<std::string> built;
+    if (built.size() < count) built.resize(count);
+    std::string& sql = built[count - 1];
+    if (sql.empty())
+        for (std::size_t i = 0; i < count; ++i)
+            sql += (i ? " UNION ALL SELECT " : "SELECT ") + std::to_string(i) +
+                   ", \"version\" FROM \"drf_table_versions\" WHERE \"table_name\" = ?";
+    return sql;
+}
+// Names per statement: SQLite allows 500 terms in a compound SELECT (SQLITE_MAX_COMPOUND_SELECT).
+inline constexpr std::size_t table_versions_per_statement = 64;
+}  // namespace detail
+
+// The counters of `names`, in the order given, read with one statement (one per 64 names). Each only
+// grows while the table changes (a rolled-back change rolls its bump back with it).
 inline std::vector<std::int64_t> table_versions(Database& db, std::span<const std::string_view> names) {
     std::vector<std::int64_t> versions(names.size(), -1);
-    if (names.empty()) return versions;
-    std::string sql = "SELECT \"table_name\", \"version\" FROM \"drf_table_versions\" WHERE \"table_name\" IN (?";
-    for (std::size_t i = 1; i < names.size(); ++i) sql += ", ?";
-    sql += ")";
-    StatementScope s(db.connection().prepare(sql));
-    for (std::size_t i = 0; i < names.size(); ++i) s->bind_text(static_cast<int>(i + 1), names[i]);
-    while (s->step()) {
-        const std::string_view name = s->column_text(0);
-        for (std::size_t i = 0; i < names.size(); ++i)
-            if (names[i] == name) versions[i] = s->column_int(1);
+    for (std::size_t first = 0; first < names.size(); first += detail::table_versions_per_statement) {
+        const auto chunk = names.subspan(first, std::min(detail::table_versions_per_statement, names.size() - first));
+        StatementScope s(db.connection().prepare(detail::table_versions_sql(chunk.size())));
+        for (std::size_t i = 0; i < chunk.size(); ++i) s->bind_text(static_cast<int>(i + 1), chunk[i]);
+        while (s->step()) versions[first + static_cast<std::size_t>(s->column_int(0))] = s->column_int(1);
     }
     for (std::size_t i = 0; i < names.size(); ++i)
         if (versions[i] < 0) throw UntrackedTable(names[i]);
