@@ -47,14 +47,6 @@ inline void bind_params(Statement& s, const std::vector<Value>& params, int firs
     int i = first;
     for (const auto& p : params) bind_value(s, i++, p);
 }
-
-template <class T>
-std::vector<Ordering> default_ordering() {
-    std::vector<Ordering> out;
-    std::apply([&](const auto&... term) { (out.push_back({column_of<T>(term.member), term.descending}), ...); },
-               T::meta.ordering_terms);
-    return out;
-}
 }  // namespace detail
 
 template <class T>
@@ -132,9 +124,8 @@ public:
 
     // The total ordering used: the explicit or default (-created_at) terms, then id.
     std::vector<Ordering> ordering() const {
-        std::vector<Ordering> terms = order_.empty() ? detail::default_ordering<T>() : order_;
-        const bool has_id = std::any_of(terms.begin(), terms.end(), [](const Ordering& o) { return o.column == "id"; });
-        if (!has_id) terms.push_back({"id", terms.empty() ? false : terms.back().descending});
+        std::vector<Ordering> terms;
+        for_each_ordering_term([&](const Ordering& o) { terms.push_back(o); });
         return terms;
     }
 
@@ -280,14 +271,43 @@ private:
         return " WHERE " + detail::expand(db_->dialect(), where_->sql);
     }
 
+    // Calls f with each term of ordering() in turn, without building its vector.
+    template <class F>
+    void for_each_ordering_term(F&& f) const {
+        bool any = false, has_id = false, last_descending = false;
+        const auto visit = [&](const Ordering& o) {
+            any = true;
+            has_id = has_id || o.column == "id";
+            last_descending = o.descending;
+            f(o);
+        };
+        if (order_.empty())
+            std::apply([&](const auto&... term) { (visit(Ordering{detail::column_of<T>(term.member), term.descending}), ...); },
+                       T::meta.ordering_terms);
+        else
+            for (const auto& o : order_) visit(o);
+        if (!has_id) f(Ordering{"id", any && last_descending});
+    }
+
+    // Every query builds its SQL (the statement cache is keyed by it), so the pieces are appended to one
+    // string rather than concatenated into temporaries.
     std::string select_sql(std::vector<Value>& params) const {
-        std::string sql = "SELECT " + column_list<T>() + " FROM " + quote_name(T::meta.table) + where_sql(params);
-        const auto terms = ordering();
+        std::string sql;
+        sql.reserve(column_list<T>().size() + 160);
+        sql += "SELECT ";
+        sql += column_list<T>();
+        sql += " FROM \"";
+        sql += T::meta.table;
+        sql += '"';
+        sql += where_sql(params);
         sql += " ORDER BY ";
-        for (std::size_t i = 0; i < terms.size(); ++i) {
-            const bool desc = terms[i].descending != reversed_;
-            sql += (i ? ", " : "") + quote_name(terms[i].column) + (desc ? " DESC" : " ASC");
-        }
+        bool first = true;
+        for_each_ordering_term([&](const Ordering& o) {
+            sql += first ? "\"" : ", \"";
+            sql += o.column;
+            sql += (o.descending != reversed_) ? "\" DESC" : "\" ASC";
+            first = false;
+        });
         if (limit_) {
             sql += " LIMIT ?";
             params.push_back(static_cast<std::int64_t>(*limit_));

@@ -207,20 +207,23 @@ public:
 
     // Django's build_absolute_uri for this path with the given query.
     std::string absolute_url(const QueryParams& query) const {
-        std::string url = base_url() + percent_encode_path(path_);
-        if (!query.empty()) url += "?" + encode_query(query);
+        // Built into one string: a page's next and previous links are made on every list request.
+        std::string url = base_url();
+        url.reserve(url.size() + path_.size() + 128);
+        for (std::size_t from = 0; from <= path_.size();) {  // each segment encoded, the slashes kept
+            const std::size_t slash = std::min(path_.find('/', from), path_.size());
+            append_percent_encoded(url, std::string_view(path_).substr(from, slash - from));
+            if (slash < path_.size()) url += '/';
+            from = slash + 1;
+        }
+        if (!query.empty()) {
+            url += '?';
+            append_query(url, query);
+        }
         return url;
     }
 
 private:
-    static std::string percent_encode_path(std::string_view path) {
-        std::string out;
-        for (const char c : path) {
-            if (c == '/') out += c;
-            else out += percent_encode(std::string_view(&c, 1));
-        }
-        return out;
-    }
 
     // DRF's Request._parse: no body is no data, whatever the Content-Type; otherwise the Content-Type
     // picks the parser, a missing one being the media type "" that none accepts.

@@ -33,19 +33,27 @@ inline std::string percent_decode(std::string_view s, bool plus_is_space = false
     return out;
 }
 
-// Encodes a query-string component: unreserved characters stay, everything else becomes %XX.
-inline std::string percent_encode(std::string_view s) {
+// Appends a query-string component to `out`, encoded: unreserved characters stay, everything else
+// becomes %XX (and a space '+' when `space_as_plus`, Python's quote_plus).
+inline void append_percent_encoded(std::string& out, std::string_view s, bool space_as_plus = false) {
     constexpr char digits[] = "0123456789ABCDEF";
-    std::string out;
     for (unsigned char c : s) {
         if (drf::detail::is_ascii_alnum(static_cast<char>(c)) || c == '-' || c == '_' || c == '.' || c == '~') {
             out += static_cast<char>(c);
+        } else if (space_as_plus && c == ' ') {
+            out += '+';
         } else {
             out += '%';
             out += digits[c >> 4];
             out += digits[c & 0x0f];
         }
     }
+}
+
+// The same, as a new string.
+inline std::string percent_encode(std::string_view s) {
+    std::string out;
+    append_percent_encoded(out, s);
     return out;
 }
 
@@ -65,23 +73,21 @@ inline QueryParams parse_query(std::string_view query) {
 
 // Python's urlencode (quote_plus): every component percent-encoded, a space as '+' (which parse_query
 // reads back as a space), as DRF's links are written.
-inline std::string encode_query(const QueryParams& params) {
-    auto append = [](std::string& out, std::string_view s) {
-        std::size_t from = 0;
-        for (auto space = s.find(' '); space != std::string_view::npos; space = s.find(' ', from)) {
-            out += percent_encode(s.substr(from, space - from));
-            out += '+';
-            from = space + 1;
-        }
-        out += percent_encode(s.substr(from));
-    };
-    std::string out;
+// Appends the encoded query string to `out`, without the '?'.
+inline void append_query(std::string& out, const QueryParams& params) {
+    bool first = true;
     for (const auto& [key, value] : params) {
-        if (!out.empty()) out += '&';
-        append(out, key);
+        if (!first) out += '&';
+        first = false;
+        append_percent_encoded(out, key, true);
         out += '=';
-        append(out, value);
+        append_percent_encoded(out, value, true);
     }
+}
+
+inline std::string encode_query(const QueryParams& params) {
+    std::string out;
+    append_query(out, params);
     return out;
 }
 
