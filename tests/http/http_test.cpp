@@ -178,6 +178,25 @@ TEST_CASE("Absolute URLs use the request's Host header", "[http]") {
     CHECK(r.absolute_url({{"cursor", "a b"}, {"page_size", "10"}}) == "http://api.localhost:8000/projects/?cursor=a+b&page_size=10");
 }
 
+TEST_CASE("An absolute URL encodes each segment of the path and keeps its slashes", "[http]") {
+    const Request r(Method::get, "/api/pro%20jects/%C3%A9//x");  // the path as decoded: "/api/pro jects/é//x"
+    CHECK(r.absolute_url({}) == "http://localhost/api/pro%20jects/%C3%A9//x");
+    CHECK(r.absolute_url({{"q", "a+b c/="}, {"x y", ""}}) == "http://localhost/api/pro%20jects/%C3%A9//x?q=a%2Bb+c%2F%3D&x+y=");
+    CHECK(Request(Method::get, "/").absolute_url({}) == "http://localhost/");
+}
+
+TEST_CASE("append_percent_encoded adds to a string in place, a space as + only in a query", "[http]") {
+    std::string out = "?q=";
+    append_percent_encoded(out, "a b/~");
+    CHECK(out == "?q=a%20b%2F~");
+    append_percent_encoded(out, " &", true);
+    CHECK(out == "?q=a%20b%2F~+%26");
+    out = "x";
+    append_query(out, {{"a", "1 2"}, {"b", ""}});
+    CHECK(out == "xa=1+2&b=");
+    CHECK(encode_query({{"a", "1 2"}, {"b", ""}}) == "a=1+2&b=");
+}
+
 TEST_CASE("A number too large for a double is data as Python reads it, not a parse error", "[http]") {
     CHECK(drf::json_big_integer_text(json_request(Method::post, "{\"n\": 1" + std::string(400, '0') + "}").data()["n"]) ==
           "1" + std::string(400, '0'));
