@@ -224,7 +224,6 @@ public:
     }
 
 private:
-
     // DRF's Request._parse: no body is no data, whatever the Content-Type; otherwise the Content-Type
     // picks the parser, a missing one being the media type "" that none accepts.
     Json parse_body() const {

@@ -71,9 +71,9 @@ inline QueryParams parse_query(std::string_view query) {
     return params;
 }
 
-// Python's urlencode (quote_plus): every component percent-encoded, a space as '+' (which parse_query
-// reads back as a space), as DRF's links are written.
-// Appends the encoded query string to `out`, without the '?'.
+// Appends `params` to `out` as Python's urlencode (quote_plus) writes them, without the '?': every
+// component percent-encoded, a space as '+' (which parse_query reads back as a space), as DRF's links are
+// written.
 inline void append_query(std::string& out, const QueryParams& params) {
     bool first = true;
     for (const auto& [key, value] : params) {
@@ -85,6 +85,7 @@ inline void append_query(std::string& out, const QueryParams& params) {
     }
 }
 
+// The same, as a new string.
 inline std::string encode_query(const QueryParams& params) {
     std::string out;
     append_query(out, params);
