@@ -9,6 +9,7 @@
 #include <drf/db/connect.hpp>
 #include <drf/db/database.hpp>
 #include <drf/db/databases.hpp>
+#include <drf/db/manager.hpp>
 #include <drf/db/query.hpp>
 #include <drf/db/queryset.hpp>
 #include <drf/db/rows.hpp>

@@ -1,5 +1,6 @@
 // expect: an ordering term is not one of the model's fields
 // A pagination ordering on a member the model does not store is caught when the page is built.
+#include <drf/db.hpp>
 #include <drf/db/sqlite.hpp>
 #include <drf/pagination.hpp>
 

@@ -1,5 +1,6 @@
 // expect: an ordering term is a member of another model
 // A pagination ordered by members of one model cannot page another model's rows.
+#include <drf/db.hpp>
 #include <drf/db/sqlite.hpp>
 #include <drf/pagination.hpp>
 

@@ -1,5 +1,6 @@
 // expect: an ordering field must not be nullable
 // NULLs compare as unknown in SQL, so a nullable column cannot key a cursor.
+#include <drf/db.hpp>
 #include <drf/db/sqlite.hpp>
 #include <drf/pagination.hpp>
 #include <drf/serializers.hpp>

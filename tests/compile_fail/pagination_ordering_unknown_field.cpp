@@ -1,5 +1,6 @@
 // expect: drf_error_pagination_ordering_names_a_field_the_model_does_not_have
 // A pagination ordering on a field the model lacks ("-craeted_at") is caught when the page is built.
+#include <drf/db.hpp>
 #include <drf/db/sqlite.hpp>
 #include <drf/pagination.hpp>
 #include <drf/serializers.hpp>

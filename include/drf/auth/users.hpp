@@ -11,7 +11,7 @@
 #include <drf/db/backend.hpp>
 #include <drf/db/database.hpp>
 #include <drf/db/query.hpp>
-#include <drf/db/queryset.hpp>
+#include <drf/db/manager.hpp>
 #include <drf/db/rows.hpp>
 #include <drf/models/meta.hpp>
 

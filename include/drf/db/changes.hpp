@@ -47,10 +47,10 @@ inline const std::string& table_versions_sql(std::size_t count) {
     thread_local std::vector<std::string> built;
     if (built.size() < count) built.resize(count);
     std::string& sql = built[count - 1];
-    if (sql.empty())
-        for (std::size_t i = 0; i < count; ++i)
-            sql += (i ? " UNION ALL SELECT " : "SELECT ") + std::to_string(i) +
-                   ", \"version\" FROM \"drf_table_versions\" WHERE \"table_name\" = ?";
+    if (sql.empty()) {
+        const std::string from = ", \"version\" FROM " + quote_name(table_versions_table) + " WHERE \"table_name\" = ?";
+        for (std::size_t i = 0; i < count; ++i) sql += (i ? " UNION ALL SELECT " : "SELECT ") + std::to_string(i) + from;
+    }
     return sql;
 }
 // Names per statement: SQLite allows 500 terms in a compound SELECT (SQLITE_MAX_COMPOUND_SELECT).

@@ -11,7 +11,7 @@
 
 #include <drf/core/detail/json_text.hpp>
 #include <drf/db/databases.hpp>
-#include <drf/db/queryset.hpp>
+#include <drf/db/manager.hpp>
 #include <drf/http/conditional.hpp>
 #include <drf/http/request.hpp>
 #include <drf/http/response.hpp>

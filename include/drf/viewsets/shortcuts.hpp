@@ -4,7 +4,7 @@
 #pragma once
 
 #include <drf/core/uuid.hpp>
-#include <drf/db/queryset.hpp>
+#include <drf/db/manager.hpp>
 #include <drf/http/exceptions.hpp>
 
 #include <string_view>

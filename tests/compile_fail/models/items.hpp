@@ -2,6 +2,7 @@
 // (text, integer and nullable fields, and a member the meta does not list) and an Other model.
 #pragma once
 
+#include <drf/db.hpp>
 #include <drf/db/sqlite.hpp>
 #include <drf/filters/ordering.hpp>
 #include <drf/filters/search.hpp>
