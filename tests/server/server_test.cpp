@@ -220,6 +220,48 @@ TEST_CASE("One keep-alive connection serves several requests", "[server]") {
     }
 }
 
+TEST_CASE("One connection reads and answers headers larger than its field memory, and the small ones after them",
+          "[server]") {
+    // Each request names how many response fields to send back, and carries as many fields itself.
+    Server server(
+        [](Request& request) {
+            const int n = std::stoi(std::string(request.header("x-count").value_or("0")));
+            Json seen = Json::array();
+            for (int i = 0; i < n; ++i)
+                seen.push_back(std::string(request.header("x-field-" + std::to_string(i)).value_or("missing")));
+            Response response(Json{{"seen", seen}});
+            for (int i = 0; i < n; ++i) response.header("X-Reply-" + std::to_string(i), std::string(90, 'a' + i % 26));
+            return response;
+        },
+        quiet());
+    server.start();
+    Client client(server.port());
+    for (const int n : {40, 1, 60, 0, 3}) {  // 40 fields of 100 bytes: twice the session's field memory
+        auto req = make(bhttp::verb::get, "/fields/");
+        req.set("X-Count", std::to_string(n));
+        Json expected = Json::array();
+        for (int i = 0; i < n; ++i) {
+            const std::string value = std::to_string(i) + std::string(90, 'z' - i % 26);
+            req.set("X-Field-" + std::to_string(i), value);
+            expected.push_back(value);
+        }
+        beast::error_code ec;
+        const auto res = client.request(std::move(req), ec);
+        REQUIRE_FALSE(ec);
+        CHECK(body_of(res)["seen"] == expected);
+        int replies = 0;
+        for (const auto& field : res) {
+            const std::string name = text(field.name_string());
+            if (name.rfind("X-Reply-", 0) != 0) continue;
+            const int i = std::stoi(name.substr(8));
+            CHECK(text(field.value()) == std::string(90, static_cast<char>('a' + i % 26)));
+            ++replies;
+        }
+        CHECK(replies == n);
+    }
+    CHECK(server.connections() == 1);
+}
+
 TEST_CASE("A body over max_body_bytes is 413 {\"detail\": \"Request body is too large.\"}, then the connection closes",
           "[server]") {
     std::atomic<int> calls{0};

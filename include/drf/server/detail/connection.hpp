@@ -31,12 +31,15 @@
 #include <boost/beast/http/write.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <memory>
+#include <memory_resource>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -152,6 +155,10 @@ struct LingeringClose {
     }
 };
 
+// A session's memory for its messages' header fields: a page's response header and a request with a
+// dozen browser fields fit; a larger header takes what it needs from the heap until the next request.
+inline constexpr std::size_t fields_memory_bytes = 2048;
+
 // A session's place in the eviction order: the steady clock's ticks when it began waiting for a
 // request header; not_waiting while it has a request in hand or is closing; evicted once the accept
 // loop has taken its slot.
@@ -164,7 +171,11 @@ inline std::int64_t ticks_now() noexcept {
 class Session : public std::enable_shared_from_this<Session> {
 public:
     Session(Socket&& socket, State& state)
-        : state_(state), stream_(std::move(socket)), reader_(state.options), buffer_(reader_.buffer_limit()) {
+        : state_(state),
+          stream_(std::move(socket)),
+          reader_(state.options, FieldsAllocator<char>(&fields_memory_)),
+          buffer_(reader_.buffer_limit()),
+          response_(empty_response(FieldsAllocator<char>(&fields_memory_))) {
         beast::error_code ec;
         const auto local = stream_.socket().local_endpoint(ec);
         default_host_ = ec ? authority(state_.options.host, state_.options.port) : host_port(local);
@@ -226,6 +237,10 @@ private:
         if (state_.stopping && buffer_.size() == 0) return close_socket(stream_);
         if (!start_waiting()) return close_socket(stream_);
         phase_ = Phase::reading;
+        // The last request and its response are gone: their fields' memory serves this one.
+        reader_.clear();
+        response_ = empty_response(FieldsAllocator<char>(&fields_memory_));
+        fields_memory_.release();
         reader_.start();
         // A new connection's first header must arrive within header_timeout; a kept-alive connection's
         // next one within keep_alive_timeout, so idle connections do not pile up.
@@ -341,12 +356,15 @@ private:
             phase_ = Phase::closing;
             return LingeringClose<Session>{shared_from_this(), &stream_, &buffer_}.start();
         }
-        response_ = {};
         read_request();
     }
 
     State& state_;
     Stream stream_;
+    // Where both messages' header fields are allocated (FieldsAllocator), emptied before each request:
+    // a GET's fields then cost no allocation. Declared before the messages that use it.
+    std::array<std::byte, fields_memory_bytes> fields_buffer_;
+    std::pmr::monotonic_buffer_resource fields_memory_{fields_buffer_.data(), fields_buffer_.size()};
     RequestReader reader_;
     beast::flat_buffer buffer_;  // bytes read and not yet parsed: at most reader_.buffer_limit()
     BeastResponse response_;     // alive until its write completes

@@ -19,15 +19,55 @@
 #include <array>
 #include <cstdio>
 #include <ctime>
+#include <memory_resource>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 
 namespace drf::server::detail {
 
 namespace bhttp = boost::beast::http;
-using BeastRequest = bhttp::request<bhttp::string_body>;
-using BeastResponse = bhttp::response<bhttp::string_body>;
+
+// The allocator of a message's header fields: Beast allocates each field on its own, nine for a page's
+// response and one per field of a request. A Session hands its messages one that draws on memory the
+// session owns and takes back whole between requests (std::pmr::monotonic_buffer_resource); default
+// constructed, it allocates from the heap. Not std::pmr::polymorphic_allocator: Beast moves fields by
+// assignment, which that allocator refuses.
+template <class T>
+class FieldsAllocator {
+public:
+    using value_type = T;
+    using propagate_on_container_copy_assignment = std::true_type;
+    using propagate_on_container_move_assignment = std::true_type;
+    using propagate_on_container_swap = std::true_type;
+
+    FieldsAllocator() noexcept = default;
+    explicit FieldsAllocator(std::pmr::memory_resource* memory) noexcept : memory_(memory) {}
+    template <class U>
+    FieldsAllocator(const FieldsAllocator<U>& other) noexcept : memory_(other.resource()) {}
+
+    T* allocate(std::size_t n) { return static_cast<T*>(memory_->allocate(n * sizeof(T), alignof(T))); }
+    void deallocate(T* p, std::size_t n) noexcept { memory_->deallocate(p, n * sizeof(T), alignof(T)); }
+    std::pmr::memory_resource* resource() const noexcept { return memory_; }
+
+    friend bool operator==(const FieldsAllocator& a, const FieldsAllocator& b) noexcept {
+        return a.memory_ == b.memory_;
+    }
+
+private:
+    std::pmr::memory_resource* memory_ = std::pmr::new_delete_resource();
+};
+
+using Fields = bhttp::basic_fields<FieldsAllocator<char>>;
+using BeastRequest = bhttp::request<bhttp::string_body, Fields>;
+using BeastResponse = bhttp::response<bhttp::string_body, Fields>;
+
+// An empty response whose fields come from `memory`.
+inline BeastResponse empty_response(FieldsAllocator<char> memory) {
+    return BeastResponse(std::piecewise_construct, std::make_tuple(), std::make_tuple(memory));
+}
 
 // Boost 1.74's Beast speaks boost::string_view (unless every translation unit defines
 // BOOST_BEAST_USE_STD_STRING_VIEW, which is not ours to decide): convert at the border.
@@ -132,7 +172,7 @@ inline void to_beast(http::Response&& response, bool head, unsigned version, boo
     const int code = response.status_code();
     if (code < 100 || code > 599)
         throw std::logic_error("drf::server: the handler returned HTTP status " + std::to_string(code));
-    out = BeastResponse{};
+    out = empty_response(out.get_allocator());
     out.version(version);
     out.result(static_cast<unsigned>(code));
     out.reason(to_boost(reason_phrase(code)));

@@ -24,6 +24,8 @@
 #include <limits>
 #include <optional>
 #include <string_view>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace drf::server::detail {
@@ -60,7 +62,9 @@ class RequestReader {
 public:
     enum class Step { need_more, header, done, error };
 
-    explicit RequestReader(const ServerOptions& options) noexcept : options_(options), extensions_{this} {}
+    // `fields`: where the parsed header's fields are allocated (the heap unless given).
+    explicit RequestReader(const ServerOptions& options, FieldsAllocator<char> fields = {}) noexcept
+        : options_(options), fields_(fields), extensions_{this} {}
     RequestReader(const RequestReader&) = delete;  // the parser holds a reference to extensions_
     RequestReader& operator=(const RequestReader&) = delete;
 
@@ -70,9 +74,12 @@ public:
         return saturating_add(saturating_add(options_.max_header_bytes, options_.max_chunk_extension_bytes), 1024);
     }
 
+    // Lets go of the last request's message, and with it every field it allocated.
+    void clear() noexcept { parser_.reset(); }
+
     // Ready for the next request on the connection.
     void start() {
-        parser_.emplace();
+        parser_.emplace(std::piecewise_construct, std::make_tuple(), std::make_tuple(fields_));
         // HeaderScan applies max_header_bytes to the whole header; Beast is never handed more.
         parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(saturating_add(options_.max_header_bytes, 1), UINT32_MAX)));
         parser_->body_limit(static_cast<std::uint64_t>(options_.max_body_bytes));
@@ -279,8 +286,9 @@ private:
     }
 
     const ServerOptions& options_;
+    FieldsAllocator<char> fields_;
     ExtensionCounter extensions_;
-    std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+    std::optional<bhttp::request_parser<bhttp::string_body, FieldsAllocator<char>>> parser_;
     HeaderScan scan_;
     std::size_t header_bytes_ = 0;   // of the header, what Beast has taken
     std::size_t header_handed_ = 0;  // of the header, what Beast has been handed
@@ -293,7 +301,7 @@ private:
         std::size_t next = 0;      // where the scan for the line's end, or the trailers', resumes
         std::size_t line_end = 0;  // one past the line's CRLF, once it is in
     } pending_;                    // the chunk line (or last chunk) Beast has not been handed yet
-    std::vector<const bhttp::fields::value_type*> header_fields_;  // a chunked request's, in order
+    std::vector<const Fields::value_type*> header_fields_;  // a chunked request's, in order
     ReadError error_;
 };
 
