@@ -236,7 +236,7 @@ TEST_CASE("One connection reads and answers headers larger than its field memory
         quiet());
     server.start();
     Client client(server.port());
-    for (const int n : {40, 1, 60, 0, 3}) {  // 40 fields of 100 bytes: twice the session's field memory
+    for (const int n : {40, 1, 60, 0, 3}) {  // 40 fields of 100 bytes: more than a session's field memory
         auto req = make(bhttp::verb::get, "/fields/");
         req.set("X-Count", std::to_string(n));
         Json expected = Json::array();
