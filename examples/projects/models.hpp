@@ -15,7 +15,8 @@ struct Project : drf::models::Model<Project> {
     std::string description;
     drf::Uuid owner_id;
     bool archived = false;
-    // Not a column: the owner, loaded by the selectors for rendering (Django's select_related).
+    // Not a column: the owner, loaded by the selectors for rendering, one query per page (Django's
+    // prefetch_related).
     std::shared_ptr<const drf::auth::User> owner;
 
     static constexpr auto meta = drf::models::meta<Project>(

@@ -19,8 +19,10 @@ namespace projects {
 
 namespace db = drf::db;
 
-// Loads each project's owner with one query for the whole page (Django's select_related), asking for
-// each owner once: a page of one user's projects is one id, not 25.
+// Loads each project's owner with one query for the whole page, asking for each owner once: a page of
+// one user's projects is one id, not 25. That is Django's prefetch_related (a second query, WHERE id IN,
+// each owner one object shared by its rows); select_related would JOIN and read the owner's columns
+// again on every row.
 inline void load_owners(db::Database& database, std::vector<Project>& rows) {
     std::vector<drf::Uuid> ids;
     for (const auto& p : rows) ids.push_back(p.owner_id);

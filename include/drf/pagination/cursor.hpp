@@ -233,7 +233,7 @@ public:
     // given with order_by (an OrderingFilter's, the client's choice), else ours, then id either way:
     // {"next": url|null, "previous": url|null, "results": [...]}, written straight to the response's
     // text (serializers::render_many_to); the response's data() parses it back if asked.
-    // `prepare` may load related data into the rows before they are rendered (Django's select_related).
+    // `prepare` may load related data into the rows before they are rendered (Django's prefetch_related).
     template <class S, class T, class Prepare = void (*)(std::vector<T>&)>
     static http::Response paginate(const http::Request& request, const db::QuerySet<T>& query,
                                    Prepare prepare = [](std::vector<T>&) {}) {

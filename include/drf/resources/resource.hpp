@@ -117,7 +117,7 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
     }
 
     // One page of `query` as the resource's pagination cuts it, rendered with the output serializer.
-    // `prepare` may fill related data into the rows before they are rendered (Django's select_related).
+    // `prepare` may fill related data into the rows before they are rendered (Django's prefetch_related).
     // With conditional_requests.etags, the page's ETag comes from the change counters of the tables it
     // reads (the model's and Derived's `etag_tables`), and a matching If-None-Match is answered 304
     // without running the page's query. Its reads are grouped (db::Database::grouped_reads: on SQLite one
