@@ -157,8 +157,8 @@ struct LingeringClose {
 
 // A session's memory for its messages' header fields. Beast spends about 60 bytes per field on top of
 // its text: a browser's navigation request (16 fields, 722 bytes, a token included) took 1 599 bytes and a
-// response with ten fields (a page of the example sends six) 896, so both fit. A larger header takes what it needs from the heap, given
-// back before the next request.
+// response with ten fields (a page of the example sends six) 896, so both fit. A larger header takes what
+// it needs from the heap, given back before the next request.
 inline constexpr std::size_t fields_memory_bytes = 4096;
 
 // A session's place in the eviction order: the steady clock's ticks when it began waiting for a

@@ -31,10 +31,10 @@ namespace drf::server::detail {
 namespace bhttp = boost::beast::http;
 
 // The allocator of a message's header fields: Beast allocates each field on its own, and the request's
-// target and the response's reason phrase (11 allocations for a GET of a page). A Session hands its messages one that draws on memory the
-// session owns and takes back whole between requests (std::pmr::monotonic_buffer_resource); default
-// constructed, it allocates from the heap. Not std::pmr::polymorphic_allocator: Beast moves fields by
-// assignment, which that allocator refuses.
+// target and the response's reason phrase (11 allocations for a GET of a page). A Session hands its
+// messages one that draws on memory the session owns and takes back whole between requests
+// (std::pmr::monotonic_buffer_resource); default constructed, it allocates from the heap. Not
+// std::pmr::polymorphic_allocator: Beast moves fields by assignment, which that allocator refuses.
 template <class T>
 class FieldsAllocator {
 public:
