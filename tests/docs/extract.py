@@ -7,7 +7,8 @@
 #              [--entry docs_page_models]
 #
 # --entry names the function that runs the page's programs, `int <entry>(int argc, char** argv)`, instead
-# of main(): several pages then build into one program (tests/docs/CMakeLists.txt, DRF_DOCS_UNITY).
+# of main(): several pages then build into one program (tests/docs/CMakeLists.txt, DRF_DOCS_UNITY), whose
+# main() unit compiles Catch2's implementation for the pages with TEST_CASEs.
 #
 # Errors in the page itself (an unknown marker, an Output block after a fragment, an excerpt that is
 # not in its file) are reported as `<page>:<line>: error: ...` and fail the build.
@@ -144,8 +145,9 @@ def generate(path, shown, blocks, root, output, entry="main"):
         w.add(f"// Generated from {shown} by tests/docs/extract.py: edit the page, not this file.")
         w.add("// Every ```cpp block of the page, in order; each complete block in a namespace of its own.")
         w.add("#undef NDEBUG  // the pages' assert()s are their checks")
-        if needs_catch:  # the page's TEST_CASEs run after its programs, from this unit's main()
-            w.add("#define CATCH_CONFIG_RUNNER")
+        if needs_catch:  # the page's TEST_CASEs run after its programs, from this unit's entry
+            if entry == "main":  # a program of its own: Catch2's implementation is compiled here
+                w.add("#define CATCH_CONFIG_RUNNER")
             w.add("#include <catch2/catch.hpp>")
         for inc in includes:
             if not (needs_catch and inc == "#include <catch2/catch.hpp>"):
@@ -217,8 +219,13 @@ def generate(path, shown, blocks, root, output, entry="main"):
         main.add("        {0, nullptr, nullptr},")
     main.add("    };")
     main.add(f'    int failed = docs_harness::run_blocks("{shown}", blocks, {len(programs)}, argc, argv);')
-    if needs_catch:
+    if needs_catch and entry == "main":
         main.add("    failed += Catch::Session().run();  // the page's TEST_CASEs")
+    elif needs_catch:
+        # One program holds several pages' TEST_CASEs: Catch2 tags each with its file's name, which the
+        # #line directives make the page's (harness.hpp).
+        tag = "[#" + os.path.basename(path).rsplit(".", 1)[0] + "]"
+        main.add(f'    failed += docs_harness::run_tests(argv[0], "{tag}");  // the page\'s TEST_CASEs')
     main.add("    return failed == 0 ? 0 : 1;")
     main.add("}")
     return main, error_units

@@ -16,6 +16,12 @@ struct Block {
 // Returns the number of blocks that failed.
 int run_blocks(const char* page, const Block* blocks, int count, int argc, char** argv);
 
+// In a program of several pages (docs_pages), runs the TEST_CASEs of the page whose file name is the
+// tag's (`[#testing]` for testing.md): Catch2 tags each test with its file's name, which the #line
+// directives make its page's. Fails when no test has that tag, so a page's tests cannot vanish unseen.
+// Defined by docs_pages's generated main() unit, which holds Catch2's implementation.
+int run_tests(const char* program, const char* tag);
+
 // A program's main() as an int, whether it returns one or falls off its end.
 template <class F>
 int call(F f) {
