@@ -23,6 +23,11 @@
 #     --jobs N          compilers run at once (default 1). CI checks with one per core: CPU time moves
 #                       little when each compiler has a core of its own, and the calibration row, measured
 #                       the same way, scales the committed figures for what it does move
+#     --calibrate-each  (with --jobs 1) measure the calibration row again right before every other row's
+#                       run, and scale each run by the calibration runs beside it (the fastest of the one
+#                       before and the one after) instead of by the run's fastest: a machine whose speed
+#                       moves during the run (a neighbour's load) moves both alike. CI's second look at
+#                       the rows over the margin
 #     --time-trace HDR  (repeatable; no timing run) clang++-14 -ftime-trace of a unit including <HDR>
 #                       (e.g. drf/drf.hpp): prints the top 10 template instantiations and headers
 #
@@ -54,6 +59,7 @@ write_file=""
 check_file=""
 threshold=25
 jobs=1
+calibrate_each=no
 traces=()
 
 usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
@@ -67,6 +73,7 @@ while [ $# -gt 0 ]; do
         --check) check_file="$2"; shift 2 ;;
         --threshold) threshold="$2"; shift 2 ;;
         --jobs) jobs="$2"; shift 2 ;;
+        --calibrate-each) calibrate_each=yes; shift ;;
         --time-trace) traces+=("$2"); shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "compile-times.sh: unknown argument '$1' (--help lists them)" >&2; exit 2 ;;
@@ -77,6 +84,10 @@ for opt in "${opts[@]}"; do
 done
 [[ "$reps" =~ ^[1-9][0-9]*$ ]] || { echo "compile-times.sh: --reps needs a positive number" >&2; exit 2; }
 [[ "$jobs" =~ ^[1-9][0-9]*$ ]] || { echo "compile-times.sh: --jobs needs a positive number" >&2; exit 2; }
+if [ "$calibrate_each" = yes ] && [ "$jobs" -ne 1 ]; then
+    echo "compile-times.sh: --calibrate-each measures one compiler at a time: drop --jobs $jobs" >&2
+    exit 2
+fi
 if [ -n "$check_file" ] && [ ! -f "$check_file" ]; then
     echo "compile-times.sh: no committed figures at $check_file (write them with --write $check_file)" >&2
     exit 2
@@ -329,6 +340,9 @@ for ((rep = 1; rep <= reps; rep++)); do
             name="${row_names[$i]}"
             ! grep -qxF "$name $opt" "$work/failed" || continue
             if [ "$jobs" -eq 1 ]; then
+                if [ "$calibrate_each" = yes ] && [ "$name" != calibration ]; then
+                    measure 0 "$opt" "$rep"  # row 0 is the calibration row
+                fi
                 measure "$i" "$opt" "$rep"
             else
                 while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
@@ -346,22 +360,24 @@ compiler="$("$cxx" --version | head -1)"
 status=0
 python3 - "$results" "$write_file" "$check_file" "$threshold" "$reps" "$elapsed" "$load" "$compiler" \
     "$flags_source" "$separate_known" "$only" "$(git -C "$DRF_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')" \
-    "${opts[*]}" <<'PY' || status=$?
+    "${opts[*]}" "$calibrate_each" <<'PY' || status=$?
 import datetime, re, statistics, sys
 from collections import defaultdict
 
 (results, write_file, check_file, threshold, reps, elapsed, load, compiler, flags_source, separate_known,
- only, commit, opts) = sys.argv[1:]
+ only, commit, opts, calibrate_each) = sys.argv[1:]
 threshold = float(threshold) / 100
 opts = opts.split()
 
 runs = defaultdict(list)
 order = []
+sequence = []  # (name, opt, CPU time) in the order measured: --calibrate-each reads each run's neighbours
 for line in open(results):
     name, opt, wall, user, sys_, rss = line.split()
     if name not in order:
         order.append(name)
     runs[name, opt].append((float(wall), float(user) + float(sys_), int(rss) / 1024))
+    sequence.append((name, opt, float(user) + float(sys_)))
 fig = {key: tuple(statistics.median(r[k] for r in v) for k in range(3)) for key, v in runs.items()}
 # The calibration row is measured at the start and the end of every round and keeps its fastest run: it
 # stands for the machine, and one slow run of it (seen: 5.7 s against 3.9 s right after a test run, CPU
@@ -425,8 +441,26 @@ for o in opts:
     if ("calibration", o) in committed and ("calibration", o) in fig:
         scale = fig["calibration", o][1] / committed["calibration", o][1]
         break
-print(f"\nCheck against {check_file}: committed CPU times scaled by {scale:.2f} "
-      f"(this run's calibration row over the committed one); the margin is {threshold:.0%}.")
+if calibrate_each == "yes":
+    # Each run in the committed calibration's terms: scaled by the faster of the calibration runs just
+    # before and just after it, which saw the machine as it was then.
+    fastest_cpu = {}
+    for i, (name, o, cpu) in enumerate(sequence):
+        if name == "calibration" or ("calibration", o) not in committed:
+            continue
+        beside = [sequence[j][2] for j in (i - 1, i + 1)
+                  if 0 <= j < len(sequence) and sequence[j][:2] == ("calibration", o)]
+        if not beside:
+            continue
+        local = min(beside) / committed["calibration", o][1]
+        fastest_cpu[name, o] = min(fastest_cpu.get((name, o), float("inf")), cpu / local)
+    print(f"\nCheck against {check_file}: each run scaled by the calibration runs beside it (this whole "
+          f"run's fastest would scale by {scale:.2f}), as the committed figures' terms; the margin is "
+          f"{threshold:.0%}.")
+    scale = 1.0
+else:
+    print(f"\nCheck against {check_file}: committed CPU times scaled by {scale:.2f} "
+          f"(this run's calibration row over the committed one); the margin is {threshold:.0%}.")
 over = []
 for key in sorted(set(fig) | set(committed), key=lambda k: (order.index(k[0]) if k[0] in order else 999, k)):
     name, o = key
@@ -441,10 +475,12 @@ for key in sorted(set(fig) | set(committed), key=lambda k: (order.index(k[0]) if
     if key not in fig:
         print(f"  GONE  {name} -{o}: committed but not measured (no such unit now?); rewrite the file with --write")
         continue
-    cpu, rss = fastest_cpu[key], fig[key][2]
+    cpu, rss = fastest_cpu.get(key, fig[key][1]), fig[key][2]
     ref_cpu, ref_rss = committed[key][1] * scale, committed[key][2]
     if name != "calibration" and cpu > ref_cpu * (1 + threshold) and cpu - ref_cpu > 0.3:
         fastest = f" (the fastest of {len(runs[key])})" if len(runs[key]) > 1 else ""
+        if calibrate_each == "yes":
+            fastest += " scaled by the calibration beside it"
         over.append(f"{name} -{o} CPU time {cpu:.2f} s{fastest} is {cpu / ref_cpu - 1:.0%} over {ref_cpu:.2f} s")
     if rss > ref_rss * (1 + threshold) and rss - ref_rss > 20:
         over.append(f"{name} -{o} peak RSS {rss:.0f} MB is {rss / ref_rss - 1:.0%} over {ref_rss:.0f} MB")
