@@ -1,6 +1,6 @@
 // main.cpp — the shop's manage program: migrate, makemigrations, sqlmigrate, and two commands the test
 // uses: check_schema (the database against the model) and reset (drop what migrate made).
-#include "migrations.hpp"
+#include "all_migrations.hpp"
 #include "models.hpp"
 
 #include <drf/commands.hpp>
@@ -55,11 +55,11 @@ int main(int argc, char** argv) {
     const char* url = std::getenv("SHOP_DATABASE_URL");
     drf::db::Databases databases([u = std::string(url ? url : "sqlite:///shop.sqlite3")] { return drf::db::connect(u); });
     drf::commands::Registry registry("shop");
-    registry.add<drf::commands::MigrateCommand>("migrate", std::ref(databases), shop::migrations());
-    registry.add<drf::commands::SqlMigrateCommand>("sqlmigrate", std::ref(databases), shop::migrations());
+    registry.add<drf::commands::MigrateCommand>("migrate", std::ref(databases), shop::all_migrations());
+    registry.add<drf::commands::SqlMigrateCommand>("sqlmigrate", std::ref(databases), shop::all_migrations());
     registry.add<drf::commands::MakeMigrationsCommand>(
         "makemigrations",
-        drf::migrations::App{"shop", drf::migrations::models<shop::Note>(), shop::migrations(), SHOP_MIGRATIONS_DIR});
+        drf::migrations::App{"shop", drf::migrations::models<shop::Note>(), shop::all_migrations(), SHOP_MIGRATIONS_DIR});
     registry.add<CheckSchema>("check_schema", std::ref(databases));
     registry.add<Reset>("reset", std::ref(databases));
     return drf::commands::manage(registry, argc, argv);
