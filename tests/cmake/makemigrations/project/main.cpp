@@ -59,7 +59,8 @@ int main(int argc, char** argv) {
     registry.add<drf::commands::SqlMigrateCommand>("sqlmigrate", std::ref(databases), shop::all_migrations());
     registry.add<drf::commands::MakeMigrationsCommand>(
         "makemigrations",
-        drf::migrations::App{"shop", drf::migrations::models<shop::Note>(), shop::all_migrations(), SHOP_MIGRATIONS_DIR});
+        drf::migrations::App{"shop", drf::migrations::models<shop::Note>(), shop::all_migrations(),
+                             SHOP_MIGRATIONS_DIR});
     registry.add<CheckSchema>("check_schema", std::ref(databases));
     registry.add<Reset>("reset", std::ref(databases));
     return drf::commands::manage(registry, argc, argv);
