@@ -23,11 +23,14 @@
 #     --jobs N          compilers run at once (default 1). CI checks with one per core: CPU time moves
 #                       little when each compiler has a core of its own, and the calibration row, measured
 #                       the same way, scales the committed figures for what it does move
-#     --calibrate-each  (with --jobs 1) measure the calibration row again right before every other row's
-#                       run, and scale each run by the calibration runs beside it (the fastest of the one
-#                       before and the one after) instead of by the run's fastest: a machine whose speed
-#                       moves during the run (a neighbour's load) moves both alike. CI's second look at
-#                       the rows over the margin
+#     --calibrate-every N  measure the calibration row again before every N other rows, and scale each
+#                       run by the calibration runs nearest it in time (the faster of the last one that
+#                       started before it and the first that started after) instead of by the fastest of
+#                       the whole run: a machine whose speed moves during the run (a neighbour's load)
+#                       moves both alike; a slow spell shorter than the runs between two calibrations
+#                       still shows (seen: two rows 40-50% slow for ten seconds, the calibration before
+#                       and after them not)
+#     --calibrate-each  --calibrate-every 1: CI's second look, one at a time, at the rows over the margin
 #     --time-trace HDR  (repeatable; no timing run) clang++-14 -ftime-trace of a unit including <HDR>
 #                       (e.g. drf/drf.hpp): prints the top 10 template instantiations and headers
 #
@@ -59,7 +62,7 @@ write_file=""
 check_file=""
 threshold=25
 jobs=1
-calibrate_each=no
+calibrate_every=0
 traces=()
 
 usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
@@ -73,7 +76,8 @@ while [ $# -gt 0 ]; do
         --check) check_file="$2"; shift 2 ;;
         --threshold) threshold="$2"; shift 2 ;;
         --jobs) jobs="$2"; shift 2 ;;
-        --calibrate-each) calibrate_each=yes; shift ;;
+        --calibrate-every) calibrate_every="$2"; shift 2 ;;
+        --calibrate-each) calibrate_every=1; shift ;;
         --time-trace) traces+=("$2"); shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "compile-times.sh: unknown argument '$1' (--help lists them)" >&2; exit 2 ;;
@@ -84,10 +88,7 @@ for opt in "${opts[@]}"; do
 done
 [[ "$reps" =~ ^[1-9][0-9]*$ ]] || { echo "compile-times.sh: --reps needs a positive number" >&2; exit 2; }
 [[ "$jobs" =~ ^[1-9][0-9]*$ ]] || { echo "compile-times.sh: --jobs needs a positive number" >&2; exit 2; }
-if [ "$calibrate_each" = yes ] && [ "$jobs" -ne 1 ]; then
-    echo "compile-times.sh: --calibrate-each measures one compiler at a time: drop --jobs $jobs" >&2
-    exit 2
-fi
+[[ "$calibrate_every" =~ ^[0-9]+$ ]] || { echo "compile-times.sh: --calibrate-every needs a number" >&2; exit 2; }
 if [ -n "$check_file" ] && [ ! -f "$check_file" ]; then
     echo "compile-times.sh: no committed figures at $check_file (write them with --write $check_file)" >&2
     exit 2
@@ -320,12 +321,13 @@ started=$SECONDS
 # so that --jobs can run several at once.
 measure() {
     local i="$1" opt="$2" rep="$3" name="${row_names[$1]}" me="$work/run.$BASHPID" opt_flags wall user sys rss
+    local start="$EPOCHREALTIME"
     case "$opt" in O0) opt_flags=(-O0 -g) ;; O2) opt_flags=(-O2 -g -DNDEBUG) ;; esac
     local -n flags="${row_flags[$i]}"
     if /usr/bin/time -f '%e %U %S %M' -o "$me.time" \
         "$cxx" "${flags[@]}" "${opt_flags[@]}" -c "${row_sources[$i]}" -o "$me.o" 2>"$me.err"; then
         read -r wall user sys rss <"$me.time"
-        echo "$name $opt $wall $user $sys $rss" >>"$results"
+        echo "$name $opt $wall $user $sys $rss $start $EPOCHREALTIME" >>"$results"
         printf '  [%d/%d] %-40s %s %6.2f s\n' "$rep" "$reps" "$name" "$opt" "$wall" >&2
     else
         echo "$name $opt" >>"$work/failed"
@@ -334,20 +336,29 @@ measure() {
     rm -f "$me.time" "$me.o" "$me.err"
 }
 : >"$work/failed"
+# run_row I OPT REP: one measurement, in the background when --jobs allows several.
+run_row() {
+    if [ "$jobs" -eq 1 ]; then
+        measure "$@"
+    else
+        while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+        measure "$@" &
+    fi
+}
 for ((rep = 1; rep <= reps; rep++)); do
     for opt in "${opts[@]}"; do
+        since_calibration=0
         for i in "${!row_names[@]}"; do
             name="${row_names[$i]}"
             ! grep -qxF "$name $opt" "$work/failed" || continue
-            if [ "$jobs" -eq 1 ]; then
-                if [ "$calibrate_each" = yes ] && [ "$name" != calibration ]; then
-                    measure 0 "$opt" "$rep"  # row 0 is the calibration row
-                fi
-                measure "$i" "$opt" "$rep"
-            else
-                while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
-                measure "$i" "$opt" "$rep" &
+            if [ "$name" = calibration ]; then
+                since_calibration=0
+            elif [ "$calibrate_every" -gt 0 ] && [ "$since_calibration" -ge "$calibrate_every" ]; then
+                run_row 0 "$opt" "$rep"  # row 0 is the calibration row
+                since_calibration=0
             fi
+            run_row "$i" "$opt" "$rep"
+            [ "$name" = calibration ] || since_calibration=$((since_calibration + 1))
         done
         wait
     done
@@ -360,24 +371,26 @@ compiler="$("$cxx" --version | head -1)"
 status=0
 python3 - "$results" "$write_file" "$check_file" "$threshold" "$reps" "$elapsed" "$load" "$compiler" \
     "$flags_source" "$separate_known" "$only" "$(git -C "$DRF_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')" \
-    "${opts[*]}" "$calibrate_each" <<'PY' || status=$?
+    "${opts[*]}" "$calibrate_every" <<'PY' || status=$?
 import datetime, re, statistics, sys
 from collections import defaultdict
 
 (results, write_file, check_file, threshold, reps, elapsed, load, compiler, flags_source, separate_known,
- only, commit, opts, calibrate_each) = sys.argv[1:]
+ only, commit, opts, calibrate_every) = sys.argv[1:]
+calibrate_every = int(calibrate_every)
 threshold = float(threshold) / 100
 opts = opts.split()
 
 runs = defaultdict(list)
 order = []
-sequence = []  # (name, opt, CPU time) in the order measured: --calibrate-each reads each run's neighbours
+timeline = []  # (start, end, name, opt, CPU time): --calibrate-every scales each run by its neighbours
 for line in open(results):
-    name, opt, wall, user, sys_, rss = line.split()
+    name, opt, wall, user, sys_, rss, start, end = line.split()
     if name not in order:
         order.append(name)
     runs[name, opt].append((float(wall), float(user) + float(sys_), int(rss) / 1024))
-    sequence.append((name, opt, float(user) + float(sys_)))
+    timeline.append((float(start), float(end), name, opt, float(user) + float(sys_)))
+timeline.sort()
 fig = {key: tuple(statistics.median(r[k] for r in v) for k in range(3)) for key, v in runs.items()}
 # The calibration row is measured at the start and the end of every round and keeps its fastest run: it
 # stands for the machine, and one slow run of it (seen: 5.7 s against 3.9 s right after a test run, CPU
@@ -441,21 +454,22 @@ for o in opts:
     if ("calibration", o) in committed and ("calibration", o) in fig:
         scale = fig["calibration", o][1] / committed["calibration", o][1]
         break
-if calibrate_each == "yes":
-    # Each run in the committed calibration's terms: scaled by the faster of the calibration runs just
-    # before and just after it, which saw the machine as it was then.
+if calibrate_every:
+    # Each run in the committed calibration's terms: scaled by the faster of the calibration runs that
+    # started last before it and first after it, which saw the machine as it was then.
     fastest_cpu = {}
-    for i, (name, o, cpu) in enumerate(sequence):
+    for start, _, name, o, cpu in timeline:
         if name == "calibration" or ("calibration", o) not in committed:
             continue
-        beside = [sequence[j][2] for j in (i - 1, i + 1)
-                  if 0 <= j < len(sequence) and sequence[j][:2] == ("calibration", o)]
-        if not beside:
+        calibrations = [(s, c) for s, _, n, co, c in timeline if n == "calibration" and co == o]
+        before = [c for s, c in calibrations if s <= start][-1:]
+        after = [c for s, c in calibrations if s > start][:1]
+        if not before + after:
             continue
-        local = min(beside) / committed["calibration", o][1]
+        local = min(before + after) / committed["calibration", o][1]
         fastest_cpu[name, o] = min(fastest_cpu.get((name, o), float("inf")), cpu / local)
-    print(f"\nCheck against {check_file}: each run scaled by the calibration runs beside it (this whole "
-          f"run's fastest would scale by {scale:.2f}), as the committed figures' terms; the margin is "
+    print(f"\nCheck against {check_file}: each run scaled by the calibration runs nearest it in time (this "
+          f"whole run's fastest would scale by {scale:.2f}), as the committed figures' terms; the margin is "
           f"{threshold:.0%}.")
     scale = 1.0
 else:
@@ -479,8 +493,8 @@ for key in sorted(set(fig) | set(committed), key=lambda k: (order.index(k[0]) if
     ref_cpu, ref_rss = committed[key][1] * scale, committed[key][2]
     if name != "calibration" and cpu > ref_cpu * (1 + threshold) and cpu - ref_cpu > 0.3:
         fastest = f" (the fastest of {len(runs[key])})" if len(runs[key]) > 1 else ""
-        if calibrate_each == "yes":
-            fastest += " scaled by the calibration beside it"
+        if calibrate_every:
+            fastest += " scaled by the calibration nearest it"
         over.append(f"{name} -{o} CPU time {cpu:.2f} s{fastest} is {cpu / ref_cpu - 1:.0%} over {ref_cpu:.2f} s")
     if rss > ref_rss * (1 + threshold) and rss - ref_rss > 20:
         over.append(f"{name} -{o} peak RSS {rss:.0f} MB is {rss / ref_rss - 1:.0%} over {ref_rss:.0f} MB")
