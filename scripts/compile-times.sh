@@ -327,7 +327,7 @@ measure() {
     if /usr/bin/time -f '%e %U %S %M' -o "$me.time" \
         "$cxx" "${flags[@]}" "${opt_flags[@]}" -c "${row_sources[$i]}" -o "$me.o" 2>"$me.err"; then
         read -r wall user sys rss <"$me.time"
-        echo "$name $opt $wall $user $sys $rss $start $EPOCHREALTIME" >>"$results"
+        echo "$name $opt $wall $user $sys $rss $start" >>"$results"
         printf '  [%d/%d] %-40s %s %6.2f s\n' "$rep" "$reps" "$name" "$opt" "$wall" >&2
     else
         echo "$name $opt" >>"$work/failed"
@@ -383,13 +383,13 @@ opts = opts.split()
 
 runs = defaultdict(list)
 order = []
-timeline = []  # (start, end, name, opt, CPU time): --calibrate-every scales each run by its neighbours
+timeline = []  # (start, name, opt, CPU time): --calibrate-every scales each run by its neighbours
 for line in open(results):
-    name, opt, wall, user, sys_, rss, start, end = line.split()
+    name, opt, wall, user, sys_, rss, start = line.split()
     if name not in order:
         order.append(name)
     runs[name, opt].append((float(wall), float(user) + float(sys_), int(rss) / 1024))
-    timeline.append((float(start), float(end), name, opt, float(user) + float(sys_)))
+    timeline.append((float(start), name, opt, float(user) + float(sys_)))
 timeline.sort()
 fig = {key: tuple(statistics.median(r[k] for r in v) for k in range(3)) for key, v in runs.items()}
 # The calibration row is measured at the start and the end of every round and keeps its fastest run: it
@@ -458,12 +458,15 @@ if calibrate_every:
     # Each run in the committed calibration's terms: scaled by the faster of the calibration runs that
     # started last before it and first after it, which saw the machine as it was then.
     fastest_cpu = {}
-    for start, _, name, o, cpu in timeline:
+    calibrations = defaultdict(list)  # opt -> [(start, CPU time)], in time order
+    for start, name, o, cpu in timeline:
+        if name == "calibration":
+            calibrations[o].append((start, cpu))
+    for start, name, o, cpu in timeline:
         if name == "calibration" or ("calibration", o) not in committed:
             continue
-        calibrations = [(s, c) for s, _, n, co, c in timeline if n == "calibration" and co == o]
-        before = [c for s, c in calibrations if s <= start][-1:]
-        after = [c for s, c in calibrations if s > start][:1]
+        before = [c for s, c in calibrations[o] if s <= start][-1:]
+        after = [c for s, c in calibrations[o] if s > start][:1]
         if not before + after:
             continue
         local = min(before + after) / committed["calibration", o][1]

@@ -7,10 +7,9 @@
 #include "fuzz.hpp"
 #include "replay_harnesses.hpp"
 
-#include <cstring>
-
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -21,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using Entry = int (*)(const std::uint8_t* data, std::size_t size);
+using drf_fuzz_replay::Entry;
 
 bool replay(Entry entry, const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
