@@ -4,11 +4,13 @@
 # claim output it does not print. The conventions it reads are described in docs/README.md.
 #
 #   extract.py --page docs/models.md --output build/.../docs_models.cpp [--root <repository root>]
-#              [--entry docs_page_models]
+#              [--entry docs_page_models [--tests-tag '[#testing]']]
 #
 # --entry names the function that runs the page's programs, `int <entry>(int argc, char** argv)`, instead
 # of main(): several pages then build into one program (tests/docs/CMakeLists.txt, DRF_DOCS_UNITY), whose
-# main() unit compiles Catch2's implementation for the pages with TEST_CASEs.
+# main() unit compiles Catch2's implementation for the pages with TEST_CASEs. Such a page runs its own
+# TEST_CASEs by --tests-tag, the tag Catch2 gives them from the page's file name (`--filenames-as-tags`),
+# which CMake works out once, as it needs it to keep two pages of one name out of one program.
 #
 # Errors in the page itself (an unknown marker, an Output block after a fragment, an excerpt that is
 # not in its file) are reported as `<page>:<line>: error: ...` and fail the build.
@@ -129,7 +131,7 @@ class Writer:
         self.lines.append(f'#line {len(self.lines) + 2} "{self.output}"')
 
 
-def generate(path, shown, blocks, root, output, entry="main"):
+def generate(path, shown, blocks, root, output, entry="main", tests_tag=None):
     page = re.sub(r"[^A-Za-z0-9]", "_", os.path.basename(path).rsplit(".", 1)[0]).lower()
     includes = []
     for block in blocks:
@@ -222,10 +224,12 @@ def generate(path, shown, blocks, root, output, entry="main"):
     if needs_catch and entry == "main":
         main.add("    failed += Catch::Session().run();  // the page's TEST_CASEs")
     elif needs_catch:
-        # One program holds several pages' TEST_CASEs: Catch2 tags each with its file's name, which the
-        # #line directives make the page's (harness.hpp).
-        tag = "[#" + os.path.basename(path).rsplit(".", 1)[0] + "]"
-        main.add(f'    failed += docs_harness::run_tests(argv[0], "{tag}");  // the page\'s TEST_CASEs')
+        # One program holds several pages' TEST_CASEs: the #line directives make each one's file the
+        # page's (harness.hpp), and Catch2 tags it with that file's name.
+        if not tests_tag:
+            raise PageError(f"{shown}: error: a page with TEST_CASEs built with --entry {entry} needs --tests-tag")
+        quoted = '"' + tests_tag.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        main.add(f'    failed += docs_harness::run_tests(argv[0], {quoted});  // the page\'s TEST_CASEs')
     main.add("    return failed == 0 ? 0 : 1;")
     main.add("}")
     return main, error_units
@@ -248,6 +252,7 @@ def main():
     parser.add_argument("--output", required=True)
     parser.add_argument("--root", default=os.getcwd())
     parser.add_argument("--entry", default="main")
+    parser.add_argument("--tests-tag")
     args = parser.parse_args()
     shown = os.path.abspath(args.page)
     with open(args.page, encoding="utf-8") as f:
@@ -255,7 +260,7 @@ def main():
     try:
         blocks = parse(shown, lines)
         unit, error_units = generate(args.page, shown, blocks, args.root, os.path.abspath(args.output),
-                                     args.entry)
+                                     args.entry, args.tests_tag)
     except PageError as e:
         print(e, file=sys.stderr)
         return 1
