@@ -2,4 +2,5 @@
 #pragma once
 
 #include <drf/resources/conditional.hpp>
+#include <drf/resources/page_cache.hpp>
 #include <drf/resources/resource.hpp>

@@ -1,6 +1,7 @@
 // tests/benchmarks/conditional_bench.cpp — what conditional requests cost and save, in process through
-// the router: a page of 25 with its ETag (200), the same page answered 304 from the change counters, the
-// page without ETags, one object 200 / 304, and the ETag hash against SHA-256 on a 10 KB body.
+// the router: a page of 25 with its ETag (200), the same page answered 304 from the change counters or
+// from a page cache (200), the page without ETags, one object 200 / 304, and the ETag hash against
+// SHA-256 on a 10 KB body.
 #include <drf/auth.hpp>
 #include <drf/core/crypto.hpp>
 #include <drf/db.hpp>
@@ -16,6 +17,7 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace conditional_bench {
@@ -41,9 +43,15 @@ struct ItemOutput : s::model_serializer<Item, &Item::id, &Item::name, &Item::des
 using Pages = drf::pagination::CursorPagination<drf::pagination::Options{.page_size = 25}>;
 using ItemResource = drf::resources::Resource<Item, ItemOutput, ItemOutput, Pages, drf::permissions::IsAuthenticated{}>;
 
-template <bool Conditional>
-struct ItemViewSet : drf::resources::ResourceViewSet<ItemViewSet<Conditional>, ItemResource> {
-    using Base = drf::resources::ResourceViewSet<ItemViewSet<Conditional>, ItemResource>;
+struct WithPageCache {
+    static constexpr auto page_cache = drf::resources::PageCache{};
+};
+struct WithoutPageCache {};
+
+template <bool Conditional, bool Cached = false>
+struct ItemViewSet : drf::resources::ResourceViewSet<ItemViewSet<Conditional, Cached>, ItemResource>,
+                     std::conditional_t<Cached, WithPageCache, WithoutPageCache> {
+    using Base = drf::resources::ResourceViewSet<ItemViewSet<Conditional, Cached>, ItemResource>;
     using Base::Base;
     static constexpr auto conditional_requests =
         drf::http::ConditionalRequests{.etags = Conditional, .if_match = Conditional, .require_if_match = false};
@@ -80,6 +88,7 @@ struct Service {
     Service() {
         router.register_viewset<ItemViewSet<true>>("items");
         router.register_viewset<ItemViewSet<false>>("plain");
+        router.register_viewset<ItemViewSet<true, true>>("cached");
         for (int i = 0; i < 30; ++i) {
             Item item;
             item.name = "Project number " + std::to_string(i + 1);
@@ -125,6 +134,24 @@ BENCHMARK(BM_conditional_page_200);
 // The same GET with If-None-Match naming the ETag: the counters only, then 304.
 void BM_conditional_page_304(benchmark::State& state) { run(state, "/items/", service().etag("/items/"), 304); }
 BENCHMARK(BM_conditional_page_304);
+
+// The same GET from a viewset with a page cache: after the first, the counters, then the page found.
+void BM_conditional_page_cached(benchmark::State& state) { run(state, "/cached/", "", 200); }
+BENCHMARK(BM_conditional_page_cached);
+
+// A GET the page cache cannot answer (emptied before each): the 200's work, and keeping the page.
+void BM_conditional_page_cache_miss(benchmark::State& state) {
+    auto& svc = service();
+    for (auto _ : state) {
+        drf::resources::clear_page_cache<ItemViewSet<true, true>>();
+        auto request = svc.make("/cached/");
+        auto response = svc.router.dispatch(request);
+        auto text = response.content();
+        benchmark::DoNotOptimize(text);
+        if (response.status_code() != 200) state.SkipWithError("unexpected status");
+    }
+}
+BENCHMARK(BM_conditional_page_cache_miss);
 
 // The same page from a viewset without conditional requests.
 void BM_conditional_page_without_etags(benchmark::State& state) { run(state, "/plain/", "", 200); }

@@ -41,6 +41,10 @@ public:
     // The calling thread's Database if it has opened one, else null: never opens a connection.
     Database* current() { return find(false); }
 
+    // This instance's number among every Databases the process has made, never reused: what a cache
+    // of things read from it (a viewset's page cache) tells it apart by, where an address could be reused.
+    std::uint64_t serial() const noexcept { return serial_; }
+
     // Closes the calling thread's connection (a worker thread about to exit).
     void release() {
         if (detail::last_databases.serial == serial_) detail::last_databases = {};

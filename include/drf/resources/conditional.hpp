@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -34,21 +35,36 @@ std::vector<std::string_view> etag_tables() {
 
 }  // namespace detail
 
-// A list page's strong ETag: a hash over the change counters of the tables it reads, the full URL
+// What a list page is a function of, as bytes: the change counters of the tables it reads, the full URL
 // (scheme, host, path and query: the page, its filters, its cursor), the user it was rendered for (what
 // it shows depends on who asks) and the Accept header it was negotiated from (the client's own text:
 // two Accept headers that select one representation get two ETags, never one ETag for two
-// representations). Equal inputs mean equal bytes, since the page is a function of exactly these.
+// representations). Each part length-prefixed, so ("ab", "c") and ("a", "bc") differ. Equal identities
+// mean equal bytes: the page's ETag is its hash, and the page cache's key is the identity itself.
 // (A template so that request.user() is only looked at once the user model is known.)
 template <class Request = http::Request>
-std::string page_etag(const Request& request, const std::vector<std::int64_t>& versions) {
-    http::ETagBuilder b;
-    for (std::int64_t v : versions) b.add(v);
-    b.add(request.absolute_url(request.query_params()));
+std::string page_identity(const Request& request, const std::vector<std::int64_t>& versions) {
+    std::string out;
+    const auto add_bytes = [&out](const void* data, std::size_t size) {
+        out.append(static_cast<const char*>(data), size);
+    };
+    const auto add = [&](std::string_view part) {
+        const std::uint64_t n = part.size();
+        add_bytes(&n, sizeof n);
+        out += part;
+    };
+    for (const std::int64_t v : versions) add_bytes(&v, sizeof v);
+    add(request.absolute_url(request.query_params()));
     if constexpr (requires { request.user().id; })
-        b.add(to_string(request.user().id));
-    b.add(request.header("Accept").value_or(""));
-    return b.etag();
+        add(to_string(request.user().id));
+    add(request.header("Accept").value_or(""));
+    return out;
+}
+
+// A list page's strong ETag: the hash of its identity (above).
+template <class Request = http::Request>
+std::string page_etag(const Request& request, const std::vector<std::int64_t>& versions) {
+    return http::etag_of(page_identity(request, versions));
 }
 
 }  // namespace drf::resources

@@ -19,10 +19,13 @@
 #include <drf/pagination/cursor.hpp>
 #include <drf/permissions.hpp>
 #include <drf/resources/conditional.hpp>
+#include <drf/resources/page_cache.hpp>
 #include <drf/serializers/serializer.hpp>
 #include <drf/viewsets/shortcuts.hpp>
 #include <drf/viewsets/viewset.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <type_traits>
@@ -120,8 +123,9 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
     // `prepare` may fill related data into the rows before they are rendered (Django's prefetch_related).
     // With conditional_requests.etags, the page's ETag comes from the change counters of the tables it
     // reads (the model's and Derived's `etag_tables`), and a matching If-None-Match is answered 304
-    // without running the page's query. Its reads are grouped (db::Database::grouped_reads: on SQLite one
-    // read transaction instead of one per query).
+    // without running the page's query; with a `page_cache` too, a page this process rendered for the
+    // same identity (the counters, URL, user and Accept) is answered again from memory. Its reads are
+    // grouped (db::Database::grouped_reads: on SQLite one read transaction instead of one per query).
     template <class Prepare = void (*)(std::vector<model>&)>
     http::Response paginate(const http::Request& request, const db::QuerySet<model>& query,
                             Prepare prepare = [](std::vector<model>&) {}) const {
@@ -130,18 +134,37 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
                 // The counters are read BEFORE the page. Where the reads share no snapshot, a write
                 // committed between the two gives new rows under the old counters: the next request sees
                 // newer counters, a different ETag, and fetches again. Read after, an old page could carry
-                // the new counters' ETag and be answered 304 until the next change.
+                // the new counters' ETag and be answered 304 (or from the page cache) until the next change.
                 static const std::vector<std::string_view> names = detail::etag_tables<Derived, model>();
-                const std::string etag = page_etag(request, db::table_versions(db(), std::span<const std::string_view>(names)));
+                std::string identity = page_identity(request, db::table_versions(db(), std::span<const std::string_view>(names)));
+                const std::string etag = http::etag_of(identity);
                 if (http::if_none_match(request, etag)) {
                     http::Response response = http::Response::no_content(http::status::HTTP_304_NOT_MODIFIED);
                     response.header("ETag", etag);
                     return response;
                 }
-                http::Response response = R::pagination::template paginate<typename R::output>(request, query, prepare);
-                if (response.status_code() == http::status::HTTP_200_OK) response.header("ETag", etag);
-                return response;
+                if constexpr (detail::declares_page_cache<Derived>) {
+                    // The Databases' serial first: the same viewset over two databases shares no page.
+                    const std::uint64_t serial = databases_->serial();
+                    identity.insert(0, reinterpret_cast<const char*>(&serial), sizeof serial);
+                    auto& store = detail::page_store<Derived>();
+                    if (std::optional<http::Response> page = store.find(identity)) return std::move(*page);
+                    http::Response response = R::pagination::template paginate<typename R::output>(request, query, prepare);
+                    if (response.status_code() == http::status::HTTP_200_OK) {
+                        response.header("ETag", etag);
+                        store.store(std::move(identity), response);
+                    }
+                    return response;
+                } else {
+                    http::Response response = R::pagination::template paginate<typename R::output>(request, query, prepare);
+                    if (response.status_code() == http::status::HTTP_200_OK) response.header("ETag", etag);
+                    return response;
+                }
             } else {
+                static_assert(!detail::declares_page_cache<Derived>,
+                              "drf::resources::ResourceViewSet: page_cache needs conditional_requests with "
+                              ".etags = true: a cached page is answered again only while the change counters "
+                              "behind its ETag are unchanged");
                 return R::pagination::template paginate<typename R::output>(request, query, prepare);
             }
         });
