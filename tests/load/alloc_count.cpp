@@ -1,6 +1,7 @@
 // tests/load/alloc_count.cpp — heap allocations per request of the example service (examples/projects),
-// for GET of its 25-item page and POST of a new project: through router.dispatch alone, then through a
-// drf::server::Server on loopback (parsing, the Request, dispatch, the response's framing and write).
+// for GET of its 25-item page and POST of a new project: through router.dispatch alone (the GET found in
+// the list's page cache, and rendered with the cache emptied first), then through a drf::server::Server
+// on loopback (parsing, the Request, dispatch, the response's framing and write).
 // Every operator new of the process is counted; the client side of the server run uses raw sockets and
 // fixed buffers, so it allocates nothing and every counted allocation is the server's.
 //     PROJECTS_DB=/tmp/fresh.sqlite3 drf_alloc_count [REQUESTS] [--check FILE | --write FILE]
@@ -102,7 +103,7 @@ Count per_call(int n, F&& f) {
 }
 
 struct Row {
-    std::string path;    // dispatch | server
+    std::string path;    // dispatch | rendered (dispatch, the page cache emptied first) | server
     std::string method;  // GET | POST
     Count count;
 };
@@ -296,6 +297,23 @@ int main(int argc, char** argv) {
         });
         rows.push_back({"dispatch", method == Method::get ? "GET" : "POST",
                         {all.allocations - copy.allocations, all.bytes - copy.bytes}});
+    }
+    // The rows above repeat one GET, which the page cache answers after the first. The same GET with the
+    // cache emptied before each call: the page's queries and rendering, and keeping the page.
+    {
+        const auto prepared = make(Method::get);
+        const Count all = per_call(n, [&] {
+            drf::resources::clear_page_cache<projects::ProjectViewSet>();
+            auto request = prepared;
+            const auto response = router.dispatch(request);
+            if (response.status_code() != 200 || response.content().empty())
+                die("GET /api/projects/ through dispatch, rendered, was not 200 with a body");
+        });
+        const Count copy = per_call(n, [&] {
+            auto request = prepared;
+            if (request.method() != Method::get) die("a copied Request lost its method");
+        });
+        rows.push_back({"rendered", "GET", {all.allocations - copy.allocations, all.bytes - copy.bytes}});
     }
 
     // Through the server: one worker thread, one keep-alive connection.
