@@ -12,10 +12,11 @@
 #include <drf/serializers.hpp>
 #include <drf/test/client.hpp>
 
+#include "../support/sqlite_file.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <atomic>
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,21 +75,19 @@ std::vector<drf::migrations::Migration> migrations() {
     return list;
 }
 
-// The notes API on one SQLite file, each cache emptied, alice signed in.
+// The notes API on a SQLite file of its own, each cache emptied, alice signed in.
 struct App {
-    std::string path;
+    drf_test::TempSqliteFile file;
     db::Databases databases;
     drf::routers::Router router;
     drf::test::APIClient client;
     User alice, bob;
 
     // keep_caches: what the caches held stays (a test of what they must not answer from it).
-    explicit App(std::string file = "page_cache_test.sqlite3", bool keep_caches = false)
-        : path((std::filesystem::temp_directory_path() / file).string()),
-          databases([this] { return db::sqlite::open(path); }),
+    explicit App(bool keep_caches = false)
+        : databases([this] { return db::sqlite::open(file.path); }),
           router(drf::views::Context{.databases = &databases}),
           client(router) {
-        std::filesystem::remove(path);
         drf::migrations::Migrator(databases.get(), migrations()).migrate();
         alice = drf::auth::create_user(databases.get(), "alice");
         bob = drf::auth::create_user(databases.get(), "bob");
@@ -103,12 +102,7 @@ struct App {
         client.force_authenticate(alice);
         page_queries = 0;
     }
-    ~App() {
-        databases.release();
-        std::filesystem::remove(path);
-        std::filesystem::remove(path + "-wal");
-        std::filesystem::remove(path + "-shm");
-    }
+    ~App() { databases.release(); }
     Note note(std::string text) {
         Note n;
         n.text = std::move(text);
@@ -199,9 +193,10 @@ TEST_CASE("The page cache never answers one user's page to another, nor one URL'
     CHECK(drf::resources::page_cache_stats<Notes>().pages == 6);
 }
 
-TEST_CASE("A viewset's page cache never answers a page from another database, even one made where the last one was", "[conditional]") {
+TEST_CASE("A viewset's page cache never answers a page read from another database", "[conditional]") {
     // Two databases with the same counters, the same users' names and the same URL: only the rows differ.
-    // Anonymous requests, so no user id tells them apart either.
+    // Anonymous requests, so no user id tells them apart either; the second Databases may even stand at
+    // the first one's address.
     std::string first_page;
     {
         App first;
@@ -210,7 +205,7 @@ TEST_CASE("A viewset's page cache never answers a page from another database, ev
         first_page = first.client.get("/notes/").content;
         REQUIRE(page_queries == 1);
     }
-    App second("page_cache_test.sqlite3", /*keep_caches=*/true);
+    App second(/*keep_caches=*/true);
     REQUIRE(drf::resources::page_cache_stats<Notes>().pages == 1);  // the first database's page
     second.note("from the second database");
     second.client.force_authenticate(std::nullopt);
@@ -259,7 +254,7 @@ TEST_CASE("The page cache keeps no 304 and no error page", "[conditional]") {
 }
 
 TEST_CASE("Two threads reading a cached page while a third writes see whole pages, old or new", "[conditional]") {
-    App app("page_cache_threads_test.sqlite3");
+    App app;
     app.note("first");
     const std::string url = "/notes/";
     std::atomic<bool> stop = false;
