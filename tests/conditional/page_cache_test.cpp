@@ -193,6 +193,27 @@ TEST_CASE("The page cache never answers one user's page to another, nor one URL'
     CHECK(drf::resources::page_cache_stats<Notes>().pages == 6);
 }
 
+TEST_CASE("A new cursor secret changes a list page's ETag and renders the page again, its links signed with it", "[conditional]") {
+    App app;
+    app.note("a");
+    app.note("b");
+    app.note("c");
+    const auto before = app.client.get("/notes/");
+    REQUIRE(before.status_code == 200);
+    REQUIRE(page_queries == 1);
+    drf::pagination::set_cursor_secret("a page cache test's secret, 32 b");
+    const auto after = app.client.get("/notes/");
+    CHECK(page_queries == 2);
+    CHECK(after.header("ETag") != before.header("ETag"));
+    CHECK(after.data["results"] == before.data["results"]);
+    CHECK(after.data["next"] != before.data["next"]);
+    std::string next = after.data["next"].get<std::string>();
+    next.erase(0, std::string_view("http://testserver").size());
+    CHECK(app.client.get(next).status_code == 200);
+    // A 304 for the old ETag would leave the client with links signed by a secret no longer accepted.
+    CHECK(app.client.get("/notes/", {{"If-None-Match", std::string(before.header("ETag").value())}}).status_code == 200);
+}
+
 TEST_CASE("A viewset's page cache never answers a page read from another database", "[conditional]") {
     // Two databases with the same counters, the same users' names and the same URL: only the rows differ.
     // Anonymous requests, so no user id tells them apart either; the second Databases may even stand at

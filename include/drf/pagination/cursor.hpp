@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -74,6 +75,7 @@ public:
         for (auto& p : previous) all->push_back(std::move(p));
         const std::lock_guard lock(mutex_);
         all_ = std::move(all);
+        ++generation_;
     }
     // A snapshot, shared rather than copied: every page reads it, a rotation replaces it.
     std::shared_ptr<const List> get() const {
@@ -81,10 +83,15 @@ public:
         return all_;
     }
 
+    // How many times set() has run: a page's links are signed with the current secret, so a page kept
+    // from before a set() (an ETag, a page cache) no longer stands for the page sent now.
+    std::uint64_t generation() const noexcept { return generation_; }
+
 private:
     CursorSecrets() : all_(std::make_shared<const List>(List{crypto::random_bytes(32)})) {}
     mutable std::mutex mutex_;
     std::shared_ptr<const List> all_;
+    std::atomic<std::uint64_t> generation_{0};
 };
 
 inline void set_cursor_secret(std::string current, std::vector<std::string> previous = {}) {
@@ -205,6 +212,10 @@ public:
     static_assert(O.page_size > 0, "drf::pagination::CursorPagination: page_size must be positive");
     static_assert(O.page_size <= largest_page_size && O.max_page_size <= largest_page_size,
                   "drf::pagination::CursorPagination: page_size and max_page_size must fit a SQL LIMIT");
+
+    // What a page depends on beside its rows and its request: the secret its links are signed with
+    // (CursorSecrets::generation). A page's ETag and the page cache's key include it.
+    static std::uint64_t page_epoch() noexcept { return CursorSecrets::instance().generation(); }
 
     // Where the page starts, from the request's cursor: nullopt for the first page (no cursor, or an
     // empty one, as DRF). A cursor that is not one we signed, for this ordering, with well-typed values,

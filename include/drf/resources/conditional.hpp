@@ -41,6 +41,8 @@ std::vector<std::string_view> etag_tables() {
 // two Accept headers that select one representation get two ETags, never one ETag for two
 // representations). Each part length-prefixed, so ("ab", "c") and ("a", "bc") differ. Equal identities
 // mean equal bytes: the page's ETag is its hash, and the page cache's key is the identity itself.
+// (ResourceViewSet::paginate appends what its pagination's pages depend on besides: the cursor secret's
+// generation, CursorPagination::page_epoch.)
 // (A template so that request.user() is only looked at once the user model is known.)
 template <class Request = http::Request>
 std::string page_identity(const Request& request, const std::vector<std::int64_t>& versions) {

@@ -137,6 +137,12 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
                 // the new counters' ETag and be answered 304 (or from the page cache) until the next change.
                 static const std::vector<std::string_view> names = detail::etag_tables<Derived, model>();
                 std::string identity = page_identity(request, db::table_versions(db(), std::span<const std::string_view>(names)));
+                // And what the page depends on beside its rows and its request: the secret cursor pagination
+                // signs its links with. A rotation changes the page's ETag and leaves the cached pages behind.
+                if constexpr (requires { R::pagination::page_epoch(); }) {
+                    const std::uint64_t epoch = R::pagination::page_epoch();
+                    identity.append(reinterpret_cast<const char*>(&epoch), sizeof epoch);
+                }
                 const std::string etag = http::etag_of(identity);
                 if (http::if_none_match(request, etag)) {
                     http::Response response = http::Response::no_content(http::status::HTTP_304_NOT_MODIFIED);
