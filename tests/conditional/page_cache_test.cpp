@@ -17,6 +17,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -103,6 +104,9 @@ struct App {
         page_queries = 0;
     }
     ~App() { databases.release(); }
+    void notes(std::initializer_list<const char*> texts) {
+        for (const char* text : texts) note(text);
+    }
     Note note(std::string text) {
         Note n;
         n.text = std::move(text);
@@ -112,9 +116,7 @@ struct App {
 
 TEST_CASE("A repeated GET of a list page is answered from the page cache, byte for byte, without the page's query", "[conditional]") {
     App app;
-    app.note("a");
-    app.note("b");
-    app.note("c");
+    app.notes({"a", "b", "c"});
     const auto first = app.client.get("/notes/");
     REQUIRE(first.status_code == 200);
     REQUIRE(page_queries == 1);
@@ -163,9 +165,7 @@ TEST_CASE("A write to a table a cached page reads makes the next GET render the 
 
 TEST_CASE("The page cache never answers one user's page to another, nor one URL's or Accept header's to another", "[conditional]") {
     App app;
-    app.note("a");
-    app.note("b");
-    app.note("c");
+    app.notes({"a", "b", "c"});
     CHECK(app.client.get("/notes/").status_code == 200);
     REQUIRE(page_queries == 1);
     app.client.force_authenticate(app.bob);
@@ -195,9 +195,7 @@ TEST_CASE("The page cache never answers one user's page to another, nor one URL'
 
 TEST_CASE("A new cursor secret changes a list page's ETag and renders the page again, its links signed with it", "[conditional]") {
     App app;
-    app.note("a");
-    app.note("b");
-    app.note("c");
+    app.notes({"a", "b", "c"});
     const auto before = app.client.get("/notes/");
     REQUIRE(before.status_code == 200);
     REQUIRE(page_queries == 1);

@@ -228,8 +228,7 @@ def generate(path, shown, blocks, root, output, entry="main", tests_tag=None):
         # page's (harness.hpp), and Catch2 tags it with that file's name.
         if not tests_tag:
             raise PageError(f"{shown}: error: a page with TEST_CASEs built with --entry {entry} needs --tests-tag")
-        quoted = '"' + tests_tag.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        main.add(f'    failed += docs_harness::run_tests(argv[0], {quoted});  // the page\'s TEST_CASEs')
+        main.add(f'    failed += docs_harness::run_tests(argv[0], {c_string(tests_tag)});  // the page\'s TEST_CASEs')
     main.add("    return failed == 0 ? 0 : 1;")
     main.add("}")
     return main, error_units

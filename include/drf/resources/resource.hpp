@@ -136,36 +136,28 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
                 // newer counters, a different ETag, and fetches again. Read after, an old page could carry
                 // the new counters' ETag and be answered 304 (or from the page cache) until the next change.
                 static const std::vector<std::string_view> names = detail::etag_tables<Derived, model>();
-                std::string identity = page_identity(request, db::table_versions(db(), std::span<const std::string_view>(names)));
-                // And what the page depends on beside its rows and its request: the secret cursor pagination
-                // signs its links with. A rotation changes the page's ETag and leaves the cached pages behind.
-                if constexpr (requires { R::pagination::page_epoch(); }) {
-                    const std::uint64_t epoch = R::pagination::page_epoch();
-                    identity.append(reinterpret_cast<const char*>(&epoch), sizeof epoch);
-                }
+                std::string identity = page_identity<typename R::pagination>(
+                    request, db::table_versions(db(), std::span<const std::string_view>(names)));
                 const std::string etag = http::etag_of(identity);
                 if (http::if_none_match(request, etag)) {
                     http::Response response = http::Response::no_content(http::status::HTTP_304_NOT_MODIFIED);
                     response.header("ETag", etag);
                     return response;
                 }
+                detail::PageStore* store = nullptr;
                 if constexpr (detail::declares_page_cache<Derived>) {
-                    // The Databases' serial first: the same viewset over two databases shares no page.
-                    const std::uint64_t serial = databases_->serial();
-                    identity.insert(0, reinterpret_cast<const char*>(&serial), sizeof serial);
-                    auto& store = detail::page_store<Derived>();
-                    if (std::optional<http::Response> page = store.find(identity)) return std::move(*page);
-                    http::Response response = R::pagination::template paginate<typename R::output>(request, query, prepare);
-                    if (response.status_code() == http::status::HTTP_200_OK) {
-                        response.header("ETag", etag);
-                        store.store(std::move(identity), response);
-                    }
-                    return response;
-                } else {
-                    http::Response response = R::pagination::template paginate<typename R::output>(request, query, prepare);
-                    if (response.status_code() == http::status::HTTP_200_OK) response.header("ETag", etag);
-                    return response;
+                    // The key adds the Databases to the identity: the same viewset over two databases shares
+                    // no page. (The ETag leaves it out: instances serving one database agree on it.)
+                    detail::append_bytes(identity, databases_->serial());
+                    store = &detail::page_store<Derived>();
+                    if (std::optional<http::Response> page = store->find(identity)) return std::move(*page);
                 }
+                http::Response response = R::pagination::template paginate<typename R::output>(request, query, prepare);
+                if (response.status_code() == http::status::HTTP_200_OK) {
+                    response.header("ETag", etag);
+                    if (store != nullptr) store->store(std::move(identity), response);
+                }
+                return response;
             } else {
                 static_assert(!detail::declares_page_cache<Derived>,
                               "drf::resources::ResourceViewSet: page_cache needs conditional_requests with "
