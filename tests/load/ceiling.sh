@@ -11,11 +11,16 @@
 # build's CPU profile top entries over the whole run are printed too. ALLOC_COUNTERS="[LABEL=]PATH ..."
 # runs tests/load/alloc_count.cpp's programs (drf_alloc_count) afterwards, each on a fresh database:
 # the example's heap allocations per request through router.dispatch and through the server.
+# SQLITE_INSERT=PATH (tests/load/sqlite_insert.cpp, drf_sqlite_insert) adds the POST's floor to its
+# rounds: the same row inserted for as long, from as many threads, with no HTTP and no library around it,
+# on a database of its own that the first build migrated; the table then gives each build's POST as a
+# share of it.
 # Usage: tests/load/ceiling.sh BARE_BINARY [LABEL=]PROJECTS_BINARY [[LABEL=]PROJECTS_BINARY...]
-# Environment: ROUNDS (3), DURATION per run (5s), SERVER_THREADS (2), PROFILE (0), ALLOC_COUNTERS.
+# Environment: ROUNDS (3), DURATION per run (5s), SERVER_THREADS (2), PROFILE (0), ALLOC_COUNTERS,
+# SQLITE_INSERT.
 set -euo pipefail
 
-usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
 [ $# -ge 2 ] || usage
 bare="$1"
 shift
@@ -27,6 +32,8 @@ command -v wrk >/dev/null || { echo "ceiling.sh: wrk is not installed (apt-get i
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "ceiling.sh: ROUNDS must be a positive integer" >&2; exit 2; }
 [[ "$duration" =~ ^[1-9][0-9]*s$ ]] || { echo "ceiling.sh: DURATION must look like 5s" >&2; exit 2; }
 [ -x "$bare" ] || { echo "ceiling.sh: $bare is not an executable" >&2; exit 2; }
+sqlite_insert="${SQLITE_INSERT:-}"
+[ -z "$sqlite_insert" ] || [ -x "$sqlite_insert" ] || { echo "ceiling.sh: SQLITE_INSERT=$sqlite_insert is not an executable" >&2; exit 2; }
 
 work="$(mktemp -d)"
 pids=()
@@ -63,7 +70,7 @@ for arg in "$@"; do
     index=$((index + 1))
     if [[ "$arg" == *=* ]]; then name="${arg%%=*}"; binary="${arg#*=}"; else name="drf$index"; binary="$arg"; fi
     [ -x "$binary" ] || { echo "ceiling.sh: $binary is not an executable" >&2; exit 2; }
-    [[ "$name" =~ ^[A-Za-z0-9_-]+$ && "$name" != bare ]] || { echo "ceiling.sh: bad label $name" >&2; exit 2; }
+    [[ "$name" =~ ^[A-Za-z0-9_-]+$ && "$name" != bare && "$name" != sqlite ]] || { echo "ceiling.sh: bad label $name" >&2; exit 2; }
     names+=("$name")
     export PROJECTS_DB="$work/$name.sqlite3"
     "$binary" migrate >/dev/null
@@ -80,6 +87,14 @@ for arg in "$@"; do
         profiles+=($!)
     fi
 done
+# The POST's floor, on a database of its own the first build migrated, with the same one user.
+post_names=("${names[@]}")
+if [ -n "$sqlite_insert" ]; then
+    first_binary="${1#*=}"
+    PROJECTS_DB="$work/sqlite.sqlite3" "$first_binary" migrate >/dev/null
+    PROJECTS_DB="$work/sqlite.sqlite3" "$first_binary" createuser --username loadtest >/dev/null
+    post_names+=(sqlite)
+fi
 unset PROJECTS_DB
 
 # Each page's size, to check the bare server's is the example's.
@@ -93,6 +108,13 @@ failed=0
 # run NAME METHOD ROUND: one wrk run; appends "requests/s p99-in-ms" to $work/NAME.METHOD.
 run() {
     local name="$1" method="$2" round="$3" out rps p99 bad
+    if [ "$name" = sqlite ]; then
+        out="$("$sqlite_insert" "$work/sqlite.sqlite3" "$threads" "${duration%s}")" || failed=1
+        rps="$(printf '%s\n' "$out" | sed -n 's/.*: \([0-9]*\) inserts\/s$/\1/p')"
+        printf 'round %d %-6s %-10s %10s inserts/s   (no HTTP)\n' "$round" "$method" "$name" "${rps:-?}"
+        echo "${rps:-0} 0" >>"$work/$name.$method"
+        return
+    fi
     out="$(WRK_METHOD="$method" WRK_BODY='{"name": "load test", "description": "from wrk"}' WRK_TOKEN="${token[$name]}" \
         timeout 60 wrk --latency -t2 -c16 -d"$duration" --timeout 5s -s "$here/request.lua" "${url[$name]}/api/projects/")"
     rps="$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ {print $2}')"
@@ -107,10 +129,11 @@ run() {
     echo "${rps:-0} ${p99:-0}" >>"$work/$name.$method"
 }
 for method in GET POST; do
+    if [ "$method" = GET ]; then servers=("${names[@]}"); else servers=("${post_names[@]}"); fi
     for round in $(seq 1 "$rounds"); do
-        count=${#names[@]}
+        count=${#servers[@]}
         for k in $(seq 0 $((count - 1))); do
-            run "${names[$(((k + round - 1) % count))]}" "$method" "$round"
+            run "${servers[$(((k + round - 1) % count))]}" "$method" "$round"
         done
     done
 done
@@ -130,6 +153,16 @@ for name in "${names[@]}"; do
     awk -v n="$name" -v g="$g" -v gp="$gp" -v p="$p" -v pp="$pp" -v gb="$gb" -v pb="$pb" \
         'BEGIN {printf "| %s | %.0f | %.2f | %.1f%% | %.0f | %.2f | %.1f%% |\n", n, g, gp, 100 * g / gb, p, pp, 100 * p / pb}'
 done
+if [ -n "$sqlite_insert" ]; then
+    p="$(median "$work/sqlite.POST" 1)"
+    awk -v p="$p" -v pb="$(median "$work/bare.POST" 1)" \
+        'BEGIN {printf "| the POST'"'"'s INSERT alone (no HTTP) | | | | %.0f inserts/s | | %.1f%% |\n", p, 100 * p / pb}'
+    echo
+    for name in "${names[@]:1}"; do
+        awk -v n="$name" -v p="$(median "$work/$name.POST" 1)" -v s="$p" \
+            'BEGIN {printf "%s: POST at %.1f%% of its INSERT alone\n", n, 100 * p / s}'
+    done
+fi
 if [ ${#names[@]} -gt 2 ]; then
     first="${names[1]}"
     echo
