@@ -262,6 +262,22 @@ TEST_CASE("A page larger than the page cache's max_bytes is answered but not kep
     CHECK(stats.bytes == 0);
 }
 
+TEST_CASE("The page cache's max_bytes counts a page's headers and its own bookkeeping, not only its key and body", "[conditional]") {
+    const std::string key = "/notes/ alice application/json";
+    auto page = drf::http::Response::from_json_text(R"({"next": null, "results": []})");
+    page.header("ETag", "\"0123456789abcdef\"");
+    const std::size_t key_and_body = key.size() + page.content().size();
+
+    drf::resources::detail::PageStore tight(PageCache{.max_pages = 8, .max_bytes = key_and_body + 8});
+    tight.store(key, page);
+    CHECK(tight.stats().pages == 0);
+
+    drf::resources::detail::PageStore roomy(PageCache{.max_pages = 8, .max_bytes = 4096});
+    roomy.store(key, page);
+    REQUIRE(roomy.stats().pages == 1);
+    CHECK(roomy.stats().bytes >= key_and_body + std::string_view("ETag\"0123456789abcdef\"").size() + 4 * sizeof(void*));
+}
+
 TEST_CASE("The page cache keeps no 304 and no error page", "[conditional]") {
     App app;
     app.note("a");

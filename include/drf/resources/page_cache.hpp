@@ -26,7 +26,8 @@ namespace drf::resources {
 // Both limits bound what clients can make it hold (each query string is a page of its own).
 struct PageCache {
     std::size_t max_pages = 256;               // pages kept, the least recently used dropped first
-    std::size_t max_bytes = 8 * 1024 * 1024;   // their keys and bodies together; a larger page is not kept
+    std::size_t max_bytes = 8 * 1024 * 1024;   // their keys, bodies and headers and the cache's own
+                                               // bookkeeping of each; a larger page is not kept
 };
 
 // What a viewset's page cache holds and has answered in this process (page_cache_stats<V>()).
@@ -61,9 +62,18 @@ public:
         return it->second->response;
     }
 
+    // What keeping `response` under `key` holds in memory: the key, the body, the headers, and the page's
+    // entries in the list and the index.
+    static std::size_t footprint(std::string_view key, const http::Response& response) {
+        std::size_t bytes = page_overhead + key.size() + response.content().size();
+        for (const auto& [name, value] : response.headers())
+            bytes += sizeof(std::pair<std::string, std::string>) + name.size() + value.size();
+        return bytes;
+    }
+
     // Keeps a copy of `response` under `key`.
     void store(std::string key, const http::Response& response) {
-        const std::size_t bytes = key.size() + response.content().size();
+        const std::size_t bytes = footprint(key, response);
         if (bytes > limits_.max_bytes || limits_.max_pages == 0) return;
         const std::lock_guard lock(mutex_);
         if (const auto it = index_.find(key); it != index_.end()) drop(it->second);  // another thread's, same page
@@ -93,6 +103,11 @@ private:
         std::size_t bytes;
     };
     using Pages = std::list<Page>;
+    // A page's list node (two links and the Page) and its index node (a hash map node: a link, the key's
+    // view, the iterator and the cached hash), as libstdc++ lays them out.
+    static constexpr std::size_t page_overhead = 2 * sizeof(void*) + sizeof(Page) + sizeof(void*) +
+                                                 sizeof(std::string_view) + sizeof(Pages::iterator) +
+                                                 sizeof(std::size_t);
 
     void drop(Pages::iterator page) {
         bytes_ -= page->bytes;
