@@ -9,8 +9,10 @@ JOBS="${JOBS:-2}"
 DRF_BUILD_PACKAGES=(build-essential cmake libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libcli11-dev libssl-dev)
 # What the tests and benchmarks need on top (python3: the example service's end-to-end tests;
 # postgresql: the server the database suites also run on, started by tests/support/postgres.sh;
-# tzdata: the IANA zones drf::TimeZone reads, which a minimal Debian image leaves out).
-DRF_TEST_PACKAGES=(catch2 libbenchmark-dev python3 postgresql tzdata)
+# tzdata: the IANA zones drf::TimeZone reads, which a minimal Debian image leaves out; wrk and curl:
+# tests/load/ceiling.sh, which ctest runs once, briefly, so that the script that measures the request
+# path keeps working).
+DRF_TEST_PACKAGES=(catch2 libbenchmark-dev python3 postgresql tzdata wrk curl)
 # clang and its runtime libraries (libFuzzer, the sanitizers; only recommended by clang, so named here):
 # CI's clang stage and scripts/fuzz.sh.
 DRF_CLANG_PACKAGES=(clang libclang-rt-dev)
