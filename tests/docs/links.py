@@ -7,6 +7,7 @@ heading gets -1, -2, ...). Links inside code blocks and `code spans` are text, n
 
     links.py ROOT    prints each broken link as FILE:LINE: what is wrong, then the count; exits 1 if any
 """
+import functools
 import pathlib
 import re
 import sys
@@ -27,19 +28,18 @@ def prose_lines(path):
             yield number, line
 
 
-def anchors(path, cache={}):
+@functools.lru_cache(maxsize=None)
+def anchors(path):
     """The anchors of the page's headings (their code spans are part of their text)."""
-    if path not in cache:
-        found, seen = set(), {}
-        for _, line in prose_lines(path):
-            heading = re.match(r"^#{1,6}\s+(.*?)\s*#*\s*$", line)
-            if heading:
-                base = anchor_of(heading.group(1))
-                count = seen.get(base, 0)
-                seen[base] = count + 1
-                found.add(base if count == 0 else f"{base}-{count}")
-        cache[path] = found
-    return cache[path]
+    found, seen = set(), {}
+    for _, line in prose_lines(path):
+        heading = re.match(r"^#{1,6}\s+(.*?)\s*#*\s*$", line)
+        if heading:
+            base = anchor_of(heading.group(1))
+            count = seen.get(base, 0)
+            seen[base] = count + 1
+            found.add(base if count == 0 else f"{base}-{count}")
+    return found
 
 
 def main(argv):

@@ -72,6 +72,7 @@ for arg in "$@"; do
     [ -x "$binary" ] || { echo "ceiling.sh: $binary is not an executable" >&2; exit 2; }
     [[ "$name" =~ ^[A-Za-z0-9_-]+$ && "$name" != bare && "$name" != sqlite ]] || { echo "ceiling.sh: bad label $name" >&2; exit 2; }
     names+=("$name")
+    first_binary="${first_binary:-$binary}"
     export PROJECTS_DB="$work/$name.sqlite3"
     "$binary" migrate >/dev/null
     token[$name]="$("$binary" createuser --username loadtest | tail -n 1)"
@@ -90,7 +91,6 @@ done
 # The POST's floor, on a database of its own the first build migrated, with the same one user.
 post_names=("${names[@]}")
 if [ -n "$sqlite_insert" ]; then
-    first_binary="${1#*=}"
     PROJECTS_DB="$work/sqlite.sqlite3" "$first_binary" migrate >/dev/null
     PROJECTS_DB="$work/sqlite.sqlite3" "$first_binary" createuser --username loadtest >/dev/null
     post_names+=(sqlite)

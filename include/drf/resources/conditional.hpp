@@ -33,13 +33,11 @@ std::vector<std::string_view> etag_tables() {
     return out;
 }
 
-}  // namespace detail
-
-namespace detail {
 // `value`'s bytes appended to `out`: a part of a page's identity (or of the page cache's key).
 inline void append_bytes(std::string& out, std::uint64_t value) {
     out.append(reinterpret_cast<const char*>(&value), sizeof value);
 }
+
 }  // namespace detail
 
 // What a list page is a function of, as bytes: the change counters of the tables it reads, the full URL
