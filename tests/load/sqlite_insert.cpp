@@ -207,14 +207,15 @@ public:
 
     // Queues one row; returns once the writer has committed it, throws if that failed.
     void insert() {
-        Row row;
+        // Shared with the writer, which may still be notifying it when this thread has seen it done.
+        const auto row = std::make_shared<Row>();
         {
             const std::lock_guard lock(mutex_);
-            queue_.push_back(&row);
+            queue_.push_back(row);
         }
         queued_.notify_one();
-        row.done.wait(false);
-        if (row.failed) std::rethrow_exception(row.failed);
+        row->done.wait(false);
+        if (row->failed) std::rethrow_exception(row->failed);
     }
     std::int64_t commits() const { return commits_; }
 
@@ -224,7 +225,7 @@ private:
         std::exception_ptr failed;
     };
     void write() {
-        std::vector<Row*> group;
+        std::vector<std::shared_ptr<Row>> group;
         auto& connection = database_.connection();
         for (;;) {
             {
@@ -239,7 +240,7 @@ private:
             std::exception_ptr commit_failed;
             try {
                 run(connection, "BEGIN IMMEDIATE");
-                for (Row* row : group) {
+                for (const auto& row : group) {
                     try {
                         insert_savepoint(connection, owner_);
                     } catch (...) {
@@ -252,7 +253,7 @@ private:
                 commit_failed = std::current_exception();
                 rollback(connection);
             }
-            for (Row* row : group) {
+            for (const auto& row : group) {
                 if (commit_failed && !row->failed) row->failed = commit_failed;
                 row->done = true;
                 row->done.notify_one();
@@ -265,7 +266,7 @@ private:
     std::string owner_;
     std::mutex mutex_;
     std::condition_variable queued_;
-    std::deque<Row*> queue_;
+    std::deque<std::shared_ptr<Row>> queue_;
     bool stop_ = false;
     std::atomic<std::int64_t> commits_{0};
     std::thread thread_;  // last: started once the rest exists
