@@ -11,8 +11,8 @@
 #include <cstdint>
 #include <iterator>
 #include <list>
+#include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -44,18 +44,20 @@ template <class V>
 concept declares_page_cache = requires { V::page_cache; };
 
 // The pages, least recently used last, found by their whole key (never by a hash of it alone: two keys
-// with one hash would hand one user's page to another). One mutex: a hit holds it for a map lookup and a
-// copy of the response, shorter than the page's query it saves.
+// with one hash would hand one user's page to another). One mutex, held for a map lookup and a list
+// splice: a kept page is immutable and shared, so a hit copies it into its own response outside the
+// lock, and a page to keep is copied before the lock is taken.
 class PageStore {
 public:
     explicit PageStore(PageCache limits) : limits_(limits) {}
 
-    std::optional<http::Response> find(std::string_view key) {
+    // The page kept under `key`, or null.
+    std::shared_ptr<const http::Response> find(std::string_view key) {
         const std::lock_guard lock(mutex_);
         const auto it = index_.find(key);
         if (it == index_.end()) {
             ++misses_;
-            return std::nullopt;
+            return nullptr;
         }
         ++hits_;
         pages_.splice(pages_.begin(), pages_, it->second);
@@ -75,9 +77,10 @@ public:
     void store(std::string key, const http::Response& response) {
         const std::size_t bytes = footprint(key, response);
         if (bytes > limits_.max_bytes || limits_.max_pages == 0) return;
+        auto kept = std::make_shared<const http::Response>(response);
         const std::lock_guard lock(mutex_);
         if (const auto it = index_.find(key); it != index_.end()) drop(it->second);  // another thread's, same page
-        pages_.push_front(Page{std::move(key), response, bytes});
+        pages_.push_front(Page{std::move(key), std::move(kept), bytes});
         index_.emplace(pages_.front().key, pages_.begin());
         bytes_ += bytes;
         while (pages_.size() > limits_.max_pages || bytes_ > limits_.max_bytes) drop(std::prev(pages_.end()));
@@ -99,13 +102,15 @@ public:
 private:
     struct Page {
         std::string key;
-        http::Response response;
+        std::shared_ptr<const http::Response> response;  // never changed once kept: read without the lock
         std::size_t bytes;
     };
     using Pages = std::list<Page>;
-    // A page's list node (two links and the Page) and its index node (a hash map node: a link, the key's
-    // view, the iterator and the cached hash), as libstdc++ lays them out.
-    static constexpr std::size_t page_overhead = 2 * sizeof(void*) + sizeof(Page) + sizeof(void*) +
+    // A page's list node (two links and the Page), its response with make_shared's control block (a
+    // vtable pointer and two counts), and its index node (a hash map node: a link, the key's view, the
+    // iterator and the cached hash), as libstdc++ lays them out.
+    static constexpr std::size_t page_overhead = 2 * sizeof(void*) + sizeof(Page) + sizeof(http::Response) +
+                                                 sizeof(void*) + 2 * sizeof(int) + sizeof(void*) +
                                                  sizeof(std::string_view) + sizeof(Pages::iterator) +
                                                  sizeof(std::size_t);
 

@@ -150,7 +150,7 @@ struct ResourceViewSet : viewsets::ViewSet<Derived> {
                     // no page. (The ETag leaves it out: instances serving one database agree on it.)
                     detail::append_bytes(identity, databases_->serial());
                     store = &detail::page_store<Derived>();
-                    if (std::optional<http::Response> page = store->find(identity)) return std::move(*page);
+                    if (const auto page = store->find(identity)) return http::Response(*page);
                 }
                 http::Response response = R::pagination::template paginate<typename R::output>(request, query, prepare);
                 if (response.status_code() == http::status::HTTP_200_OK) {
