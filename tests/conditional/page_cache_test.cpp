@@ -12,13 +12,13 @@
 #include <drf/serializers.hpp>
 #include <drf/test/client.hpp>
 
+#include "../support/cursor_secrets.hpp"
 #include "../support/sqlite_file.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <atomic>
 #include <initializer_list>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -200,11 +200,7 @@ TEST_CASE("A new cursor secret changes a list page's ETag and renders the page a
     const auto before = app.client.get("/notes/");
     REQUIRE(before.status_code == 200);
     REQUIRE(page_queries == 1);
-    // The secret is the process's: the tests after this one get back the one they started with.
-    struct RestoreSecret {
-        std::shared_ptr<const drf::pagination::CursorSecrets::List> saved = drf::pagination::CursorSecrets::instance().get();
-        ~RestoreSecret() { drf::pagination::set_cursor_secret(saved->front()); }
-    } restore;
+    const drf_test::RestoreCursorSecrets restore;  // the secret is the process's
     drf::pagination::set_cursor_secret("a page cache test's secret, 32 b");
     const auto after = app.client.get("/notes/");
     CHECK(page_queries == 2);
