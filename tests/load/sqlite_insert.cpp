@@ -88,7 +88,9 @@ void other_work(std::chrono::microseconds work) {
     }
 }
 
-// The row as a savepoint in the transaction open on `connection` (a failed row leaves the others).
+// The row as a savepoint in the transaction open on `connection` (a failed row leaves the others). The
+// shared connection's transaction spans several threads' calls, so it cannot be one Database::atomic
+// block, and a nested atomic() would begin a transaction of its own.
 void insert_savepoint(drf::db::Connection& connection, const std::string& owner) {
     run(connection, "SAVEPOINT drf_row");
     try {
@@ -185,7 +187,7 @@ private:
     std::atomic<int> waiting_{0};
     std::shared_ptr<Group> open_;  // the transaction open on the connection, if any
     int rows_in_group_ = 0;
-    std::atomic<std::int64_t> commits_{0};
+    std::int64_t commits_ = 0;  // read once the threads are joined
 };
 
 // Group commit by a writer thread: the threads queue their rows and wait; the writer commits all it
@@ -226,7 +228,6 @@ private:
     };
     void write() {
         std::vector<std::shared_ptr<Row>> group;
-        auto& connection = database_.connection();
         for (;;) {
             {
                 std::unique_lock lock(mutex_);
@@ -239,19 +240,19 @@ private:
             }
             std::exception_ptr commit_failed;
             try {
-                run(connection, "BEGIN IMMEDIATE");
-                for (const auto& row : group) {
-                    try {
-                        insert_savepoint(connection, owner_);
-                    } catch (...) {
-                        row->failed = std::current_exception();
+                // One transaction, each row a savepoint in it: nested atomic blocks, as drf nests them.
+                database_.atomic([&] {
+                    for (const auto& row : group) {
+                        try {
+                            database_.atomic([&] { insert_row(database_.connection(), owner_); });
+                        } catch (...) {
+                            row->failed = std::current_exception();
+                        }
                     }
-                }
-                run(connection, "COMMIT");
+                });
                 ++commits_;
             } catch (...) {
                 commit_failed = std::current_exception();
-                rollback(connection);
             }
             for (const auto& row : group) {
                 if (commit_failed && !row->failed) row->failed = commit_failed;
